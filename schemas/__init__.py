@@ -1,0 +1,1 @@
+"""Data contracts shared by the indexer and the application. Imports nothing of ours."""

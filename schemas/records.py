@@ -1,0 +1,182 @@
+"""The record: the one shape every part of the product agrees on.
+
+The indexer produces a record *draft* (everything it could read from a document); the
+application stores it, staff complete it, and the search index is built from it. A record is a
+plain dict validated by these schemas, so it crosses package boundaries without importing any
+ORM or engine type.
+
+Dates are ISO strings of the precision the document gives: ``2021``, ``2021-03`` or ``2021-03-15``.
+Money is whole Vietnamese dong (VND).
+"""
+
+from __future__ import annotations
+
+import re
+
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates
+
+from schemas import vocabularies
+
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+APPLICATION_NUMBER = re.compile(r"^[1-4]-\d{4}-\d{4,5}$")
+
+PERSON_ROLES = ("principal_investigator", "secretary", "member", "inventor", "applicant", "owner")
+TEXT_METHODS = ("text_layer", "ocr", "none")
+DOCUMENT_TYPES = ("final_report", "patent_document", "research_document")
+
+
+class PartialDate(fields.String):
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: reports often give only a month."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not PARTIAL_DATE.match(text):
+            raise ValidationError("Expected YYYY, YYYY-MM or YYYY-MM-DD.")
+        return text
+
+
+def _vocabulary_key(name: str):
+    """A validator accepting only the keys of a controlled vocabulary."""
+
+    def check(value):
+        if value not in vocabularies.load(name):
+            raise ValidationError(f"Unknown {name} value: {value!r}.")
+
+    return check
+
+
+class PersonSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    name = fields.String(required=True, validate=validate.Length(min=2, max=200))
+    role = fields.String(required=True, validate=validate.OneOf(PERSON_ROLES))
+    # Academic title and degree as printed before the name: "PGS.TS.", "ThS.", "KS."
+    title = fields.String(load_default=None, allow_none=True)
+    affiliation = fields.String(load_default=None, allow_none=True)
+
+
+class IdentifiersSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    task_code = fields.String(load_default=None, allow_none=True)
+    registration_number = fields.String(load_default=None, allow_none=True)
+    application_number = fields.String(
+        load_default=None, allow_none=True, validate=validate.Regexp(APPLICATION_NUMBER)
+    )
+    publication_number = fields.String(load_default=None, allow_none=True)
+    patent_number = fields.String(load_default=None, allow_none=True)
+
+
+class DatesSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    start = PartialDate(load_default=None, allow_none=True)
+    end = PartialDate(load_default=None, allow_none=True)
+    accepted = PartialDate(load_default=None, allow_none=True)
+    filed = PartialDate(load_default=None, allow_none=True)
+    published = PartialDate(load_default=None, allow_none=True)
+    granted = PartialDate(load_default=None, allow_none=True)
+
+
+class BudgetSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    total_vnd = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=0))
+    state_vnd = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=0))
+
+
+class PlaceSchema(Schema):
+    """Where the result was made or applied, as of the document's date and after 2025."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    district = fields.String(load_default=None, allow_none=True)  # key in `places` (pre-2025)
+    province = fields.String(load_default=None, allow_none=True)  # key in `provinces`
+    label = fields.String(load_default=None, allow_none=True)  # as the document wrote it
+
+
+class FileSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    sha256 = fields.String(required=True, validate=validate.Regexp(r"^[0-9a-f]{64}$"))
+    original_name = fields.String(required=True)
+    size = fields.Integer(required=True)
+    pages = fields.Integer(required=True, validate=validate.Range(min=0))
+    text_method = fields.String(required=True, validate=validate.OneOf(TEXT_METHODS))
+
+
+class ProvenanceSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    extracted_at = fields.String(required=True)
+    source_file = fields.String(required=True)
+    extractor = fields.String(required=True)  # "indexer <version>"
+    notes = fields.List(fields.String(), load_default=list)
+
+
+class EntitiesSchema(Schema):
+    """What spaCy found in the text: used for search and suggestions, never trusted as metadata."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    organisations = fields.List(fields.String(), load_default=list)
+    people = fields.List(fields.String(), load_default=list)
+    places = fields.List(fields.String(), load_default=list)
+    sectors = fields.List(fields.String(), load_default=list)
+    technologies = fields.List(fields.String(), load_default=list)
+
+
+class RecordSchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    id = fields.String(load_default=None, allow_none=True)
+    kind = fields.String(required=True, validate=_vocabulary_key("kinds"))
+    document_type = fields.String(required=True, validate=validate.OneOf(DOCUMENT_TYPES))
+    title = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    title_en = fields.String(load_default=None, allow_none=True)
+    abstract = fields.String(load_default=None, allow_none=True)
+    abstract_en = fields.String(load_default=None, allow_none=True)
+    language = fields.String(load_default="vi", validate=validate.OneOf(("vi", "en")))
+    keywords = fields.List(fields.String(), load_default=list)
+    host_organisation = fields.String(load_default=None, allow_none=True)
+    parent_agency = fields.String(load_default=None, allow_none=True)
+    people = fields.List(fields.Nested(PersonSchema), load_default=list)
+    field_of_science = fields.String(
+        load_default=None, allow_none=True, validate=_vocabulary_key("fields_of_science")
+    )
+    sectors = fields.List(fields.String(validate=_vocabulary_key("sectors")), load_default=list)
+    ipc_classes = fields.List(fields.String(), load_default=list)
+    identifiers = fields.Nested(IdentifiersSchema, load_default=dict)
+    dates = fields.Nested(DatesSchema, load_default=dict)
+    budget = fields.Nested(BudgetSchema, load_default=dict)
+    trl = fields.Integer(load_default=None, allow_none=True, validate=validate.Range(min=1, max=9))
+    place = fields.Nested(PlaceSchema, load_default=dict)
+    commercialisation_status = fields.String(
+        load_default="accepted", validate=_vocabulary_key("commercialisation_statuses")
+    )
+    ip_status = fields.String(load_default="none", validate=_vocabulary_key("ip_statuses"))
+    access_level = fields.String(load_default="public", validate=_vocabulary_key("access_levels"))
+    files = fields.List(fields.Nested(FileSchema), load_default=list)
+    provenance = fields.Nested(ProvenanceSchema, load_default=None, allow_none=True)
+    entities = fields.Nested(EntitiesSchema, load_default=dict)
+    full_text = fields.String(load_default="")
+
+    @validates("ipc_classes")
+    def _ipc_symbols(self, value, **kwargs):
+        for symbol in value:
+            if not re.match(r"^[A-H]\d{2}[A-Z]( \d{1,4}/\d{2,6})?$", symbol):
+                raise ValidationError(f"Not a normalised IPC symbol: {symbol!r}.")
+
+
+def validate_record(draft: dict) -> dict:
+    """Return the draft loaded through RecordSchema (defaults filled) or raise ValidationError."""
+    return RecordSchema().load(draft)
