@@ -1,0 +1,40 @@
+# Two commands do everything on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export REPO_INSTANCE ?= $(CURDIR)/instance
+# The database tests also run against PostgreSQL when it answers here; skipped otherwise.
+export TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
+
+.PHONY: demo test lint install serve clean corpus
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/repo-app init
+	$(BIN)/repo-app ingest corpus_samples --report $(REPO_INSTANCE)/ingest-report.json
+	@echo "Open http://$(HOST):$(PORT)/ in a browser."
+	$(BIN)/repo-app serve --host $(HOST) --port $(PORT)
+
+serve: install
+	$(BIN)/repo-app serve --host $(HOST) --port $(PORT)
+
+lint: install
+	$(BIN)/ruff check schemas indexer repo_app tests benchmarks corpus_samples
+
+test: lint
+	$(BIN)/python -m pytest
+
+corpus: install
+	$(BIN)/python corpus_samples/generate.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -1,0 +1,30 @@
+"""The Flask application: database of record, workflows, pages, API and CLI."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from repo_app.services import Services
+from repo_app.settings import Settings
+
+
+def create_app(settings: Settings | None = None, services: Services | None = None) -> Flask:
+    """App factory: settings from the environment unless given (tests give their own)."""
+    if services is None:
+        services = Services(settings or Settings.from_env())
+    app = Flask(__name__)
+    app.config.update(SECRET_KEY=services.settings.secret_key, JSON_SORT_KEYS=False)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
+    app.extensions["repo"] = services
+
+    from repo_app import api, i18n, views
+
+    i18n.init_app(app)
+    app.register_blueprint(api.blueprint)
+    app.register_blueprint(views.blueprint)
+    return app
+
+
+def services_of(app: Flask) -> Services:
+    return app.extensions["repo"]

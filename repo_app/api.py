@@ -1,0 +1,35 @@
+"""REST API, version 1: JSON in, JSON out. Views only parse and call services."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, jsonify, request
+
+from repo_app import i18n
+from repo_app.services import public_view
+from repo_app.services import search as search_service
+
+blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+
+
+def _services():
+    return current_app.extensions["repo"]
+
+
+@blueprint.errorhandler(search_service.BadSearchParameters)
+def _bad_parameters(error):
+    return jsonify({"status": 400, "message": str(error)}), 400
+
+
+@blueprint.get("/records")
+def search_records():
+    params = search_service.SearchParams.from_args(request.args)
+    lang = request.args.get("lang") if request.args.get("lang") in i18n.LANGUAGES else "vi"
+    return jsonify(search_service.search(_services().search_engine, params, lang))
+
+
+@blueprint.get("/records/<record_id>")
+def get_record(record_id: str):
+    record = public_view.public_record(_services(), record_id)
+    if record is None:
+        return jsonify({"status": 404, "message": f"No record {record_id!r}."}), 404
+    return jsonify(record)

@@ -1,0 +1,41 @@
+"""Services: the rules of the repository, shared by the CLI, the web pages and the API.
+
+Views and commands only parse input and call these; nothing above this layer writes SQL or
+talks to a search engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from repo_app.db import make_engine, make_session_factory
+from repo_app.settings import Settings
+
+
+@dataclass
+class Services:
+    """What a running instance holds: settings, the database and the search engine."""
+
+    settings: Settings
+
+    @cached_property
+    def db(self) -> Engine:
+        return make_engine(self.settings.database_url)
+
+    @cached_property
+    def sessions(self) -> sessionmaker[Session]:
+        return make_session_factory(self.db)
+
+    @cached_property
+    def search_engine(self):
+        from repo_app.services.search import build_search_engine
+
+        return build_search_engine(self.settings)
+
+    def close(self) -> None:
+        if "db" in self.__dict__:
+            self.db.dispose()

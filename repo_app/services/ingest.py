@@ -1,0 +1,242 @@
+"""Ingest files and folders: read each document in a worker process, store it in its own
+transaction, set aside what cannot be read, and bring the search index up to date.
+
+Reading (text, parsing, spaCy) is the slow part and runs in parallel worker processes; writing
+to the database and the index happens in this process, one document per transaction, so a
+killed ingest leaves no half-written record and a rerun picks up where it stopped (files
+already stored are recognised by their content hash and reported as unchanged).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from repo_app.models import QuarantinedFile, StoredFile
+from repo_app.services import records as record_service
+from repo_app.services.indexing import sync_index
+
+STATUSES = ("ingested", "updated", "unchanged", "quarantined")
+INDEX_EVERY_SECONDS = 5.0
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str
+    record_id: str | None = None
+    kind: str | None = None
+    reason: str | None = None
+    message: str | None = None
+    quality: str | None = None
+    pages: int = 0
+
+    def report_row(self) -> dict:
+        row = asdict(self)
+        return {key: row[key] for key in ("path", "status", "record_id", "kind", "reason")} | {
+            "message": self.message,
+            "quality": self.quality,
+            "pages": self.pages,
+        }
+
+
+@dataclass
+class IngestSummary:
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def counts(self) -> Counter:
+        return Counter(outcome.status for outcome in self.outcomes)
+
+    @property
+    def pages(self) -> int:
+        return sum(outcome.pages for outcome in self.outcomes if outcome.status != "unchanged")
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named on the command line, and every PDF below the folders named."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+            )
+        elif path.exists():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"No such file or folder: {path}")
+    return found
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _store_copy(source: Path, folder: Path, sha256: str) -> Path:
+    """Copy a file into content-addressed storage atomically (temp file, then rename)."""
+    target = folder / sha256[:2] / f"{sha256}.pdf"
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as temp:
+        with source.open("rb") as handle:
+            shutil.copyfileobj(handle, temp)
+        temp.flush()
+        os.fsync(temp.fileno())
+    os.replace(temp.name, target)
+    return target
+
+
+def _warm_worker() -> None:
+    # Load spaCy once per worker, not once per document.
+    from indexer import nlp
+
+    nlp.enrich("khởi động", "vi")
+
+
+def _read_document(path: str, original_name: str):
+    """Runs in a worker process: returns ("ok", extraction) or ("unreadable", reason, message)."""
+    from indexer.errors import UnreadableDocument
+    from indexer.extract import extract_document
+
+    try:
+        return ("ok", extract_document(path, original_name=original_name))
+    except UnreadableDocument as error:
+        return ("unreadable", error.reason, str(error))
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+        return ("unreadable", "extraction_error", f"{type(error).__name__}: {error}")
+
+
+class Ingestor:
+    def __init__(self, services, workers: int | None = None, progress: Callable | None = None):
+        self.services = services
+        self.workers = max(1, workers or min(4, os.cpu_count() or 1))
+        self.progress = progress or (lambda outcome, summary: None)
+        self.settings = services.settings
+
+    def run(self, paths: Iterable[str | Path]) -> IngestSummary:
+        started = time.perf_counter()
+        summary = IngestSummary()
+        files = discover(paths)
+        sync_index(self.services)  # heal anything a previous, interrupted run left pending
+        to_read: dict[str, Path] = {}
+        duplicates: list[tuple[Path, str]] = []
+        for path in files:
+            sha256 = file_sha256(path)
+            with self.services.sessions() as session:
+                known = record_service.find_file(session, sha256)
+                known = (known.record_id, known.record.kind) if known else None
+            if known:
+                self._record(summary, FileOutcome(str(path), "unchanged", *known))
+            elif sha256 in to_read:
+                duplicates.append((path, sha256))
+            else:
+                to_read[sha256] = path
+        self._read_all(to_read, summary)
+        for path, sha256 in duplicates:
+            with self.services.sessions() as session:
+                known = record_service.find_file(session, sha256)
+                outcome = FileOutcome(str(path), "unchanged", *(
+                    (known.record_id, known.record.kind) if known else (None, None)
+                ))
+            if known is None:
+                outcome.status, outcome.reason = "quarantined", "duplicate_of_unreadable"
+            self._record(summary, outcome)
+        sync_index(self.services)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _record(self, summary: IngestSummary, outcome: FileOutcome) -> None:
+        summary.outcomes.append(outcome)
+        self.progress(outcome, summary)
+
+    def _read_all(self, to_read: dict[str, Path], summary: IngestSummary) -> None:
+        queue = list(to_read.items())
+        retried: set[str] = set()
+        last_sync = time.monotonic()
+        while queue:
+            crashed: list[tuple[str, Path]] = []
+            with ProcessPoolExecutor(
+                self.workers, mp_context=get_context("spawn"), initializer=_warm_worker
+            ) as pool:
+                futures = {
+                    pool.submit(_read_document, str(path), path.name): (sha, path)
+                    for sha, path in queue
+                }
+                queue = []
+                pending = set(futures)
+                while pending:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        sha256, path = futures[future]
+                        try:
+                            result = future.result()
+                        except BrokenProcessPool:
+                            crashed.append((sha256, path))
+                            continue
+                        self._record(summary, self._store(sha256, path, result))
+                    if time.monotonic() - last_sync > INDEX_EVERY_SECONDS:
+                        sync_index(self.services)
+                        last_sync = time.monotonic()
+            # A worker that died (out of memory, a crash in a native library) takes down every
+            # document in flight: retry each of them once, then set aside the one that kills it.
+            for sha256, path in crashed:
+                if sha256 in retried:
+                    message = "The reader process crashed on this file twice."
+                    self._record(summary, self._store(sha256, path, ("unreadable", "crashed", message)))
+                else:
+                    retried.add(sha256)
+                    queue.append((sha256, path))
+
+    def _store(self, sha256: str, path: Path, result) -> FileOutcome:
+        if result[0] == "unreadable":
+            _, reason, message = result
+            stored = _store_copy(path, self.settings.quarantine_dir, sha256)
+            with self.services.sessions.begin() as session:
+                record_service.quarantine(
+                    session,
+                    QuarantinedFile(
+                        sha256=sha256,
+                        original_name=path.name,
+                        size=path.stat().st_size,
+                        reason=reason,
+                        message=message,
+                        storage_path=str(stored.relative_to(self.settings.instance)),
+                    ),
+                )
+            return FileOutcome(str(path), "quarantined", reason=reason, message=message)
+
+        extraction = result[1]
+        stored = _store_copy(path, self.settings.files_dir, sha256)
+        file_row = StoredFile(
+            sha256=sha256,
+            original_name=path.name,
+            size=path.stat().st_size,
+            pages=extraction.page_count,
+            text_method=extraction.text_method,
+            quality=extraction.quality,
+            storage_path=str(stored.relative_to(self.settings.instance)),
+        )
+        with self.services.sessions.begin() as session:
+            status, record = record_service.save_extraction(session, extraction.record, file_row)
+            record_id, kind = record.id, record.kind
+        return FileOutcome(
+            str(path), status, record_id, kind,
+            quality=extraction.quality, pages=extraction.page_count,
+        )

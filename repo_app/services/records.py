@@ -1,0 +1,77 @@
+"""Records in the database: create from an extraction, update, read."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from repo_app.models import QuarantinedFile, Record, StoredFile, utcnow
+from schemas.records import validate_record
+
+# Set by Department staff through the workflows; a re-sent document must not reset them.
+STAFF_MANAGED = ("commercialisation_status", "ip_status", "access_level", "trl")
+
+
+def natural_key(record: dict) -> str | None:
+    """The identifier a result keeps across new versions of its document."""
+    identifiers = record.get("identifiers") or {}
+    if identifiers.get("application_number"):
+        return f"application:{identifiers['application_number']}"
+    if identifiers.get("task_code"):
+        code = re.sub(r"\s+", "", identifiers["task_code"]).upper()
+        return f"task:{code}"
+    return None
+
+
+def find_file(session: Session, sha256: str) -> StoredFile | None:
+    return session.get(StoredFile, sha256)
+
+
+def get_record(session: Session, record_id: str) -> Record | None:
+    return session.get(Record, record_id)
+
+
+def _apply(record: Record, data: dict) -> None:
+    data = validate_record(data)
+    data.pop("id", None)
+    record.full_text = data.pop("full_text", "") or ""
+    record.kind = data["kind"]
+    record.document_type = data["document_type"]
+    record.title = data["title"]
+    record.access_level = data["access_level"]
+    record.commercialisation_status = data["commercialisation_status"]
+    record.ip_status = data["ip_status"]
+    record.data = data
+    record.updated_at = utcnow()
+
+
+def save_extraction(session: Session, draft: dict, file_row: StoredFile) -> tuple[str, Record]:
+    """Store a newly read document: a new record, or a new version of a known one.
+
+    Returns ``("ingested" | "updated", record)``.
+    """
+    key = natural_key(draft)
+    existing = session.scalar(select(Record).where(Record.natural_key == key)) if key else None
+    if existing is None:
+        record = Record(id=file_row.sha256[:16], natural_key=key)
+        _apply(record, {**draft, "id": record.id})
+        session.add(record)
+        status = "ingested"
+    else:
+        record = existing
+        merged = {**draft}
+        for name in STAFF_MANAGED:
+            if name in existing.data:
+                merged[name] = existing.data[name]
+        merged["files"] = existing.data.get("files", []) + draft.get("files", [])
+        _apply(record, merged)
+        status = "updated"
+    file_row.record_id = record.id
+    session.add(file_row)
+    return status, record
+
+
+def quarantine(session: Session, row: QuarantinedFile) -> None:
+    session.merge(row)

@@ -1,0 +1,121 @@
+"""Search: turn request parameters into an engine request, and the engine's answer into the
+response the API and the pages show (facet and value labels in the reader's language)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from indexer.search.engine import SearchRequest
+from schemas import vocabularies
+from schemas.search_fields import FACETS, MAX_PAGE_SIZE, SORTS
+
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+MAX_QUERY_LENGTH = 1000
+
+
+class BadSearchParameters(ValueError):
+    """A parameter the user can fix; shown as a 400 with this message."""
+
+
+def build_search_engine(settings):
+    if settings.search_engine == "tantivy":
+        from indexer.search.tantivy_engine import TantivyEngine
+
+        return TantivyEngine(settings.index_dir)
+    raise RuntimeError(
+        f"SEARCH_ENGINE={settings.search_engine!r} is not available in this version; "
+        "use 'tantivy' (the embedded default)."
+    )
+
+
+def _positive_int(raw: str | None, name: str, default: int, upper: int | None = None) -> int:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise BadSearchParameters(f"'{name}' must be a whole number, not {raw[:40]!r}.") from None
+    if value < 1 or (upper is not None and value > upper):
+        limit = f" between 1 and {upper}" if upper else " of 1 or more"
+        raise BadSearchParameters(f"'{name}' must be a number{limit}.")
+    return value
+
+
+@dataclass
+class SearchParams:
+    text: str
+    filters: dict[str, list[str]]
+    page: int
+    size: int
+    sort: str
+
+    @classmethod
+    def from_args(cls, args) -> SearchParams:
+        """Parse a Flask ``request.args`` (a MultiDict): filters repeat a facet's name."""
+        text = (args.get("q") or "").strip()
+        if len(text) > MAX_QUERY_LENGTH:
+            raise BadSearchParameters(f"The query is longer than {MAX_QUERY_LENGTH} characters.")
+        sort = args.get("sort") or "relevance"
+        if sort not in SORTS:
+            raise BadSearchParameters(f"'sort' must be one of: {', '.join(SORTS)}.")
+        filters = {}
+        for name in FACETS_BY_NAME:
+            values = [value.strip() for value in args.getlist(name) if value.strip()]
+            if values:
+                filters[name] = list(dict.fromkeys(values))
+        return cls(
+            text=text,
+            filters=filters,
+            page=_positive_int(args.get("page"), "page", 1),
+            size=_positive_int(args.get("size"), "size", 10, MAX_PAGE_SIZE),
+            sort=sort,
+        )
+
+
+def _bucket_label(facet, key: str, lang: str) -> str:
+    if facet.vocabulary:
+        return vocabularies.load(facet.vocabulary).term_label(key, lang)
+    return key
+
+
+def _label(vocabulary: str, key: str | None, lang: str) -> str | None:
+    return vocabularies.load(vocabulary).term_label(key, lang) if key else None
+
+
+def search(engine, params: SearchParams, lang: str = "vi") -> dict:
+    """Run a search; raise BadSearchParameters for what the user must change."""
+    from indexer.search.engine import InvalidQuery
+
+    request = SearchRequest(
+        text=params.text, filters=params.filters, page=params.page, size=params.size,
+        sort=params.sort,
+    )
+    try:
+        response = engine.search(request)
+    except InvalidQuery as error:
+        raise BadSearchParameters(str(error)) from None
+    facets = {}
+    for facet in FACETS:
+        buckets = response.facets.get(facet.name, [])
+        facets[facet.name] = {
+            "label": facet.label.get(lang) or facet.label["vi"],
+            "buckets": [
+                {**bucket, "label": _bucket_label(facet, bucket["key"], lang)} for bucket in buckets
+            ],
+        }
+    hits = [
+        {
+            **hit,
+            "kind_label": _label("kinds", hit.get("kind"), lang),
+            "status_label": _label("commercialisation_statuses", hit.get("status"), lang),
+            "ip_status_label": _label("ip_statuses", hit.get("ip_status"), lang),
+        }
+        for hit in response.hits
+    ]
+    return {
+        "total": response.total,
+        "page": params.page,
+        "size": params.size,
+        "hits": hits,
+        "facets": facets,
+    }

@@ -1,0 +1,45 @@
+"""Settings, read once from the environment (12-factor): nothing is configured in code."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Settings:
+    instance: Path
+    database_url: str
+    search_engine: str = "tantivy"
+    elasticsearch_url: str | None = None
+    secret_key: str = "dev-only-secret"
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def files_dir(self) -> Path:
+        """Accepted documents, stored by content hash."""
+        return self.instance / "files"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        """Documents set aside because they could not be read."""
+        return self.instance / "quarantine"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.instance / "index"
+
+    @classmethod
+    def from_env(cls, environ=None, **overrides) -> Settings:
+        env = os.environ if environ is None else environ
+        instance = Path(env.get("REPO_INSTANCE", "instance")).resolve()
+        values = dict(
+            instance=instance,
+            database_url=env.get("DATABASE_URL") or f"sqlite:///{instance / 'repository.sqlite3'}",
+            search_engine=env.get("SEARCH_ENGINE", "tantivy"),
+            elasticsearch_url=env.get("ELASTICSEARCH_URL") or None,
+            secret_key=env.get("SECRET_KEY", "dev-only-secret"),
+        )
+        values.update(overrides)
+        return cls(**values)

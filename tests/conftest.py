@@ -1,0 +1,118 @@
+"""Shared fixtures: real databases (SQLite always, PostgreSQL when it answers), a real
+instance folder, the sample corpus ingested once per database."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus_samples"
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
+
+
+def _postgres_available() -> bool:
+    if not POSTGRES_URL.startswith("postgresql"):
+        return False
+    import sqlalchemy
+
+    try:
+        engine = sqlalchemy.create_engine(POSTGRES_URL, connect_args={"connect_timeout": 2})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except sqlalchemy.exc.OperationalError:
+        return False
+
+
+POSTGRES = _postgres_available()
+BACKENDS = [
+    "sqlite",
+    pytest.param(
+        "postgresql",
+        marks=pytest.mark.skipif(not POSTGRES, reason="no PostgreSQL at TEST_DATABASE_URL"),
+    ),
+]
+
+
+def _fresh_postgres_database() -> tuple[str, callable]:
+    """A throwaway database on the PostgreSQL server, dropped afterwards."""
+    import sqlalchemy
+    from sqlalchemy.engine import make_url
+
+    admin = sqlalchemy.create_engine(POSTGRES_URL, isolation_level="AUTOCOMMIT")
+    name = f"repo_test_{uuid.uuid4().hex[:10]}"
+    with admin.connect() as connection:
+        connection.execute(sqlalchemy.text(f'CREATE DATABASE "{name}"'))
+    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+
+    def drop():
+        with admin.connect() as connection:
+            connection.execute(sqlalchemy.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+    return url, drop
+
+
+def make_database_url(backend: str, folder: Path):
+    if backend == "sqlite":
+        return f"sqlite:///{folder / 'repository.sqlite3'}", lambda: None
+    return _fresh_postgres_database()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path):
+    url, drop = make_database_url(request.param, tmp_path)
+    yield url
+    drop()
+
+
+def build_services(instance: Path, database_url: str):
+    from repo_app.migrate import upgrade
+    from repo_app.services import Services
+    from repo_app.settings import Settings
+
+    settings = Settings.from_env({"REPO_INSTANCE": str(instance), "DATABASE_URL": database_url})
+    upgrade(database_url)
+    return Services(settings)
+
+
+@pytest.fixture
+def services(tmp_path, database_url):
+    instance = tmp_path / "instance"
+    services = build_services(instance, database_url)
+    yield services
+    services.close()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def corpus_instance(request, tmp_path_factory):
+    """The sample corpus ingested once per database backend; tests only read it."""
+    from repo_app.services.ingest import Ingestor
+
+    folder = tmp_path_factory.mktemp(f"corpus-{request.param}")
+    url, drop = make_database_url(request.param, folder)
+    services = build_services(folder / "instance", url)
+    summary = Ingestor(services, workers=2).run([CORPUS])
+    yield services, summary
+    services.close()
+    drop()
+
+
+@pytest.fixture(scope="session")
+def corpus_app(corpus_instance):
+    from repo_app import create_app
+
+    services, _ = corpus_instance
+    app = create_app(services=services)
+    app.config.update(TESTING=True)
+    return app
+
+
+@pytest.fixture
+def client(corpus_app):
+    return corpus_app.test_client()
