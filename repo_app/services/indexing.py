@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select, update
 
-from indexer.search.documents import search_document
 from repo_app.models import Record, utcnow
 
 BATCH = 500
@@ -26,26 +25,23 @@ def _pending(session, limit):
 
 
 def sync_index(services) -> int:
-    """Index every pending record; return how many were written or removed."""
+    """Index every pending record; return how many were written or removed.
+
+    An index that is new or was made for another schema is rebuilt whole from the database.
+    """
     engine = services.search_engine
+    if getattr(engine, "needs_rebuild", False):
+        return rebuild_index(services)
     done = 0
     while True:
         with services.sessions() as session:
             records = _pending(session, BATCH)
             if not records:
                 return done
-            documents, hidden, stamps = [], [], {}
-            for record in records:
-                document = search_document(record.as_dict())
-                if document is None:
-                    hidden.append(record.id)
-                else:
-                    documents.append(document)
-                stamps[record.id] = record.updated_at
-        if hidden:
-            engine.delete(hidden)
-        if documents:
-            engine.upsert(documents)
+            # The engine decides what a record shows (restricted ones are removed, not indexed).
+            payload = [record.as_dict() for record in records]
+            stamps = {record.id: record.updated_at for record in records}
+        engine.upsert(payload)
         with services.sessions.begin() as session:
             for record_id, updated_at in stamps.items():
                 # Stamp with the version we indexed: a row changed meanwhile stays pending.
@@ -61,14 +57,12 @@ def rebuild_index(services) -> int:
     """Build a fresh index from every record and switch to it; searches go on meanwhile."""
     started = utcnow()
 
-    def documents():
+    def records():
         with services.sessions() as session:
             for record in session.scalars(select(Record).order_by(Record.id)).yield_per(200):
-                document = search_document(record.as_dict())
-                if document is not None:
-                    yield document
+                yield record.as_dict()
 
-    count = services.search_engine.rebuild(documents())
+    count = services.search_engine.rebuild(records())
     with services.sessions.begin() as session:
         session.execute(
             update(Record).where(Record.updated_at <= started).values(indexed_at=utcnow())

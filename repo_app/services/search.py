@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.search.engine import SearchRequest
+from indexer.search.engine import InvalidQuery, SearchRequest
 from schemas import vocabularies
-from schemas.search_fields import FACETS, MAX_PAGE_SIZE, SORTS
-
-FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
-MAX_QUERY_LENGTH = 1000
+from schemas.search_fields import (
+    FACETS,
+    FACETS_BY_NAME,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    SORTS_BY_NAME,
+)
 
 
 class BadSearchParameters(ValueError):
@@ -56,8 +59,8 @@ class SearchParams:
         if len(text) > MAX_QUERY_LENGTH:
             raise BadSearchParameters(f"The query is longer than {MAX_QUERY_LENGTH} characters.")
         sort = args.get("sort") or "relevance"
-        if sort not in SORTS:
-            raise BadSearchParameters(f"'sort' must be one of: {', '.join(SORTS)}.")
+        if sort not in SORTS_BY_NAME:
+            raise BadSearchParameters(f"'sort' must be one of: {', '.join(SORTS_BY_NAME)}.")
         filters = {}
         for name in FACETS_BY_NAME:
             values = [value.strip() for value in args.getlist(name) if value.strip()]
@@ -84,8 +87,6 @@ def _label(vocabulary: str, key: str | None, lang: str) -> str | None:
 
 def search(engine, params: SearchParams, lang: str = "vi") -> dict:
     """Run a search; raise BadSearchParameters for what the user must change."""
-    from indexer.search.engine import InvalidQuery
-
     request = SearchRequest(
         text=params.text, filters=params.filters, page=params.page, size=params.size,
         sort=params.sort,

@@ -1,0 +1,71 @@
+"""Vietnamese text as users type it: with or without diacritics.
+
+``fold`` is the pure-Python reference ("Nước mắm Đà Lạt" -> "nuoc mam da lat"). The tantivy
+analyzers below produce the same tokens inside the index: ``vi_folded`` for matching whatever the
+user typed, ``vi_exact`` (diacritics kept) for ranking records spelled the way the user spelled the
+query above records that only match once folded ("mắm" fish sauce and "mầm" sprout both fold to
+"mam").
+
+tantivy's simple tokenizer splits decomposed (NFD) text at every combining mark, so every text going
+into the index or into a query is passed through ``normalise`` (NFC, control characters and lone
+surrogates removed) first.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+FOLDED = "vi_folded"  # simple tokenizer + lowercase + ascii_fold: "Đặng" -> "dang"
+EXACT = "vi_exact"  # simple tokenizer + lowercase: "Đặng" -> "đặng"
+KEYWORD = "vi_keyword"  # whole value as one token, lowercased and folded: codes, IPC symbols
+
+# Tokens longer than this are dropped from the index (base64 blobs, OCR garbage).
+MAX_TOKEN_LENGTH = 64
+
+_SPECIAL = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def normalise(text: str | None) -> str:
+    """NFC text with control characters and lone surrogates replaced by spaces."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", str(text))
+    return "".join(
+        " " if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t\n" else ch for ch in text
+    )
+
+
+def fold(text: str | None) -> str:
+    """Lowercase, strip Vietnamese diacritics (and đ -> d); safe for NFC and NFD input."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", str(text).translate(_SPECIAL))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def analyzers() -> dict:
+    """The tantivy analyzers by name, to register on every opened ``tantivy.Index``."""
+    from tantivy import Filter, TextAnalyzerBuilder, Tokenizer
+
+    return {
+        FOLDED: TextAnalyzerBuilder(Tokenizer.simple())
+        .filter(Filter.remove_long(MAX_TOKEN_LENGTH))
+        .filter(Filter.lowercase())
+        .filter(Filter.ascii_fold())
+        .build(),
+        EXACT: TextAnalyzerBuilder(Tokenizer.simple())
+        .filter(Filter.remove_long(MAX_TOKEN_LENGTH))
+        .filter(Filter.lowercase())
+        .build(),
+        KEYWORD: TextAnalyzerBuilder(Tokenizer.raw())
+        .filter(Filter.lowercase())
+        .filter(Filter.ascii_fold())
+        .build(),
+    }
+
+
+def register(index) -> None:
+    """Register our analyzers on a ``tantivy.Index`` (they are not stored in the index)."""
+    for name, analyzer in analyzers().items():
+        index.register_tokenizer(name, analyzer)
