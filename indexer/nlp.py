@@ -1,0 +1,898 @@
+"""Offline spaCy enrichment: entities found in a document's text and metadata *suggestions*.
+
+``enrich(text, lang)`` runs a blank spaCy pipeline (``spacy.blank("vi")`` with pyvi word
+segmentation, or ``spacy.blank("en")``) plus three rule components, all built from the JSON
+vocabularies in ``schemas/vocabularies`` (no statistical model, nothing downloaded):
+
+* ``kho_vocabulary_matcher``: organisations, places (pre-2025 districts, their localities and the
+  2025 successor communes), sectors, technologies and field-of-science cue words, matched with
+  ``PhraseMatcher`` (``attr="LOWER"`` for topical terms, ``attr="ORTH"`` for proper names and
+  short acronyms).
+* ``kho_rule_entities``: people preceded by an academic title ("PGS.TS. Nguyễn Văn An") and
+  organisation names built on a head word ("Trường Đại học X", "Viện X", "Công ty X" ...),
+  found by regular expressions on the text and mapped onto tokens with
+  ``doc.char_span(..., alignment_mode="expand")``.
+* ``kho_entity_resolver``: merges both into ``doc.ents`` and named span groups.
+
+Why not a plain ``entity_ruler``: pyvi's segmentation depends on context ("Mũi Né" is one token
+on its own but "Mũi" + "Né" inside a sentence, "zircon sa khoáng" can become a single token), so
+phrase patterns tokenised by pyvi miss mentions. The vocabulary matcher therefore runs its
+``PhraseMatcher`` over a syllable-level copy of the text (every word and punctuation mark a
+token) and maps each match back to the pyvi tokens by character offsets. Single-syllable terms
+must coincide with a whole pyvi token, so "cá" does not match inside "cá nhân".
+
+Matching is insensitive to the two Vietnamese tone-mark conventions ("thuỷ sản" = "thủy sản",
+"Hoà" = "Hòa"), to NFC/NFD and, for proper names, to missing diacritics ("Mui Ne", "Phan Thiet").
+Everything found here is a suggestion for staff, never trusted as metadata.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+import spacy
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
+from spacy.lang.vi.stop_words import STOP_WORDS as VI_STOP_WORDS
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from schemas import vocabularies
+
+__all__ = ["MAX_CHARS", "enrich", "strip_academic_title"]
+
+# Only the first 200,000 characters are analysed (about 60-80 pages of a report). They hold the
+# cover, abstract, introduction and the bulk of the results, which is all the frequency-based
+# suggestions need; appendices, survey tables and reference lists add noise, not signal. pyvi
+# labels the whole text as one CRF sequence, so time and memory grow with length: measured here,
+# 200,000 characters take about 0.8 s, while a whole 1,000,000-character report takes about 6 s
+# and close to 600 MB of extra memory.
+MAX_CHARS = 200_000
+# A sector mentioned once is suggested only if the mention is this close to the start (title,
+# abstract), where a single mention is meaningful.
+EARLY_CHARS = 2000
+MAX_KEYWORDS = 8
+
+SUPPORTED_LANGUAGES = ("vi", "en")
+ORG, PERSON, PLACE, SECTOR, TECH, FIELD = "ORG", "PERSON", "PLACE", "SECTOR", "TECH", "FIELD"
+_ID_SEPARATOR = "\x1f"
+
+
+def _annotate(span: Span, **info) -> Span:
+    """Attach what a rule learnt about a span (canonical form, title, exact offsets).
+
+    Kept in ``doc.user_data`` under the span's label, id and offsets rather than in ``Span._``
+    extensions, whose values are shared by all spans with the same offsets.
+    """
+    key = ("kho", span.label_, span.id_, span.start_char, span.end_char)
+    span.doc.user_data[key] = info
+    return span
+
+
+def _info(span: Span) -> dict:
+    return span.doc.user_data.get(
+        ("kho", span.label_, span.id_, span.start_char, span.end_char), {}
+    )
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def _letters(predicate) -> str:
+    ranges = (range(0x41, 0x250), range(0x1E00, 0x1F00))
+    return "".join(chr(c) for r in ranges for c in r if chr(c).isalpha() and predicate(chr(c)))
+
+
+_UP = _letters(str.isupper)
+_LO = _letters(str.islower)
+_SYLLABLE = re.compile(r"\w+|[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+# The "old" tone placement puts the mark on the second vowel of an open "oa", "oe", "uy"
+# ("hoà", "khoẻ", "thuỷ"); our vocabularies use the other one ("hòa", "khỏe", "thủy").
+_OLD_TONE = re.compile(r"(?<![qQ])(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?!\w)")
+
+
+def _move_tone(match: re.Match) -> str:
+    first, second = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    base, *marks = unicodedata.normalize("NFD", second)
+    return unicodedata.normalize("NFC", first + "".join(marks)) + base
+
+
+def clean_text(text: str) -> str:
+    """NFC, plain spaces and line breaks."""
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\u00a0", " ").replace("\u00ad", "-").replace("\r", "\n")
+
+
+def normalise_text(text: str) -> str:
+    """``clean_text`` and one tone-mark convention, for matching; keeps the length unchanged."""
+    return _OLD_TONE.sub(_move_tone, clean_text(text))
+
+
+def fold(text: str) -> str:
+    """Without diacritics: "Phan Thiết" -> "Phan Thiet"."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
+def _squash(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+# --------------------------------------------------------------------------- academic titles
+
+
+def _title_data() -> tuple[dict[str, str], set[str]]:
+    """Canonical abbreviation by lower-case spelling, and those that need their dot."""
+    canonical, need_dot = {}, set()
+    for term in vocabularies.load("academic_titles").values():
+        abbreviation = term.get("abbreviation", term["key"]).rstrip(".")
+        canonical[abbreviation.lower()] = abbreviation
+        if term.get("requires_dot"):
+            need_dot.add(abbreviation.lower())
+    return canonical, need_dot
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_EN_TITLES = {
+    r"Assoc\.?[ \t]*Prof": "Assoc. Prof.",
+    r"Associate[ \t]+Professor": "Assoc. Prof.",
+    r"Professor": "Prof.",
+    r"Prof": "Prof.",
+    r"Dr": "Dr.",
+    r"Ph\.?D": "PhD",
+    r"M\.?Sc": "MSc.",
+    r"D\.?Sc": "DSc.",
+}
+
+
+class _Titles:
+    """Regular expressions for academic titles and the names they introduce."""
+
+    def __init__(self) -> None:
+        self.canonical, need_dot = _title_data()
+        variants = {
+            form
+            for spelling in self.canonical.values()
+            for form in (spelling, spelling.upper(), spelling.capitalize())
+        }
+        strong = [v for v in variants if v.lower() not in need_dot]
+        weak = [v for v in variants if v.lower() in need_dot]
+        one_vi = rf"(?:(?:{_alternation(strong)})(?:\.|(?!\w))"
+        if weak:
+            one_vi += rf"|(?:{_alternation(weak)})\."
+        one_vi += ")"
+        one_en = r"(?:(?:" + "|".join(_EN_TITLES) + r")(?:\.|(?!\w)))"
+        chain_vi = rf"{one_vi}(?:[ \t]*[-.,]?[ \t]*{one_vi}){{0,3}}"
+        chain_en = rf"{one_en}(?:[ \t]*,?[ \t]*{one_en}){{0,3}}"
+        self.chain_vi = re.compile(chain_vi)
+        self.chain = rf"(?:{chain_vi}|{chain_en})"
+        self.piece_vi = re.compile(rf"(?<![{_UP}{_LO}])(?:{_alternation(variants)})(?![{_LO}])")
+        self.piece_en = [(re.compile(p, re.I), c) for p, c in _EN_TITLES.items()]
+        syllable = rf"[{_UP}](?:[{_LO}]*|[{_UP}]*)(?!\w)"
+        name = rf"{syllable}(?:[ \t]+{syllable}){{1,4}}"
+        self.person = re.compile(rf"(?<![\w.])(?P<title>{self.chain})[ \t]*(?P<name>{name})")
+        self.prefix = re.compile(rf"\s*(?P<title>{self.chain})[\s.,:;-]*")
+
+    def canonical_title(self, printed: str) -> str:
+        """ "PGS. TS" -> "PGS.TS."; "THS." -> "ThS."; "Assoc.Prof. Dr" -> "Assoc. Prof. Dr." """
+        printed = printed.strip(" \t.,-")
+        if self.chain_vi.fullmatch(printed) or self.chain_vi.fullmatch(printed + "."):
+            pieces = [self.canonical[p.lower()] for p in self.piece_vi.findall(printed)]
+            return ".".join(pieces) + "."
+        english, rest = [], printed
+        while rest:
+            for pattern, canonical in self.piece_en:
+                match = pattern.match(rest)
+                if match:
+                    english.append(canonical)
+                    rest = rest[match.end() :].lstrip(" \t.,")
+                    break
+            else:
+                break
+        return " ".join(english) if english else _squash(printed)
+
+
+_TITLES: dict[tuple, _Titles] = {}
+
+
+def _titles() -> _Titles:
+    """Built once per process (and per vocabulary folder)."""
+    key = tuple(vocabularies.folders())
+    if key not in _TITLES:
+        _TITLES[key] = _Titles()
+    return _TITLES[key]
+
+
+def strip_academic_title(name: str) -> tuple[str | None, str]:
+    """Split a printed title off a person's name.
+
+    ``"PGS.TS. Nguyễn Văn An"`` -> ``("PGS.TS.", "Nguyễn Văn An")``; ``"PGS. TS Lê An"`` ->
+    ``("PGS.TS.", "Lê An")``; ``"Assoc. Prof. Dr. Tran Binh"`` -> ``("Assoc. Prof. Dr.", ...)``;
+    no title -> ``(None, name)``. The title comes back in canonical spelling, the name with its
+    whitespace collapsed and its case as printed.
+    """
+    text = unicodedata.normalize("NFC", name)
+    titles = _titles()
+    match = titles.prefix.match(text)
+    if match:
+        rest = _squash(text[match.end() :])
+        if rest and rest[0].isupper():
+            return titles.canonical_title(match.group("title")), rest
+    return None, _squash(text)
+
+
+def _person_name(printed: str) -> str:
+    syllables = _squash(printed).split(" ")
+    if all(s.isupper() for s in syllables if len(s) > 1):
+        syllables = [s.capitalize() for s in syllables]
+    return " ".join(syllables)
+
+
+# Where a person's name stops: an organisation or a role starts ("... Nguyễn Văn An Trường Đại
+# học ...", "... Lê Bình Chủ nhiệm ..."). Given names such as "Trường" or "Công" are only cut
+# when the following word makes the head unambiguous.
+_NAME_STOP = re.compile(
+    r"(?:Trường[ \t]+(?:Đại|Cao|Trung)|Đại[ \t]+học|Cao[ \t]+đẳng|Viện|Học[ \t]+viện|Trung[ \t]+tâm"
+    r"|Sở|Công[ \t]+ty|Hợp[ \t]+tác|Chi[ \t]+cục|Cục|Ủy[ \t]+ban|Uỷ[ \t]+ban|UBND|Chủ[ \t]+nhiệm"
+    r"|Chủ[ \t]+tịch|Thư[ \t]+ký|Giám[ \t]+đốc|Phó|Trưởng[ \t]+(?:phòng|khoa|ban|bộ)|Bộ[ \t]+môn"
+    r"|Khoa[ \t]+(?:học|[A-ZĐ])|Phòng|Bệnh[ \t]+viện|Thành[ \t]+phố|Tỉnh|Huyện|Xã|Phường|Email"
+    r"|Điện[ \t]+thoại|Thành[ \t]+viên|Hiệp[ \t]+hội)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+# --------------------------------------------------------------------------- organisation names
+
+_ORG_HEADS = [
+    "Trường Đại học",
+    "Trường Cao đẳng",
+    "Trường Trung cấp",
+    "Đại học",
+    "Học viện",
+    "Viện",
+    "Trung tâm",
+    "Công ty",
+    "Sở",
+    "Hợp tác xã",
+    "Chi cục",
+    "Cục",
+    "Bộ",
+    "Bệnh viện",
+    "Hiệp hội",
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "UBND",
+    "Ban quản lý",
+    "Liên hiệp",
+    "Phòng",
+]
+# Lower-case words (as pyvi segments them) that occur inside organisation names; any other
+# lower-case word ends a name unless it belongs to a capitalised compound ("Thanh long", "Nông
+# sản" are single pyvi tokens).
+_ORG_LOWER_WORDS = {
+    word.strip()
+    for word in """
+    và; tỉnh; huyện; quận; thành phố; thị xã; miền; trung ương; quốc gia; nhân dân; khoa học;
+    công nghệ; kỹ thuật; kĩ thuật; nông nghiệp; nông thôn; phát triển; tiến bộ; ứng dụng;
+    thông tin; nghiên cứu; môi trường; tài nguyên; thủy sản; thuỷ sản; hải sản; sản xuất;
+    thương mại; dịch vụ; xây dựng; đầu tư; cổ phần; trách nhiệm; hữu hạn; trách nhiệm hữu hạn;
+    một; hai; thành viên; đo lường; chất lượng; tiêu chuẩn; xã hội; nhân văn; giáo dục; đào tạo;
+    y tế; dược; du lịch; năng lượng; điện; nước; biển; sinh học; hóa học; vật liệu; cây ăn quả;
+    nông lâm; lâm nghiệp; chăn nuôi; thú y; bảo vệ; thực vật; giống; cây trồng; hải dương học;
+    kinh tế; khuyến nông; khuyến công; kiểm nghiệm; thủy lợi; tự nhiên; thực phẩm; chế biến;
+    xuất nhập khẩu; xuất khẩu; nhập khẩu; truyền thông; văn hóa; thể thao; lao động;
+    thương binh; nội vụ; tư pháp; tài chính; kế hoạch; giao thông; vận tải; công thương; an toàn;
+    vệ sinh; y học; cổ truyền; chuyển giao; hỗ trợ; khởi nghiệp; đổi mới; sáng tạo; công nghiệp;
+    phát thanh; truyền hình; đa khoa; phục hồi; chức năng; bông
+    """.split(";")
+}
+# Longest name, in words after the head: the longest known names have about fifteen.
+_ORG_MAX_WORDS = 20
+_ORG_CONNECTORS = {"và", "tỉnh", "thành phố", "huyện", "thị xã", "quận", "miền"}
+_EN_ORG = re.compile(
+    r"(?<![\w&])(?:(?:[A-Z][\w&'.-]*)[ \t]+){0,5}"
+    r"(?:University|Institute|Academy|College|Centre|Center|Department|Ministry|Company|Corporation"
+    r"|Cooperative|Association|Agency|Hospital|Committee)(?![\w])"
+    r"(?:[ \t]+(?:of|for|and|on)(?:[ \t]+(?:the|and))?(?:[ \t]+[A-Z][\w&'-]*)+)*"
+)
+
+
+class _OrganisationRules:
+    """Organisation names that start with a head word ("Trường Đại học", "Viện", "Công ty" ...).
+
+    A name runs over pyvi tokens that start with a capital ("Phan Thiết", "Thanh long", "TNHH")
+    or are lower-case words of organisation names ("và", "tỉnh", "nông nghiệp"); it stops at a
+    line break, punctuation or any other lower-case word. Names in capitals ("TRƯỜNG ĐẠI HỌC
+    PHAN THIẾT") run to the end of their line.
+    """
+
+    def __init__(self) -> None:
+        def spaced(words):
+            return _alternation(w.replace(" ", "\u0000") for w in words).replace(
+                "\u0000", r"[ \t]+"
+            )
+
+        self.head = re.compile(rf"(?<![\w&])(?:{spaced(_ORG_HEADS)})(?!\w)")
+        caps_word = rf"(?:[{_UP}]+(?:&[{_UP}]+)?|-|–|&)(?!\w)"
+        caps_head = spaced(h.upper() for h in _ORG_HEADS)
+        caps_words = rf"(?:[ \t]+{caps_word}){{1,{_ORG_MAX_WORDS}}}"
+        self.caps = re.compile(rf"(?<![\w&])(?:{caps_head}){caps_words}")
+
+    def _name_token(self, token) -> bool:
+        text = " ".join(token.text.split())
+        if text in _ORG_LOWER_WORDS:
+            return True
+        first = text.split(" ")[0]
+        return first[:1].isupper() and all(
+            part.replace("&", "").replace("-", "").isalnum() for part in text.split(" ")
+        )
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        found = []
+        text = doc.text
+        for match in self.head.finditer(text):
+            head = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if head is None or head.start_char != match.start():
+                continue
+            last, proper, j, words = None, False, head.end, 0
+            while j < len(doc) and words < _ORG_MAX_WORDS:
+                token = doc[j]
+                words += len(token.text.split())
+                if token.text in ("TP", "Tp") and j + 1 < len(doc) and doc[j + 1].text == ".":
+                    last, proper, j = doc[j + 1], True, j + 2
+                    continue
+                if token.text in ("TP.", "Tp."):
+                    last, proper, j = token, True, j + 1
+                    continue
+                if not self._name_token(token):
+                    break
+                if (
+                    token.text == "và"
+                    and j + 1 < len(doc)
+                    and self.head.match(text, doc[j + 1].idx)
+                ):
+                    break  # "Trường X và Sở Y": two organisations
+                if token.text[:1].isupper():
+                    proper = True
+                last = token
+                if "\n" in token.whitespace_:
+                    break
+                j += 1
+            if last is None or not proper:
+                continue
+            end_token = last.i
+            while (
+                end_token >= head.end and " ".join(doc[end_token].text.split()) in _ORG_CONNECTORS
+            ):
+                end_token -= 1
+            if end_token >= head.end:
+                found.append((head.start_char, doc[end_token].idx + len(doc[end_token].text)))
+        for match in self.caps.finditer(text):
+            value = match.group().rstrip(" \t-–&")
+            if len(value.split()) >= 2:
+                found.append((match.start(), match.start() + len(value)))
+        for match in _EN_ORG.finditer(text):
+            value = re.sub(r"^(?:The|A|An|In|At|By|From)\s+", "", match.group())
+            if len(value.split()) >= 2:
+                found.append((match.end() - len(value), match.end()))
+        return found
+
+
+# --------------------------------------------------------------------------- vocabulary patterns
+
+
+def _canonical_words(text: str) -> list[str]:
+    return _SYLLABLE.findall(normalise_text(text))
+
+
+def _is_acronym_phrase(phrase: str) -> bool:
+    return any(sum(c.isupper() for c in w) >= 2 and len(w) <= 5 for w in phrase.split())
+
+
+def _synonyms(term: dict) -> list[str]:
+    synonyms = term.get("synonyms") or {}
+    if isinstance(synonyms, dict):
+        return [s for lang in ("vi", "en") for s in synonyms.get(lang, [])] + [
+            s for lang, values in synonyms.items() if lang not in ("vi", "en") for s in values
+        ]
+    return list(synonyms)
+
+
+def _vocabulary_patterns() -> list[tuple[str, str, str, str, bool]]:
+    """(label, key, phrase, canonical form, case sensitive) for every term to look for."""
+    patterns = []
+
+    def proper(label: str, key: str, phrases: Iterable[str]) -> None:
+        for phrase in phrases:
+            for variant in (phrase, fold(phrase)):
+                for form in (variant, variant[:1].upper() + variant[1:], variant.upper()):
+                    patterns.append((label, key, form, phrase, True))
+
+    def topical(label: str, key: str, phrases: Iterable[str]) -> None:
+        for phrase in phrases:
+            sensitive = _is_acronym_phrase(phrase)
+            forms = (phrase, phrase.upper()) if sensitive else (phrase,)
+            for form in forms:
+                patterns.append((label, key, form, phrase, sensitive))
+
+    for key, term in vocabularies.load("organisations").items():
+        proper(ORG, key, [term["vi"], term["en"], *_synonyms(term)])
+    for key, term in vocabularies.load("places").items():
+        proper(PLACE, key, [term["vi"], term["en"], *_synonyms(term), *term.get("successors", [])])
+    for key, term in vocabularies.load("sectors").items():
+        topical(SECTOR, key, [term["vi"], term["en"], *_synonyms(term)])
+    for key, term in vocabularies.load("ipc_technology").items():
+        topical(TECH, key, _synonyms(term))
+    for key, term in vocabularies.load("fields_of_science").items():
+        if term.get("parent"):
+            topical(FIELD, key, _synonyms(term))
+    return patterns
+
+
+class _VocabularyMatcher:
+    """PhraseMatchers over a syllable-level copy of the text (see the module docstring)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.vocab = nlp.vocab
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        seen: dict[tuple[str, bool, tuple[str, ...]], str] = {}
+        grouped: dict[tuple[str, bool], list[Doc]] = {}
+        for label, key, form, canonical, sensitive in _vocabulary_patterns():
+            words = _canonical_words(form)
+            if not words:
+                continue
+            signature = tuple(words) if sensitive else tuple(w.lower() for w in words)
+            if seen.setdefault((label, sensitive, signature), key) != key:
+                continue  # the same phrase for two terms of one vocabulary: the first wins
+            match_id = _ID_SEPARATOR.join((label, key, canonical))
+            grouped.setdefault((match_id, sensitive), []).append(Doc(nlp.vocab, words=list(words)))
+        for (match_id, sensitive), docs in grouped.items():
+            (self.exact if sensitive else self.lower).add(match_id, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        pieces = [(m.group(), m.start(), m.end()) for m in _SYLLABLE.finditer(doc.text)]
+        if pieces:
+            words = [normalise_text(p[0]) for p in pieces]
+            syllables = Doc(self.vocab, words=words)
+            matches = list(self.lower(syllables)) + list(self.exact(syllables))
+            for match_id, start, end in matches:
+                label, key, canonical = self.vocab.strings[match_id].split(_ID_SEPARATOR)
+                start_char, end_char = pieces[start][1], pieces[end - 1][2]
+                span = doc.char_span(start_char, end_char, label=label, span_id=key)
+                if span is None:
+                    if end - start == 1:
+                        continue  # one syllable inside a longer word: "cá" in "cá nhân"
+                    span = doc.char_span(
+                        start_char, end_char, label=label, span_id=key, alignment_mode="expand"
+                    )
+                    if span is None:
+                        continue
+                spans.append(_annotate(span, canonical=canonical))
+        doc.spans["kho_vocabulary"] = spans
+        return doc
+
+
+class _RuleEntities:
+    """Titled people and organisation names, found by regular expressions on the text."""
+
+    def __init__(self) -> None:
+        self.titles = _titles()
+        self.organisations = _OrganisationRules()
+
+    def people(self, doc: Doc) -> list[Span]:
+        spans = []
+        text = doc.text
+        for match in self.titles.person.finditer(text):
+            start, end = match.span("name")
+            name_text = match.group("name")
+            # cut the name where an organisation or a role begins
+            syllables = list(re.finditer(r"\S+", name_text))
+            for index in range(2, len(syllables)):
+                if _NAME_STOP.match(name_text, syllables[index].start()):
+                    end = start + syllables[index - 1].end()
+                    break
+            # a mixed-case name does not continue into a capitalised acronym, and vice versa
+            words = text[start:end].split()
+            caps = [w.isupper() and len(w) > 1 for w in words]
+            keep = 1
+            while keep < len(words) and caps[keep] == caps[0]:
+                keep += 1
+            if keep < 2:
+                continue
+            end = start + len(" ".join(words[:keep])) if keep < len(words) else end
+            span = doc.char_span(start, end, label=PERSON, alignment_mode="expand")
+            if span is None:
+                continue
+            title = self.titles.canonical_title(match.group("title"))
+            canonical = _person_name(text[start:end])
+            spans.append(_annotate(span, canonical=canonical, title=title, exact=(start, end)))
+        return spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.people(doc)
+        text = doc.text  # built from the tokens on every access: read it once
+        restored: dict[str, str] = {}
+        for start, end in self.organisations.find(doc):
+            span = doc.char_span(start, end, label=ORG, alignment_mode="expand")
+            if span is not None:
+                name = _squash(text[start:end])
+                if name not in restored:
+                    restored[name] = _restore_case(name, text)
+                spans.append(_annotate(span, canonical=restored[name], exact=(start, end)))
+        doc.spans["kho_rules"] = spans
+        return doc
+
+
+def _restore_case(name: str, text: str) -> str:
+    """A name printed in capitals, as the text writes it elsewhere in mixed case, if it does."""
+    if not name.isupper():
+        return name
+    pattern = r"\s+".join(re.escape(word) for word in name.split())
+    for match in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE):
+        if not match.group().isupper():
+            return _squash(match.group())
+    return name
+
+
+def _offsets(span: Span) -> tuple[int, int]:
+    return _info(span).get("exact") or (span.start_char, span.end_char)
+
+
+class _Coverage:
+    """Character ranges covered by some spans; answers "does this span touch them?" in log time."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(map(_offsets, spans)):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [start for start, _ in merged]
+        self.ends = [end for _, end in merged]
+
+    def overlaps(self, span: Span) -> bool:
+        start, end = _offsets(span)
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
+
+
+def _resolve(doc: Doc) -> Doc:
+    vocabulary = list(doc.spans.get("kho_vocabulary", []))
+    rules = list(doc.spans.get("kho_rules", []))
+    people = filter_spans([s for s in rules if s.label_ == PERSON])
+    named_people = _Coverage(people)
+    known_orgs = filter_spans(
+        [s for s in vocabulary if s.label_ == ORG and not named_people.overlaps(s)]
+    )
+    named_orgs = _Coverage(known_orgs)
+    found_orgs = [
+        s
+        for s in rules
+        if s.label_ == ORG and not named_orgs.overlaps(s) and not named_people.overlaps(s)
+    ]
+    organisations = filter_spans(known_orgs + found_orgs)
+    blocked = _Coverage(people + known_orgs)  # a name is not a topic: "Trường Đại học Phan Thiết"
+    groups = {"people": people, "organisations": organisations}
+    for group, label in (
+        ("places", PLACE),
+        ("sectors", SECTOR),
+        ("technologies", TECH),
+        ("fields", FIELD),
+    ):
+        candidates = [s for s in vocabulary if s.label_ == label and not blocked.overlaps(s)]
+        groups[group] = filter_spans(candidates)
+    for group, spans in groups.items():
+        doc.spans[group] = sorted(spans, key=lambda s: s.start)
+    doc.ents = filter_spans(organisations + people + groups["places"])
+    return doc
+
+
+if not Language.has_factory("kho_vocabulary_matcher"):
+
+    @Language.factory("kho_vocabulary_matcher")
+    def _make_vocabulary_matcher(nlp: Language, name: str) -> _VocabularyMatcher:
+        return _VocabularyMatcher(nlp)
+
+
+if not Language.has_factory("kho_rule_entities"):
+
+    @Language.factory("kho_rule_entities")
+    def _make_rule_entities(nlp: Language, name: str) -> _RuleEntities:
+        return _RuleEntities()
+
+
+if not Language.has_factory("kho_entity_resolver"):
+    Language.component("kho_entity_resolver", func=_resolve)
+
+
+# --------------------------------------------------------------------------- pipelines
+
+_PIPELINES: dict[tuple[str, tuple], Language] = {}
+_LOCK = threading.Lock()
+
+
+def _pipeline(lang: str) -> Language:
+    """The pipeline for ``lang``, built once per process (and per vocabulary folder)."""
+    cache_key = (lang, tuple(vocabularies.folders()))
+    nlp = _PIPELINES.get(cache_key)
+    if nlp is None:
+        with _LOCK:
+            nlp = _PIPELINES.get(cache_key)
+            if nlp is None:
+                nlp = spacy.blank(lang)
+                nlp.add_pipe("kho_vocabulary_matcher")
+                nlp.add_pipe("kho_rule_entities")
+                nlp.add_pipe("kho_entity_resolver")
+                _PIPELINES[cache_key] = nlp
+    return nlp
+
+
+def _language(lang: str) -> str:
+    code = (lang or "vi").strip().lower()[:2]
+    if code not in SUPPORTED_LANGUAGES:
+        raise ValueError(f"Unsupported language {lang!r}: expected one of {SUPPORTED_LANGUAGES}.")
+    return code
+
+
+# --------------------------------------------------------------------------- keywords
+
+# Generic words of reports that say nothing about the subject.
+_VI_GENERIC = {w.replace("_", " ") for w in VI_STOP_WORDS if "_" in w} | set(
+    """
+nghiên cứu;kết quả;thực hiện;đề tài;nhiệm vụ;dự án;sử dụng;bao gồm;tuy nhiên;phát triển;khoa học;
+công nghệ;ứng dụng;phương pháp;đánh giá;quá trình;hiện nay;cho thấy;trong đó;nội dung;mục tiêu;
+thông tin;số liệu;tài liệu;báo cáo;tổng hợp;xây dựng;quy trình;hệ thống;giải pháp;hiệu quả;
+chất lượng;sản phẩm;sản xuất;tiến hành;thời gian;điều kiện;ảnh hưởng;tác động;đặc điểm;
+khả năng;vấn đề;cơ sở;yêu cầu;quy định;chủ nhiệm;cơ quan;tổ chức;đơn vị;địa phương;
+địa bàn;người dân;doanh nghiệp;thị trường;kinh tế;xã hội;nhà nước;ngân sách;kinh phí;
+triệu đồng;tỷ lệ;trung bình;tối đa;tối thiểu;bảng;hình;biểu đồ;phụ lục;mục lục;chương;
+lĩnh vực;thực tế;thực tiễn;cụ thể;chủ yếu;bên cạnh;đồng thời;ngoài ra;do đó;vì vậy;
+như vậy;theo đó;nhằm;góp phần;tăng cường;nâng cao;triển khai;thực nghiệm;thí nghiệm;
+mô hình;đối tượng;phạm vi;kiến nghị;kết luận;mở đầu;tổng quan;trình bày;ý nghĩa;
+cần thiết;quan trọng;phù hợp;nhất định;khác nhau;các loại;năm;tháng;ngày;lần;người;
+hộ;xã;huyện;tỉnh;thành phố;thị xã;thị trấn;phường;khu vực;vùng;trên;dưới;giữa;trong;
+ngoài;được;có thể;cần;phải;nhiều;ít;cao;thấp;lớn;nhỏ;tốt;mới;chính;chung;riêng;
+toàn bộ;một số;các;những;bình quân;tổng số;số lượng;trường hợp;mức độ;giai đoạn;
+hoạt động;công tác;thực trạng;tình hình;nguyên nhân;tiêu chí;chỉ tiêu;hội đồng;nghiệm thu;
+thư ký;thành viên;tóm tắt;từ khóa;chủ lực;chủ trì;phối hợp;khảo sát;tham gia;đề xuất;
+đại học;cao đẳng;trung tâm;công ty;hợp tác xã;giáo sư;tiến sĩ;thạc sĩ;kỹ sư;cử nhân;
+""".replace("\n", "").split(";")
+)
+_VI_GENERIC.discard("")
+
+_EN_GENERIC = set(EN_STOP_WORDS) | {
+    "result",
+    "results",
+    "study",
+    "studies",
+    "research",
+    "project",
+    "task",
+    "method",
+    "methods",
+    "table",
+    "figure",
+    "data",
+    "use",
+    "used",
+    "using",
+    "based",
+    "also",
+    "however",
+    "total",
+    "paper",
+    "report",
+    "approach",
+    "analysis",
+    "chapter",
+    "section",
+    "et",
+    "al",
+    "etc",
+}
+
+
+def _salient(counts: Counter, first: dict, weights: dict, limit: int) -> list[str]:
+    """Most frequent candidates; a phrase and its parts are not both kept unless both are common."""
+    ranked = sorted(counts, key=lambda p: (-counts[p] * weights[p], first[p]))
+    chosen: list[str] = []
+    for phrase in ranked:
+        related = [c for c in chosen if f" {phrase} " in f" {c} " or f" {c} " in f" {phrase} "]
+        if any(abs(counts[c] - counts[phrase]) < 2 for c in related):
+            continue
+        chosen.append(phrase)
+        if len(chosen) == limit:
+            break
+    return chosen
+
+
+def _keyword_units(doc: Doc, lang: str) -> list[list[tuple[str, int, int]]]:
+    """Runs of candidate words as (lower-case text, character offset, number of words).
+
+    A unit is a pyvi compound of two or more syllables ("bảo quản"; in English a word) or a
+    topical vocabulary phrase however pyvi cut it ("kho lạnh", "dragon fruit"). Names, generic
+    report words, form labels ("Tóm tắt:") and punctuation break the runs.
+    """
+    named = [False] * len(doc)
+    for entity in doc.ents:
+        named[entity.start : entity.end] = [True] * (entity.end - entity.start)
+    phrases: dict[int, Span] = {}
+    topical = [*doc.spans["sectors"], *doc.spans["technologies"], *doc.spans["fields"]]
+    for span in filter_spans(topical):
+        if len(span.text.split()) >= 2:
+            phrases[span.start] = span
+    generic = _VI_GENERIC if lang == "vi" else _EN_GENERIC
+    runs: list[list[tuple[str, int, int]]] = [[]]
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        span = phrases.get(i)
+        last = span[-1] if span is not None else token
+        text = " ".join(normalise_text(span.text if span is not None else token.text).split())
+        words = text.split(" ")
+        if span is not None:
+            usable = all(w.isalpha() for w in words)
+        elif lang == "vi":
+            usable = (
+                len(words) >= 2
+                and all(w.isalpha() for w in words)
+                and not all(w[0].isupper() for w in words)  # a proper name
+            )
+        else:
+            after_stop = i == 0 or doc[i - 1].text in {".", "!", "?", ":", ";"}
+            usable = text.isalpha() and len(text) > 2 and (text.islower() or after_stop)
+        is_label = last.i + 1 < len(doc) and doc[last.i + 1].text == ":"
+        if usable and not named[i] and not is_label and text.lower() not in generic:
+            runs[-1].append((text.lower(), token.idx, len(words)))
+            if "\n" in last.whitespace_:
+                runs.append([])
+        elif runs[-1]:
+            runs.append([])
+        i = last.i + 1
+    return runs
+
+
+def _keywords(doc: Doc, lang: str, limit: int = MAX_KEYWORDS) -> list[str]:
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    sizes: dict[str, int] = {}
+    weights: dict[str, float] = {}
+    longest = 2 if lang == "vi" else 3
+    for run in _keyword_units(doc, lang):
+        for n in range(1, longest + 1):
+            for i in range(len(run) - n + 1):
+                units = run[i : i + n]
+                if sum(words for _, _, words in units) < 2:
+                    continue  # keywords have several syllables or words
+                phrase = " ".join(text for text, _, _ in units)
+                counts[phrase] += 1
+                first.setdefault(phrase, units[0][1])
+                sizes[phrase] = n
+                # a longer phrase that recurs is more telling than its parts: Vietnamese counts
+                # compounds, English counts words
+                extra = n - 1 if lang == "vi" else len(phrase.split()) - 2
+                weights[phrase] = 1 + 0.5 * extra
+    # a combination of units seen once is a coincidence, not a keyword
+    for phrase in [p for p in counts if sizes[p] > 1 and counts[p] < 2]:
+        del counts[phrase]
+    return _salient(counts, first, weights, limit)
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    seen, result = set(), []
+    for value in values:
+        marker = value.casefold()
+        if value and marker not in seen:
+            seen.add(marker)
+            result.append(value)
+    return result
+
+
+def _tally(spans: Iterable[Span]) -> tuple[Counter, dict[str, int]]:
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for span in spans:
+        counts[span.id_] += 1
+        first.setdefault(span.id_, span.start_char)
+    return counts, first
+
+
+def enrich(text: str, lang: str = "vi") -> dict:
+    """Entities and metadata suggestions for one document's text.
+
+    Returns::
+
+        {"entities": {"organisations": [str], "people": [str], "places": [place key],
+                      "sectors": [sector key], "technologies": [str]},
+         "people_titles": {name: title},          # {"Nguyễn Văn An": "PGS.TS."}
+         "suggested": {"sectors": [sector key],   # most mentioned first; twice, or once early
+                       "district": place key | None,
+                       "field_of_science": level-2 code | None,
+                       "keywords": [str]}}        # up to 8 frequent multi-word terms
+
+    Lists are deduplicated in first-seen order. ``lang`` is "vi" (pyvi segmentation) or "en".
+    Only the first ``MAX_CHARS`` characters are read.
+    """
+    code = _language(lang)
+    # names keep their printed spelling ("Hoà"); matching normalises the tone marks itself
+    text = clean_text((text or "")[:MAX_CHARS])
+    doc = _pipeline(code)(text)
+    places = vocabularies.load("places")
+    organisations = vocabularies.load("organisations")
+    sectors = vocabularies.load("sectors")
+
+    org_names = []
+    for span in doc.spans["organisations"]:
+        if span.id_ in organisations:
+            org_names.append(organisations[span.id_]["vi"])
+        else:
+            org_names.append(_info(span).get("canonical") or _squash(span.text))
+    people, titles = [], {}
+    for span in doc.spans["people"]:
+        info = _info(span)
+        name = info.get("canonical") or _squash(span.text)
+        people.append(name)
+        title = info.get("title")
+        if title and len(title) > len(titles.get(name) or ""):
+            titles[name] = title
+    people = _unique(people)
+
+    place_counts, place_first = _tally(s for s in doc.spans["places"] if s.id_ in places)
+    sector_counts, sector_first = _tally(s for s in doc.spans["sectors"] if s.id_ in sectors)
+    field_counts, field_first = _tally(doc.spans["fields"])
+
+    suggested_sectors = [
+        key
+        for key in sorted(sector_counts, key=lambda k: (-sector_counts[k], sector_first[k]))
+        if sector_counts[key] >= 2 or sector_first[key] < EARLY_CHARS
+    ]
+    district = None
+    if place_counts:
+        district = min(place_counts, key=lambda k: (-place_counts[k], place_first[k]))
+    field = None
+    if field_counts:
+        field = min(field_counts, key=lambda k: (-field_counts[k], field_first[k]))
+    else:
+        for key in suggested_sectors or sorted(sector_counts, key=lambda k: sector_first[k]):
+            if sectors[key].get("field_of_science"):
+                field = sectors[key]["field_of_science"]
+                break
+
+    return {
+        "entities": {
+            "organisations": _unique(org_names),
+            "people": people,
+            "places": list(place_first),
+            "sectors": list(sector_first),
+            "technologies": _unique(
+                _info(s).get("canonical") or s.text for s in doc.spans["technologies"]
+            ),
+        },
+        "people_titles": {name: titles[name] for name in people if name in titles},
+        "suggested": {
+            "sectors": suggested_sectors,
+            "district": district,
+            "field_of_science": field,
+            "keywords": _keywords(doc, code),
+        },
+    }
