@@ -35,8 +35,9 @@ def test_record_page_shows_metadata_and_a_working_download(client):
     assert hit["title"] in html
     link = re.search(r'href="(/records/[^"]+/files/[0-9a-f]{64})"', html)
     assert link
-    download = client.get(link.group(1))
-    assert download.status_code == 200 and download.data.startswith(b"%PDF-")
+    with client.get(link.group(1)) as download:
+        assert download.status_code == 200 and download.data.startswith(b"%PDF-")
+        assert "attachment" in download.headers["Content-Disposition"]
 
 
 def test_a_bad_page_number_gets_a_readable_error_not_a_crash(client):

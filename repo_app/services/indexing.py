@@ -48,7 +48,7 @@ def sync_index(services) -> int:
                 session.execute(
                     update(Record)
                     .where(Record.id == record_id, Record.updated_at == updated_at)
-                    .values(indexed_at=max(utcnow(), updated_at))
+                    .values(indexed_at=utcnow())
                 )
         done += len(stamps)
 
