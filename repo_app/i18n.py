@@ -40,7 +40,8 @@ def _choose_language() -> None:
     if asked in LANGUAGES:
         g.lang, g.remember_lang = asked, True
     else:
-        g.lang = request.cookies.get(COOKIE) if request.cookies.get(COOKIE) in LANGUAGES else DEFAULT
+        remembered = request.cookies.get(COOKIE)
+        g.lang = remembered if remembered in LANGUAGES else DEFAULT
 
 
 def _remember_language(response):

@@ -16,7 +16,7 @@ import sqlalchemy
 from click.testing import CliRunner
 
 from repo_app.cli import main as cli
-from repo_app.models import QuarantinedFile, Record, StoredFile
+from repo_app.models import QuarantinedFile, Record
 from repo_app.services.ingest import Ingestor
 from tests.conftest import CORPUS, ROOT
 

@@ -198,8 +198,8 @@ class Ingestor:
             # document in flight: retry each of them once, then set aside the one that kills it.
             for sha256, path in crashed:
                 if sha256 in retried:
-                    message = "The reader process crashed on this file twice."
-                    self._record(summary, self._store(sha256, path, ("unreadable", "crashed", message)))
+                    crash = ("unreadable", "crashed", "The reader crashed on this file twice.")
+                    self._record(summary, self._store(sha256, path, crash))
                 else:
                     retried.add(sha256)
                     queue.append((sha256, path))

@@ -1,13 +1,12 @@
 """records, files and quarantined files
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None
@@ -43,7 +42,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('natural_key')
     )
-    op.create_index(op.f('ix_records_commercialisation_status'), 'records', ['commercialisation_status'], unique=False)
+    op.create_index(
+        op.f('ix_records_commercialisation_status'), 'records', ['commercialisation_status']
+    )
     op.create_index(op.f('ix_records_indexed_at'), 'records', ['indexed_at'], unique=False)
     op.create_index(op.f('ix_records_ip_status'), 'records', ['ip_status'], unique=False)
     op.create_index(op.f('ix_records_kind'), 'records', ['kind'], unique=False)

@@ -1,0 +1,489 @@
+"""Bibliographic data out of a patent or utility-solution document (IP Vietnam, ST.9 INID codes).
+
+The front page of a granted patent, a gazette entry and a WIPO Publish print all number their
+fields with INID codes: ``(21)`` application number, ``(22)`` filing date, ``(54)`` title,
+``(57)`` abstract, ``(71)``/``(73)`` applicant/owner, ``(72)`` inventors, ``(74)`` agent ... The
+text is cut into segments, each from one code to the next (values may run over several lines),
+and the printed label after the code ("Số đơn:", "Application No.:") is dropped: the *code*
+says what the value is, in Vietnamese and English documents alike. Combined WIPO Publish codes
+are read as well: ``(10)`` number and grant date, ``(20)`` application number and filing date,
+``(40)`` publication number and date, ``(71/73)`` applicant/owner.
+
+Reference numerals inside the abstract ("bộ phận (12) được gắn ...") are not codes: inside
+``(57)`` a code counts only when its label follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from indexer.labels import (
+    INID_LABELS,
+    PATENT_WORDS,
+    compile_patterns,
+    fold,
+    split_academic_title,
+    squash,
+)
+from indexer.parse_report import find_dates, name_prefix
+
+APPLICATION_NUMBER = re.compile(
+    r"(?<![\d-])([1-4])\s*[-–]\s*((?:19|20)\d{2})\s*[-–]\s*(\d{4,5})(?![\d])"
+)
+GRANT_NUMBER = re.compile(r"(?<![\d-])([1-4])\s*[-–]\s*(\d{7})(?:-\d{3})?(?!\d)")
+IPC_SYMBOL = re.compile(
+    r"(?<![A-Za-z0-9])([A-H])\s?(\d{2})\s?([A-Z])\s*(\d{1,4})\s*/\s*(\d{1,6})(?!\d)"
+)
+IPC_SUBCLASS = re.compile(r"(?<![A-Za-z0-9])([A-H])(\d{2})([A-Z])(?![A-Za-z0-9/])")
+_INID_TOKEN = re.compile(r"\((\d{2,3}(?:\s*/\s*\d{2,3})?)\)")
+_LANGUAGE_TAG = re.compile(r"\((?:VI|EN|vi|en)\)[ \t]*")
+_COUNTRY = re.compile(r"\s*\(([A-Z]{2})\)")  # "(VN)": one capturing group, for re.split
+_CORE = {
+    "10",
+    "11",
+    "20",
+    "21",
+    "22",
+    "40",
+    "43",
+    "45",
+    "51",
+    "54",
+    "57",
+    "71",
+    "71/73",
+    "72",
+    "73",
+    "74",
+}
+
+_ADDRESS_START = re.compile(
+    r"^(?:so \d|so nha|duong |pho |phuong |p\. ?|quan |q\. ?|huyen |xa |thi tran |thi xa |"
+    r"thanh pho |tp\.? ?|tinh |ap |thon |khu pho |kp\.? ?|to dan pho|lo |km ?\d|"
+    r"street|road|district|ward|city|province|viet ?nam\b|vn\b)"
+)
+_ADDRESS_ANY = re.compile(
+    r"(?<![a-z])(?:duong|phuong|quan|huyen|thi tran|thi xa|khu pho|tinh|thanh pho|tp\.?|xa|thon|"
+    r"khu cong nghiep|kcn|street|road|district|ward|province|commune|hamlet|village|"
+    r"industrial (?:park|zone)|city)(?![a-z])"
+)
+_PLACE_TAIL = re.compile(  # a piece that is only a place name: "Phan Thiết", "Việt Nam"
+    r"^(?:tinh |thanh pho |tp\.? ?)?(?:viet ?nam|vietnam|binh thuan|ha noi|"
+    r"(?:thanh pho )?ho chi minh|"
+    r"tp\.? ?hcm|phan thiet|da nang|can tho|hai phong|lam dong|khanh hoa|ninh thuan|dong nai|"
+    r"ba ria(?: ?-? ?vung tau)?|la gi|tuy phong|bac binh|ham thuan (?:bac|nam)|ham tan|tanh linh|"
+    r"duc linh|phu quy|mui ne|phu hai)(?: (?:province|city|district))?\.?$"
+)
+_ORG_WORDS = re.compile(
+    r"(?<![a-z])(?:truong|vien|trung tam|cong ty|chi cuc|benh vien|hoi|hiep hoi|dai hoc|hoc vien|"
+    r"so|cuc|bo|tong cong ty|hop tac xa|lien hiep|doanh nghiep|tnhh|co\.,? ?ltd|ltd|jsc|inc|"
+    r"corporation|company|university|institute|center|centre|gmbh|s\.a\.|ag)(?![a-z])"
+)
+
+
+def _code_key(raw: str) -> str:
+    return re.sub(r"\s+", "", raw)
+
+
+def _label_regex(code: str) -> re.Pattern | None:
+    patterns = INID_LABELS.get(code)
+    if not patterns:
+        return None
+    joined = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{joined})(?![a-z0-9])\s*(?:\([^()\n]{{0,40}}\)\s*)?(?:[:：.]\s*)?")
+
+
+_LABEL_REGEXES = {code: _label_regex(code) for code in INID_LABELS}
+
+
+def segments(text: str) -> dict[str, str]:
+    """``{code: value}`` with the label after each code removed and lines kept (``\\n``)."""
+    found: list[tuple[str, int, int]] = []  # (code, token start, value start)
+    seen: set[str] = set()
+    current: str | None = None
+    folded = fold(text)
+    for match in _INID_TOKEN.finditer(text):
+        code = _code_key(match.group(1))
+        if code not in INID_LABELS:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        at_start = text[line_start : match.start()].strip() == ""
+        label = _LABEL_REGEXES[code].match(folded, match.end()) if _LABEL_REGEXES[code] else None
+        label_follows = bool(label and label.end() > match.end() + 1)
+        if current == "57":
+            accept = label_follows or (
+                at_start and code not in seen and code in _CORE and code > "57"
+            )
+        else:
+            accept = at_start or label_follows or (code not in seen and code in _CORE)
+        if not accept or code in seen:
+            continue
+        value_start = label.end() if label_follows else match.end()
+        if code == "73" and label_follows and "nhan thu" in folded[match.end() : label.end()]:
+            continue  # WIPO Publish reuses (73) for the correspondence address
+        found.append((code, match.start(), value_start))
+        seen.add(code)
+        current = code
+    result: dict[str, str] = {}
+    for index, (code, _, value_start) in enumerate(found):
+        end = found[index + 1][1] if index + 1 < len(found) else len(text)
+        value = text[value_start:end]
+        value = re.sub(r"^[\s:：.]+", "", value)
+        value = "\n".join(line.strip() for line in value.split("\n"))
+        result[code] = value.strip()
+    return result
+
+
+def normalise_ipc(text: str) -> list[str]:
+    """``"Int.Cl.8 A23L27/50 (2016.01); A23L  2/02"`` -> ``["A23L 27/50", "A23L 2/02"]``."""
+    symbols: list[str] = []
+    for section, klass, subclass, group, subgroup in IPC_SYMBOL.findall(text):
+        if len(subgroup) == 1:
+            subgroup += "0"
+        symbol = f"{section}{klass}{subclass} {int(group)}/{subgroup}"
+        if symbol not in symbols:
+            symbols.append(symbol)
+    if not symbols:
+        for section, klass, subclass in IPC_SUBCLASS.findall(text):
+            symbol = f"{section}{klass}{subclass}"
+            if symbol not in symbols:
+                symbols.append(symbol)
+    return symbols
+
+
+def application_number(text: str) -> str | None:
+    """``"1-2019-01234"`` (also from ``"1 - 2019 - 01234"`` or ``VN1201901234``), validated."""
+    match = APPLICATION_NUMBER.search(text or "")
+    if match:
+        return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
+    match = re.search(r"\bVN([1-4])((?:19|20)\d{2})(\d{5})\b", text or "")
+    if match:
+        return f"{match.group(1)}-{match.group(2)}-{match.group(3)}"
+    return None
+
+
+def _dates(text: str) -> list[str]:
+    return [iso for _, iso in find_dates(text or "") if len(iso) == 10]
+
+
+def _patent_number(text: str) -> str | None:
+    text = squash(text)
+    match = GRANT_NUMBER.search(text)
+    if match:
+        return f"{match.group(1)}-{match.group(2)}"
+    # "VN 12345 B1", "No. 12345", "12345"
+    match = re.search(r"(?<![\d./-])((?:VN\s?)?\d{4,7})(?:\s?[A-C]\d?)?(?![\d./-])", text)
+    return match.group(1).replace(" ", "") if match else None
+
+
+def _is_address(text: str) -> bool:
+    folded = fold(text).strip(" ,;.")
+    if not folded:
+        return True
+    if re.search(r"\d", folded) or _ADDRESS_START.match(folded) or _PLACE_TAIL.match(folded):
+        return True
+    if _ADDRESS_ANY.search(folded) and not _ORG_WORDS.search(folded):
+        return True
+    return text.strip()[:1].islower()
+
+
+def _clean_party(text: str) -> str:
+    text = _LANGUAGE_TAG.sub("", text)
+    text = squash(text).strip(" ,;:.-–")
+    return text
+
+
+def split_parties(text: str, persons: bool = False) -> list[str]:
+    """Applicants, owners or inventors from an INID value, addresses and country codes removed.
+
+    With country codes ("(VN)") the codes close the parties: what follows a code on its line is
+    that party's address ("Tên (VN), địa chỉ"); when it is empty and more than one line comes
+    before the next code, the first of them is the address ("Tên (VN)" / "địa chỉ" / "Tên 2
+    (VN)"); the rest is the next party's name, wrapped over lines if need be. For people, only
+    the name before a comma is kept ("Nguyen Van An, Phan Thiet (VN)"). Without country codes,
+    parties are separated by ";" or line breaks (people also by commas between names) and an
+    address after a colon or a comma is dropped.
+    """
+    text = _LANGUAGE_TAG.sub("", text or "")
+    text = re.sub(r"\s*:\s*[^\n;]*", "", text) if re.search(r"\S\s+:\s", text) else text
+    if _COUNTRY.search(text):
+        return _parties_with_codes(text, persons)
+    return _parties_without_codes(text, persons)
+
+
+def _lines(text: str) -> list[str]:
+    return [squash(line) for line in re.split(r"[;\n]", text)]
+
+
+def _add(parties: list[str], name: str, persons: bool) -> None:
+    name = _clean_party(name)
+    if persons:
+        name = split_academic_title(name.split(",")[0])[1]
+    if len(name) >= 2 and name not in parties:
+        parties.append(name)
+
+
+def _parties_with_codes(text: str, persons: bool) -> list[str]:
+    parties: list[str] = []
+    pieces = _COUNTRY.split(text)  # name, code, name, code, ..., trailing address
+    for index, part in enumerate(pieces[0:-1:2]):
+        # the party's own text follows the last ";" before its code
+        part = re.split(r";", part)[-1] if ";" in part else part
+        lines = part.split("\n")
+        if index > 0 and lines[0].strip(" ,") and not persons:
+            lines = lines[1:]  # "Tên (VN), địa chỉ" on the previous party's line
+        elif index > 0 and persons and re.match(r"^\s*,", lines[0]) and len(lines) > 1:
+            lines = lines[1:]  # "Name, City (VN), address" (rare): drop the address
+        lines = [squash(line) for line in lines if line.strip(" ,")]
+        if not lines:
+            continue
+        if persons:
+            _add_person(parties, " ".join(lines))
+            continue
+        name = [lines[-1]]
+        for line in reversed(lines[:-1]):
+            if _is_address(line) or line.rstrip().endswith(","):
+                break
+            if index > 0 and line is lines[0] and len(lines) > 2:
+                break  # "Tên (VN)" / địa chỉ / "Tên 2 (VN)": the first line is the address
+            name.insert(0, line)
+        _add(parties, " ".join(name), False)
+    return parties
+
+
+def _add_person(parties: list[str], text: str) -> None:
+    """The person name in "Nguyen Van An, Phan Thiet" (a name, then the town)."""
+    pieces = [piece.strip() for piece in squash(text).split(",") if piece.strip()]
+    for piece in pieces:
+        if _person_like(piece):
+            _add(parties, piece, True)
+            return
+    if pieces:
+        _add(parties, pieces[0], True)
+
+
+_COUNTRY_END = re.compile(r"(?:viet ?nam|vietnam|\([a-z]{2}\))\.?\s*$")
+_ORG_START = re.compile(
+    r"^(?:truong|vien|trung tam|cong ty|chi cuc|benh vien|hoi|hiep hoi|dai hoc|hoc vien|so |"
+    r"cuc |tong cong ty|hop tac xa|lien hiep|doanh nghiep|ban quan ly|ubnd|uy ban)(?![a-z])"
+)
+_LEGAL_SUFFIX = re.compile(r"^(?:ltd|co|inc|jsc|llc|corp|plc|gmbh|s\.a|ag)\b\.?", re.IGNORECASE)
+
+
+def _parties_without_codes(text: str, persons: bool) -> list[str]:
+    if persons:
+        return _people_without_codes(text)
+    parties: list[str] = []
+    # Wrapped names are joined; a party ends with its country or where a new one starts.
+    groups: list[list[str]] = []
+    for line in re.split(r"[;\n]", text):
+        line = squash(line)
+        if not line:
+            continue
+        starts_new = (
+            not groups
+            or _COUNTRY_END.search(fold(" ".join(groups[-1])))
+            or _ORG_START.match(fold(line))
+        )
+        if starts_new and groups and _continues(groups[-1][-1], line):
+            starts_new = False
+        if starts_new:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    for group in groups:
+        name = _organisation_name(" ".join(group))
+        if name:
+            _add(parties, name, False)
+    return parties
+
+
+def _organisation_name(text: str) -> str | None:
+    """The name in "Name, address ...": cut at the first comma that starts an address."""
+    pieces = [piece.strip() for piece in text.split(",")]
+    name = pieces[0]
+    if not name or _is_address(name):
+        return None
+    for piece in pieces[1:]:
+        if not piece:
+            continue
+        if _LEGAL_SUFFIX.match(piece) or (
+            not _is_address(piece) and _ORG_WORDS.search(fold(piece))
+        ):
+            name = f"{name}, {piece}"
+            continue
+        break
+    return name
+
+
+def _people_without_codes(text: str) -> list[str]:
+    parties: list[str] = []
+    for line in re.split(r"[;\n]", text):
+        chunk = squash(line).strip(" ,")
+        if not chunk:
+            continue
+        pieces = [piece.strip() for piece in chunk.split(",") if piece.strip()]
+        if _is_address(pieces[0]):
+            continue
+        names = [pieces[0]]
+        for piece in pieces[1:]:
+            if _is_address(piece) or not _person_like(piece):
+                break
+            names.append(piece)
+        for name in names:
+            _add(parties, name, True)
+    return parties
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Whether ``line`` continues an organisation name begun on the previous line."""
+    if line[:1].islower():
+        return True
+    folded_prev = fold(previous).rstrip()
+    if re.search(r"(?:\bva|\band|&|-|–|\bcua|\bthuoc)$", folded_prev):
+        return True
+    return False
+
+
+def _person_like(text: str) -> bool:
+    _, bare = split_academic_title(text)
+    name, rest = name_prefix(bare)
+    return bool(name) and not rest.strip() and not _ORG_WORDS.search(fold(bare))
+
+
+def _title(value: str) -> tuple[str | None, str | None]:
+    """(54) value -> (title, English title when printed with "(EN)")."""
+    if not value:
+        return None, None
+    english = None
+    match = re.search(r"\(EN\)", value)
+    if match:
+        english = squash(value[match.end() :]) or None
+        value = value[: match.start()]
+    title = squash(_LANGUAGE_TAG.sub("", value)).strip(" .;:")
+    quotes = "\"'“”«»"
+    if len(title) > 1 and title[0] in quotes and title[-1] in quotes:
+        title = title[1:-1].strip()
+    return title or None, english
+
+
+_UTILITY = compile_patterns([r"giai phap huu ich", r"utility (?:solution|model)", r"gphi"])
+_PATENT = compile_patterns([r"bang doc quyen sang che", r"sang che", r"patent(?! agent)"])
+
+
+def patent_kind(number: str | None, text: str) -> str:
+    """``"patent"`` or ``"utility_solution"``: from the application number, else the words."""
+    if number and number[0] == "2":
+        return "utility_solution"
+    if number and number[0] == "1":
+        return "patent"
+    folded = fold(text)
+    return (
+        "utility_solution"
+        if _UTILITY.search(folded) and not _PATENT.search(folded[:200])
+        else "patent"
+    )
+
+
+def parse_patent(pages: list[str]) -> dict:
+    """Record-draft fields of a patent document (keys absent when not found).
+
+    Returns any of ``kind``, ``title``, ``title_en``, ``abstract``, ``ipc_classes``, ``people``
+    (roles applicant, owner, inventor), ``identifiers`` {application_number, patent_number,
+    publication_number}, ``dates`` {filed, published, granted}, ``agent``.
+    """
+    front = "\n".join(pages[:2])
+    values = segments(front)
+    if not any(code in values for code in ("21", "20", "54")) and len(pages) > 2:
+        values = segments("\n".join(pages[:4]))
+    result: dict = {}
+    identifiers: dict = {}
+    dates: dict = {}
+
+    number = application_number(values.get("21", "")) or application_number(values.get("20", ""))
+    if not number:
+        number = application_number(front)
+    if number:
+        identifiers["application_number"] = number
+
+    for code in ("11", "10"):
+        if code in values:
+            patent_number = _patent_number(values[code].split("\n")[0])
+            if patent_number:
+                identifiers["patent_number"] = patent_number
+                break
+    if "40" in values or ("11" in values and "45" not in values and "43" in values):
+        publication = re.search(
+            r"(?<![\d-])([1-4]-\d{4}-\d{4,5}|\d{4,7})(?:\s?[A-C]\d?)?", values.get("40", "")
+        )
+        if publication:
+            identifiers["publication_number"] = publication.group(0).strip()
+
+    filed = _dates(values.get("22", "")) or _dates(values.get("20", ""))
+    if filed:
+        dates["filed"] = filed[0]
+    published = _dates(values.get("43", "")) or _dates(values.get("40", ""))
+    if published:
+        dates["published"] = published[0]
+    granted = (
+        _dates(values.get("45", "")) or _dates(values.get("10", "")) or _dates(values.get("24", ""))
+    )
+    if granted:
+        dates["granted"] = granted[0]
+
+    ipc = normalise_ipc(values.get("51", ""))
+    if ipc:
+        result["ipc_classes"] = ipc
+
+    title, title_en = _title(values.get("54", ""))
+    if title:
+        result["title"] = title
+    if title_en:
+        result["title_en"] = title_en
+    abstract = squash(_LANGUAGE_TAG.sub("", values.get("57", "")))
+    if abstract:
+        result["abstract"] = abstract
+
+    people: list[dict] = []
+
+    def add(names: list[str], role: str):
+        for name in names:
+            title_prefix, bare = split_academic_title(name)
+            if len(bare) >= 2 and not any(p["name"] == bare and p["role"] == role for p in people):
+                people.append(
+                    {"name": bare, "role": role, "title": title_prefix, "affiliation": None}
+                )
+
+    add(split_parties(values.get("72", ""), persons=True), "inventor")
+    for code in ("75", "76"):
+        names = split_parties(values.get(code, ""), persons=True)
+        add(names, "inventor")
+        add(names, "applicant")
+    add(split_parties(values.get("71", "")), "applicant")
+    add(split_parties(values.get("71/73", "")), "applicant")
+    add(split_parties(values.get("73", "")), "owner")
+    if people:
+        result["people"] = people
+
+    agent = split_parties(values.get("74", ""))
+    if agent:
+        result["agent"] = agent[0]
+
+    if identifiers:
+        result["identifiers"] = identifiers
+    if dates:
+        result["dates"] = dates
+    result["kind"] = patent_kind(number, front)
+    return result
+
+
+__all__ = [
+    "APPLICATION_NUMBER",
+    "PATENT_WORDS",
+    "application_number",
+    "normalise_ipc",
+    "parse_patent",
+    "patent_kind",
+    "segments",
+    "split_parties",
+]

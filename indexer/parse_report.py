@@ -1,0 +1,1275 @@
+"""Metadata out of the text of a final report (báo cáo tổng hợp) of an S&T task.
+
+The parser reads *labelled values* (``Label: value``, or the label on one line and the value on
+the next) wherever they are on the first pages, and knows three zones of a report:
+
+* the **statistical sheet** ("BÁO CÁO THỐNG KÊ KẾT QUẢ THỰC HIỆN NHIỆM VỤ", "PHIẾU THÔNG TIN"),
+  the most complete and most carefully typed source: preferred;
+* the **cover** and inner cover (first two pages): labelled values, else layout heuristics
+  (the title follows the "BÁO CÁO TỔNG HỢP ..." heading, the host organisation heads the page);
+* the rest of the first pages (labelled values only), and headed sections anywhere in the
+  opening of the report (abstract, English abstract, keywords).
+
+Labels are matched by meaning (:mod:`indexer.labels`): variants, accent-insensitive, with or
+without item numbers. Value helpers for dates and money are public and used by the patent
+parser as well.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from indexer.labels import (
+    ABSTRACT_EN_HEADINGS,
+    ABSTRACT_HEADINGS,
+    REPORT_TYPE_HEADINGS,
+    STAT_SHEET_HEADINGS,
+    compile_patterns,
+    cut_at_inline_label,
+    fold,
+    heading_match,
+    match_label,
+    split_academic_title,
+    squash,
+)
+
+COVER_PAGES = 2
+LABEL_PAGES = 8  # labelled values are looked for on the first pages only
+SECTION_PAGES = 20  # headed sections (abstract, keywords) may come later
+TAIL_PAGES = 4  # a statistical sheet appended at the end is looked for on the last pages
+
+# --------------------------------------------------------------------------- dates
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_NAME = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_PATTERNS = [
+    # 2019-03-12
+    ("ymd", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")),
+    # 12.03.2019, 12/03/2019, 12-03-2019, "ngày 12 tháng 3 năm 2019", "12 tháng 03, 2019"
+    ("dmy", re.compile(r"(?<![\d/.-])(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{4})(?!\d)")),
+    ("dmy", re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*(?:,|nam|/)?\s*(\d{4})(?!\d)")),
+    # Mar. 12, 2019 / March 12 2019
+    (
+        "mdy_name",
+        re.compile(rf"(?<![a-z]){_MONTH_NAME}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})"),
+    ),
+    # 12 March 2019
+    ("dmy_name", re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAME},?\s+(\d{{4}})")),
+    # 2019-03
+    ("ym", re.compile(r"(?<![\d/.-])(\d{4})-(\d{1,2})(?![\d/-])")),
+    # tháng 3/2020, tháng 3 năm 2020, 03/2020, 3-2020, 03.2020
+    ("my", re.compile(r"(?<!\d)thang\s+(\d{1,2})\s*(?:[./-]|nam|,)\s*(\d{4})(?!\d)")),
+    ("my", re.compile(r"(?<![\d/.-])(\d{1,2})\s*[./-]\s*(\d{4})(?![\d/-])")),
+    # March 2020
+    ("my_name", re.compile(rf"(?<![a-z]){_MONTH_NAME},?\s+(\d{{4}})(?!\d)")),
+    # năm 2020 / 2020
+    ("y", re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/-])")),
+]
+
+
+def _valid(year: int, month: int, day: int | None = None) -> bool:
+    if not (1900 <= year <= 2100 and 1 <= month <= 12):
+        return False
+    if day is None:
+        return True
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_dates(text: str) -> list[tuple[int, str]]:
+    """Every date in ``text`` as ``(position, ISO string)``, in order of position.
+
+    Precision follows the text: ``2019-03-12``, ``2019-03`` or ``2019``. A span used by a more
+    precise pattern is not read again by a less precise one.
+    """
+    folded = fold(text)
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for kind, regex in _DATE_PATTERNS:
+        for match in regex.finditer(folded):
+            if not free(match.start(), match.end()):
+                continue
+            groups = match.groups()
+            iso = None
+            if kind == "ymd":
+                y, m, d = map(int, groups)
+                iso = f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+            elif kind == "dmy":
+                d, m, y = map(int, groups)
+                iso = f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+            elif kind == "mdy_name":
+                m, d, y = _MONTHS[groups[0][:3]], int(groups[1]), int(groups[2])
+                iso = f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+            elif kind == "dmy_name":
+                d, m, y = int(groups[0]), _MONTHS[groups[1][:3]], int(groups[2])
+                iso = f"{y:04d}-{m:02d}-{d:02d}" if _valid(y, m, d) else None
+            elif kind == "ym":
+                y, m = map(int, groups)
+                iso = f"{y:04d}-{m:02d}" if _valid(y, m) else None
+            elif kind == "my":
+                m, y = map(int, groups)
+                iso = f"{y:04d}-{m:02d}" if _valid(y, m) else None
+            elif kind == "my_name":
+                m, y = _MONTHS[groups[0][:3]], int(groups[1])
+                iso = f"{y:04d}-{m:02d}" if _valid(y, m) else None
+            elif kind == "y":
+                iso = groups[0]
+            if iso:
+                taken.append((match.start(), match.end()))
+                found.append((match.start(), iso))
+    return sorted(found)
+
+
+def parse_date(text: str | None) -> str | None:
+    """The first date in ``text`` as an ISO string of the precision given, or None."""
+    if not text:
+        return None
+    dates = find_dates(text)
+    return dates[0][1] if dates else None
+
+
+def _add_months(iso_month: str, months: int) -> str:
+    year, month = int(iso_month[:4]), int(iso_month[5:7])
+    index = year * 12 + (month - 1) + months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def parse_period(text: str) -> tuple[str | None, str | None]:
+    """``"từ tháng 01/2020 đến tháng 12/2021 (24 tháng)"`` -> ``("2020-01", "2021-12")``."""
+    dates = [iso for _, iso in find_dates(text)]
+    start = dates[0] if dates else None
+    end = dates[1] if len(dates) > 1 else None
+    if start and not end and len(start) >= 7:
+        months = re.search(r"(\d{1,3})\s*(?:thang|months?)\b", fold(text))
+        if months and 0 < int(months.group(1)) <= 240:
+            end = _add_months(start[:7], int(months.group(1)) - 1)
+    return start, end
+
+
+# --------------------------------------------------------------------------- money
+
+_MULTIPLIERS = {
+    "ty": 10**9,
+    "ti": 10**9,
+    "billion": 10**9,
+    "bn": 10**9,
+    "trieu": 10**6,
+    "tr": 10**6,
+    "million": 10**6,
+    "mil": 10**6,
+    "nghin": 10**3,
+    "ngan": 10**3,
+    "thousand": 10**3,
+}
+_AMOUNT = re.compile(
+    r"(?<![\d.,])(\d{1,3}(?:[.,\s]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d])\s*"
+    r"(ty|ti|billion|bn|trieu|tr|million|mil|nghin|ngan|thousand)?\.?\s*"
+    r"(dong|vnd|vnđ|d\b|₫)?"
+)
+_CURRENCY_BEFORE = re.compile(r"(?:vnd|vnđ|₫)\s*$")
+
+
+def _number(raw: str, has_multiplier: bool) -> float | None:
+    raw = raw.strip()
+    if re.fullmatch(r"\d{1,3}(?:\s\d{3})+", raw):
+        return float(raw.replace(" ", ""))
+    raw = raw.replace(" ", "")
+    separators = [char for char in raw if char in ".,"]
+    if not separators:
+        return float(raw)
+    last = raw.rfind(separators[-1])
+    decimals = raw[last + 1 :]
+    if len(set(separators)) == 2:  # "1.250.000,50" or "1,250,000.50"
+        whole = re.sub(r"[.,]", "", raw[:last])
+        return float(f"{whole}.{decimals}")
+    if len(separators) > 1:  # "1.250.000.000"
+        return float(raw.replace(separators[0], ""))
+    if len(decimals) == 3 and not (has_multiplier and raw.startswith("0")):
+        return float(raw.replace(separators[0], ""))  # "850.000", "1.250 triệu"
+    return float(raw.replace(",", "."))  # "1,25 tỷ", "850.5 triệu"
+
+
+def parse_money(text: str | None) -> int | None:
+    """Whole VND from ``"850 triệu đồng"``, ``"1.250.000.000 đồng"``, ``"1,25 tỷ đồng"``...
+
+    Only an amount with a unit (tỷ/triệu/nghìn, đồng/VND) counts, or a bare number of six
+    digits or more; "24 tháng" or "năm 2020" are not money.
+    """
+    if not text:
+        return None
+    folded = fold(text)
+    for match in _AMOUNT.finditer(folded):
+        raw, multiplier, currency = match.groups()
+        before = folded[: match.start()]
+        digits = re.sub(r"\D", "", raw)
+        if not (multiplier or currency or _CURRENCY_BEFORE.search(before) or len(digits) >= 6):
+            continue
+        if multiplier == "tr" and not currency:
+            continue
+        value = _number(raw, bool(multiplier))
+        if value is None:
+            continue
+        total = round(value * _MULTIPLIERS.get(multiplier or "", 1))
+        if multiplier in ("ty", "ti", "billion") and not currency:
+            # "2 tỷ 500 triệu đồng"
+            more = re.match(r"\s*(\d{1,3}(?:[.,]\d+)?)\s*(trieu|million)", folded[match.end() :])
+            if more:
+                total += round(_number(more.group(1), True) * 10**6)
+        if total > 0:
+            return int(total)
+    return None
+
+
+# --------------------------------------------------------------------------- people
+
+_TITLE_WORDS = [
+    ("giao su tien si khoa hoc", "GS.TSKH."),
+    ("pho giao su", "PGS."),
+    ("giao su", "GS."),
+    ("tien si khoa hoc", "TSKH."),
+    ("tien si", "TS."),
+    ("thac si", "ThS."),
+    ("nghien cuu sinh", "NCS."),
+    ("ky su", "KS."),
+    ("kien truc su", "KTS."),
+    ("bac si", "BS."),
+    ("duoc si", "DS."),
+    ("cu nhan", "CN."),
+]
+
+# Words that end a name in a table row: the next cell (an organisation or a role) begins.
+_GIVEN_NAMES_TOO = {"Khoa", "Hội", "Ban"}  # "Đinh Văn Khoa", but "... Khoa Nông học"
+_ORG_WORDS = {"Trường", "Viện", "Sở", "Cục", "Phòng", "Bộ", "UBND", "Hội", "Khoa", "Ban", "Đài"}
+_ORG_BIGRAMS = {
+    "trung tam",
+    "dai hoc",
+    "cong ty",
+    "chi cuc",
+    "chi nhanh",
+    "lien hiep",
+    "hoc vien",
+    "hop tac",
+    "tap doan",
+    "thu ky",
+    "chu nhiem",
+    "thanh vien",
+    "thanh pho",
+    "benh vien",
+    "uy ban",
+    "doanh nghiep",
+    "tong cong",
+    "nha may",
+    "hiep hoi",
+    "can bo",
+    "nghien cuu",
+    "ky thuat",
+    "to chuc",
+    "co quan",
+    "don vi",
+    "ho tro",
+    "nong nghiep",
+    "tinh binh",
+}
+_TITLE_ABBREVIATIONS = {
+    "gs",
+    "pgs",
+    "ts",
+    "ths",
+    "ks",
+    "cn",
+    "bs",
+    "tskh",
+    "ncs",
+    "kts",
+    "ds",
+    "ls",
+    "dr",
+    "prof",
+}
+_NAME_TOKEN = re.compile(r"^[^\W\d_][^\W\d_]*$")
+
+
+def title_from_words(text: str) -> str | None:
+    """``"Phó giáo sư, Tiến sĩ"`` -> ``"PGS.TS."``; abbreviations are kept as printed."""
+    if not text:
+        return None
+    abbreviated, _ = split_academic_title(text + " X")
+    if abbreviated:
+        return abbreviated
+    folded = fold(text)
+    parts = []
+    for words, abbreviation in _TITLE_WORDS:
+        if words in folded:
+            parts.append((folded.index(words), abbreviation))
+            folded = folded.replace(words, " " * len(words))
+    if not parts:
+        return None
+    return "".join(abbreviation for _, abbreviation in sorted(parts))
+
+
+def _looks_like_name_token(token: str) -> bool:
+    return (
+        bool(_NAME_TOKEN.match(token))
+        and token[0].isupper()
+        and (token[1:].islower() or token.isupper() or len(token) == 1)
+    )
+
+
+def name_prefix(text: str) -> tuple[str | None, str]:
+    """The person name at the start of ``text`` and the rest: ``"Nguyễn Văn A Trường ..."``.
+
+    A name is two to six capitalised words; it ends at punctuation or where an organisation
+    ("Trường", "Viện", "Trung tâm" ...) or a role ("Chủ nhiệm", "Thành viên") begins. A name in
+    capitals ("NGUYỄN VĂN A") is returned in title case.
+    """
+    tokens = squash(text).split(" ")
+    name: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        bare = token.rstrip(",;:.")
+        if not bare or not _looks_like_name_token(bare):
+            break
+        if bare in _ORG_WORDS and name and (bare not in _GIVEN_NAMES_TOO or len(name) >= 3):
+            break
+        if fold(bare) in _TITLE_ABBREVIATIONS and (token.endswith(".") or bare.isupper()):
+            break
+        if index + 1 < len(tokens) and name:
+            bigram = fold(f"{bare} {tokens[index + 1]}".rstrip(",;:."))
+            if bigram in _ORG_BIGRAMS or bigram.split(" ")[0] == "truong" and bare == "Trường":
+                break
+        name.append(bare)
+        index += 1
+        if bare != token or len(name) == 6:
+            break
+    if len(name) < 2:
+        return None, text
+    caps = [token.isupper() and len(token) > 1 for token in name]
+    if any(caps) and sum(caps) >= len(name) - 1:
+        name = [token.capitalize() for token in name]
+    return " ".join(name), " ".join(tokens[index:])
+
+
+def _person_from_text(text: str, role: str) -> dict | None:
+    text = squash(text).strip(" .;,-–")
+    if not text:
+        return None
+    title, rest = split_academic_title(text)
+    name, after = name_prefix(rest)
+    if not name:
+        return None
+    if not title:
+        # a table has the title in its own column, after the name: "Lê Văn C  KS.  Viện ..."
+        late_title, remainder = split_academic_title(after + " X")
+        if late_title:
+            title, after = late_title, remainder[:-1].strip()
+    affiliation = after.strip(" ,;-–()")
+    affiliation = re.sub(r"^(?:[-–,;:]\s*)+", "", affiliation)
+    return {"name": name, "role": role, "title": title, "affiliation": affiliation or None}
+
+
+def _role_from(text: str, default: str = "member") -> str:
+    folded = fold(text)
+    if re.search(r"(?<![a-z])(?:dong )?chu nhiem|principal investigator|project leader", folded):
+        return "principal_investigator"
+    if re.search(r"(?<![a-z])thu ky|secretary", folded):
+        return "secretary"
+    return default
+
+
+_TABLE_HEADER = re.compile(
+    r"(?:^|\s)(?:stt|tt|ho (?:va )?ten|hoc ham|to chuc cong tac|noi dung|full name)(?:\s|$)"
+)
+
+
+_ROW_NUMBER = re.compile(r"^\s*\d{1,3}\s*[.)]?\s+(?=\S)")
+
+
+def _table_rows(lines: list[str]) -> tuple[list[str], bool]:
+    """Rows of a numbered list or table: a cell that wrapped continues on unnumbered lines."""
+    numbered = [bool(_ROW_NUMBER.match(line)) for line in lines]
+    if sum(numbered) < 2:
+        return [line for line in lines if not _TABLE_HEADER.search(fold(line))], False
+    rows: list[str] = []
+    for line, starts in zip(lines, numbered, strict=True):
+        if starts:
+            rows.append(line)
+        elif rows:
+            rows[-1] = f"{rows[-1]} {line.strip()}"
+    return rows, True
+
+
+def parse_member_lines(lines: list[str]) -> list[dict]:
+    """Members from a list ("A; B; C") or a table (one row a line: no., title, name, org, role).
+
+    In a numbered table a row's wrapped cells continue on the following unnumbered lines; the
+    role column ("Chủ nhiệm", "Thư ký", "Thành viên") sets the person's role.
+    """
+    people: list[dict] = []
+    rows, numbered = _table_rows(lines)
+    if not numbered and any(";" in row for row in rows):
+        rows = [" ".join(row.strip() for row in rows)]  # "A; B; C" wrapped over lines
+    for line in rows:
+        if _TABLE_HEADER.search(fold(line)) and not re.match(r"^\s*\d", line):
+            continue
+        row = re.sub(r"^\s*(?:\d{1,3}\s*[.)]?|[-•*+–])\s+", "", line)
+        if not numbered and _looks_like_heading(row):
+            continue
+        parts = [part for part in re.split(r"\s*;\s*", row) if part.strip()]
+        if len(parts) == 1 and row.count(",") >= 1:
+            comma_parts = [part for part in row.split(",") if part.strip()]
+            if all(_person_from_text(part, "member") for part in comma_parts) and all(
+                len(part.split()) <= 7 for part in comma_parts
+            ):
+                parts = comma_parts
+        for part in parts:
+            person = _person_from_text(part, "member")
+            if person is None or (not numbered and not _has_surname(person["name"])):
+                continue
+            if person["affiliation"]:
+                person["role"] = _role_from(person["affiliation"], "member")
+                person["affiliation"] = _clean_affiliation(person["affiliation"])
+            people.append(person)
+    return people
+
+
+def _looks_like_heading(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return len(letters) > 8 and all(char.isupper() for char in letters) and len(text.split()) > 5
+
+
+# Common Vietnamese family names (folded): a name outside a numbered table must start with one.
+VIETNAMESE_SURNAMES = set(
+    """nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh doan truong
+    lam mai trinh dao cao luong luu ta ha kieu van tong quach chau thai la lai to thach tang
+    giang kim khuc lac mac nghiem ong phung quan sam thieu tieu trieu ung vuong vi au bach banh
+    cu cung diep dong dam dau du gia han hua kha khong khuu lieu lo luc ma man mau nong nhan
+    nhu ninh than thi tiet tuong chu chung hau hong khieu lang lu mong nham phi phu quy son tan
+    tu uong xa an bao cat dieu doan hinh hoa lieu ninh""".split()
+)
+
+
+def _has_surname(name: str) -> bool:
+    return fold(name.split(" ")[0]) in VIETNAMESE_SURNAMES
+
+
+def _clean_affiliation(text: str) -> str | None:
+    # drop role words that trail in a table row
+    text = re.sub(
+        r"\s*(?:[-–,;]\s*)?(?:(?:đồng\s+)?chủ nhiệm|thư ký(?: khoa học)?|thành viên(?: chính)?|"
+        r"cán bộ phối hợp|member|secretary)(?:\s+(?:nhiệm vụ|đề tài|dự án))?\s*$",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    return text.strip(" ,;-–()") or None
+
+
+# --------------------------------------------------------------------------- zones and blocks
+
+
+class Block:
+    """A labelled value: the label's field, the value on its line, and the lines after it."""
+
+    def __init__(
+        self, field: str, value: str, following: list[str], page: int, line: str = "", width=0
+    ):
+        self.field = field
+        self.value = value
+        self.following = following
+        self.page = page
+        self.line = line  # the whole printed line the label is on
+        self.width = width  # length of a full line of text on this page
+
+    def wrapped(self, line: str) -> bool:
+        """Whether ``line`` fills the text width, so that its sentence goes on below it."""
+        return bool(self.width) and len(line.strip()) >= 0.8 * self.width
+
+    def text(self, max_lines: int = 0) -> str:
+        """The value, continued on up to ``max_lines`` following lines (the next line if empty)."""
+        if not self.value:
+            return squash(" ".join(self.following[: max(1, max_lines)]))
+        return squash(" ".join([self.value, *self.following[:max_lines]]))
+
+
+_SECTION_STOP = re.compile(
+    r"^\s*(?:[ivx]{1,4}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)])(?!\d)\s*\S"  # a numbered item
+)
+_REPORT_HEADING_RE = compile_patterns(REPORT_TYPE_HEADINGS + STAT_SHEET_HEADINGS)
+_SECTION_HEADING_RE = re.compile(
+    r"^(?:[ivx\d]{1,4}\s*[.)]\s*)?(?:"
+    + "|".join(ABSTRACT_HEADINGS + ABSTRACT_EN_HEADINGS)
+    + r"|muc luc|mo dau|loi (?:mo dau|cam on|noi dau)"
+    r"|danh (?:muc|sach) (?:cac )?(?:bang|hinh|tu viet tat|chu viet tat)"
+    r"|chuong\s+(?:\d+|[ivx]+)|chapter\s+\d+|table of contents|introduction"
+    r"|tai lieu tham khao|phu luc)"
+    r"\s*[:.]?$"
+)
+
+
+_ROLE_CELL = re.compile(
+    r"^\s*(?:(?:dong )?chu nhiem|thu ky|thanh vien)(?: (?:khoa hoc|chinh))?"
+    r"(?: (?:nhiem vu|de tai|du an))?\s*$"
+)
+_ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,4}\s*[.)]\s*\S")
+
+
+def _is_boundary(line: str, field: str | None = None) -> bool:
+    """Whether ``line`` ends the value of a label of ``field`` begun above it."""
+    if field == "members":
+        label = match_label(line)
+        if label and (label.value or ":" in line) and not _ROLE_CELL.match(fold(line)):
+            return True
+        # a table or a numbered list of people: only a new label or a section ends it
+        if _ROMAN_HEADING.match(line):
+            return True
+    else:
+        if match_label(line):
+            return True
+        if field not in ("principal_investigator", "secretary") and match_label(line, "person"):
+            return True
+        if _SECTION_STOP.match(line):
+            return True
+    if _SECTION_HEADING_RE.match(fold(line).strip()):
+        return True
+    return bool(_REPORT_HEADING_RE.match(fold(line).strip()))
+
+
+def _page_widths(lines: list[str], page_of: list[int]) -> dict[int, int]:
+    """A full line's length on each page (90th percentile of line lengths)."""
+    lengths: dict[int, list[int]] = {}
+    for line, page in zip(lines, page_of, strict=True):
+        lengths.setdefault(page, []).append(len(line.strip()))
+    return {
+        page: sorted(values)[min(len(values) - 1, int(len(values) * 0.9))]
+        for page, values in lengths.items()
+    }
+
+
+def _blocks(lines: list[str], page_of: list[int], max_follow: int = 40) -> list[Block]:
+    widths = _page_widths(lines, page_of)
+    blocks: list[Block] = []
+    queue = list(range(len(lines)))
+    pending: dict[int, str] = {}
+    for index in queue:
+        line = pending.pop(index, lines[index])
+        while line:
+            match = match_label(line)
+            if not match:
+                break
+            value = cut_at_inline_label(match.value)
+            rest = match.value[len(value) :].strip() if value != match.value else ""
+            following: list[str] = []
+            if not rest:
+                for nxt in lines[index + 1 : index + 1 + max_follow]:
+                    if _is_boundary(nxt, match.field):
+                        break
+                    following.append(nxt.strip())
+            page = page_of[index]
+            blocks.append(
+                Block(match.field, value.strip(), following, page, lines[index], widths[page])
+            )
+            line = rest
+    return blocks
+
+
+def _heading_index(lines: list[str], patterns: list[str]) -> int | None:
+    regex = compile_patterns(patterns)
+    for index, line in enumerate(lines):
+        folded = fold(line).strip()
+        match = regex.match(re.sub(r"^(?:[ivx\d]{1,4}\s*[.)]\s*)", "", folded))
+        if re.search(r"(?:\.\s?){3,}\s*\d*$|\s\d{1,3}$", folded):
+            continue  # a table-of-contents entry: "BÁO CÁO THỐNG KÊ ........ 3"
+        if match and len(folded) < 120:
+            return index
+    return None
+
+
+# --------------------------------------------------------------------------- fields
+
+
+def _clean_title(text: str) -> str:
+    text = squash(text)
+    text = text.strip(" :;-–")
+    quotes = "\"'“”‘’«»„"
+    while len(text) > 1 and text[0] in quotes and text[-1] in quotes:
+        text = text[1:-1].strip()
+    if text and text[0] in quotes and text.count(text[0]) == 1:
+        text = text[1:].strip()
+    if text and text[-1] in quotes and sum(text.count(q) for q in quotes) == 1:
+        text = text[:-1].strip()
+    return text
+
+
+# The place-and-date line that closes a cover: "Bình Thuận, tháng 5/2023", "Phan Thiết – 2017".
+_PLACE_AND_YEAR = re.compile(
+    r"^[^\W\d_][^\d,–-]{1,30}\s*(?:,|–|-|—)\s*(?:(?:thang|ngay)\s*[\d/ ]+(?:nam\s*)?)?"
+    r"(?:19|20)\d{2}\s*$"
+)
+
+
+def _wrapped_text(block: Block, max_lines: int = 3) -> str:
+    """The value and the lines it wrapped onto (a short line ends it); the next line if empty."""
+    if not block.value:
+        return squash(block.following[0]) if block.following else ""
+    parts = [block.value]
+    previous = block.line
+    for line in block.following[:max_lines]:
+        if not block.wrapped(previous) or _PLACE_AND_YEAR.search(fold(line)):
+            break
+        parts.append(line)
+        previous = line
+    return squash(" ".join(parts))
+
+
+_WORD = re.compile(r"[^\W_]+(?:[.&'-][^\W_]+)*")
+
+
+def restore_case(text: str, haystack: str) -> str:
+    """A title or name printed in capitals, in the mixed case it has elsewhere in the text.
+
+    The same words in mixed case (an inner cover, the statistical sheet) are used as they are.
+    Failing that, the text is put in sentence case, keeping the case that each word has inside
+    sentences of the text: proper names ("Phan Thiết") and acronyms ("HACCP") stay as they are.
+    """
+    if not text or not text.isupper():
+        return text
+    target = fold(text)
+    squashed = squash(haystack)
+    folded = fold(squashed)
+    position = folded.find(target)
+    while position != -1:
+        candidate = squashed[position : position + len(target)]
+        if not candidate.isupper():
+            return candidate
+        position = folded.find(target, position + 1)
+    return _sentence_case(text, squashed)
+
+
+def _sentence_case(text: str, haystack: str) -> str:
+    # How each word is written when it is not the first word of a sentence.
+    seen: dict[str, dict[str, int]] = {}
+    previous = "."
+    for match in _WORD.finditer(haystack):
+        word = match.group(0)
+        if previous[-1:].islower():  # inside a sentence of mixed-case text
+            forms = seen.setdefault(word.lower(), {})
+            forms[word] = forms.get(word, 0) + 1
+        previous = word
+    out: list[str] = []
+    position = 0
+    for index, match in enumerate(_WORD.finditer(text)):
+        word = match.group(0)
+        forms = seen.get(word.lower())
+        cased = word.lower()
+        if forms:
+            best = max(forms.items(), key=lambda item: item[1])[0]
+            lower_count = forms.get(word.lower(), 0)
+            if best != word.lower() and forms[best] > lower_count:
+                cased = best
+        if index == 0:
+            cased = cased[:1].upper() + cased[1:]
+        out.append(text[position : match.start()])
+        out.append(cased)
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out)
+
+
+def _split_keywords(text: str) -> list[str]:
+    text = squash(text).strip(" .")
+    parts = re.split(r"\s*[;,]\s*", text) if ";" not in text else re.split(r"\s*;\s*", text)
+    return [part.strip(" .") for part in parts if part.strip(" .")]
+
+
+def term_labels(term: dict) -> list[str]:
+    """A vocabulary term's labels: key words, ``vi``, ``en`` and synonyms (list or per language)."""
+    labels = [term.get("vi"), term.get("en")]
+    synonyms = term.get("synonyms") or []
+    if isinstance(synonyms, dict):
+        for values in synonyms.values():
+            labels.extend(values or [])
+    else:
+        labels.extend(synonyms)
+    return [label for label in labels if label]
+
+
+def _field_of_science(text: str) -> str | None:
+    if not text:
+        return None
+    try:
+        from schemas import vocabularies
+
+        fields = vocabularies.load("fields_of_science")
+    except (KeyError, OSError, ValueError):
+        fields = None
+    for code in re.findall(r"(?<!\d)(\d{1,7})(?!\d)", text):
+        for length in (3, 1):
+            candidate = code[:length]
+            if len(code) >= length and (fields is None or candidate in fields):
+                if fields is None and length != 3:
+                    continue
+                return candidate
+    if not fields:
+        return None
+    folded = fold(re.sub(r"[\d.\-–:]+", " ", text))
+    folded = squash(folded)
+    best = None
+    for key, term in fields.items():
+        for label in term_labels(term):
+            label_folded = squash(fold(label))
+            if label_folded == folded:
+                return key
+            if re.search(rf"(?<![a-z]){re.escape(label_folded)}(?![a-z])", folded):
+                if best is None or len(label_folded) > best[0]:
+                    best = (len(label_folded), key)
+    return best[1] if best else None
+
+
+def _language(text: str) -> str:
+    from indexer.detect import detect_language
+
+    return detect_language(text)
+
+
+def match_sectors(text: str) -> list[str]:
+    """Keys of the ``sectors`` vocabulary whose label or a synonym ``text`` names."""
+    if not text.strip():
+        return []
+    try:
+        from schemas import vocabularies
+
+        sectors = vocabularies.load("sectors")
+    except (KeyError, OSError, ValueError):
+        return []
+    folded = fold(text)
+    found = []
+    for key, term in sectors.items():
+        for label in term_labels(term):
+            label_folded = squash(fold(label))
+            if re.search(rf"(?<![a-z]){re.escape(label_folded)}(?![a-z])", folded):
+                found.append(key)
+                break
+    return found
+
+
+def match_place(text: str) -> tuple[str | None, str | None]:
+    """The district key (``places`` vocabulary) named in ``text``, and the matched label."""
+    if not text:
+        return None, None
+    try:
+        from schemas import vocabularies
+
+        places = vocabularies.load("places")
+    except (KeyError, OSError, ValueError):
+        return None, None
+    folded = fold(text)
+    best = None
+    for key, term in places.items():
+        for label in term_labels(term):
+            if len(label) < 3:
+                continue
+            label_folded = squash(fold(label))
+            match = re.search(rf"(?<![a-z]){re.escape(label_folded)}(?![a-z])", folded)
+            if match and (best is None or (len(label_folded), -match.start()) > best[0]):
+                best = ((len(label_folded), -match.start()), key)
+    return (best[1], squash(text)) if best else (None, None)
+
+
+def _section(lines: list[str], start: int, stop_headings: list[str], max_lines: int = 80) -> str:
+    collected: list[str] = []
+    stop = compile_patterns(
+        stop_headings
+        + [
+            r"muc luc",
+            r"mo dau",
+            r"chuong\s+(?:\d+|[ivx]+)",
+            r"chapter\s+\d+",
+            r"table of contents",
+            r"danh (?:muc|sach)",
+            r"tai lieu tham khao",
+            r"loi cam on",
+            r"ket luan",
+        ]
+    )
+    for line in lines[start + 1 : start + 1 + max_lines]:
+        folded = fold(line).strip()
+        label = match_label(line)
+        if label and label.field in ("keywords",):
+            break
+        if stop.match(re.sub(r"^(?:[ivx\d]{1,4}\s*[.)]\s*)", "", folded)) and len(folded) < 80:
+            break
+        collected.append(line.strip())
+    return squash(" ".join(collected))
+
+
+def _first(*values):
+    for value in values:
+        if value:
+            return value
+    return None
+
+
+def parse_report(pages: list[str]) -> dict:
+    """Record-draft fields found in a final report's text (keys absent when not found).
+
+    Returns a dict with any of: ``title``, ``title_en``, ``abstract``, ``abstract_en``,
+    ``keywords``, ``host_organisation``, ``parent_agency``, ``people``, ``field_of_science``,
+    ``identifiers`` {task_code}, ``dates`` {start, end, accepted}, ``budget`` {total_vnd,
+    state_vnd}, ``place`` {district, label}.
+    """
+    lines: list[str] = []
+    page_of: list[int] = []
+    for number, page in enumerate(pages[:SECTION_PAGES]):
+        for line in page.split("\n"):
+            if line.strip():
+                lines.append(line.rstrip())
+                page_of.append(number)
+    label_lines = [i for i, p in enumerate(page_of) if p < LABEL_PAGES]
+    head = lines[: len(label_lines)]
+    head_pages = page_of[: len(label_lines)]
+
+    stat_start = _heading_index(head, STAT_SHEET_HEADINGS)
+    stat_page = head_pages[stat_start] if stat_start is not None else None
+    if stat_page is None and len(pages) > LABEL_PAGES:
+        # some reports append the statistical sheet at the end
+        first_tail_page = max(LABEL_PAGES, len(pages) - TAIL_PAGES)
+        tail, tail_pages = [], []
+        for number in range(first_tail_page, len(pages)):
+            for line in pages[number].split("\n"):
+                if line.strip():
+                    tail.append(line.rstrip())
+                    tail_pages.append(number)
+        tail_start = _heading_index(tail, STAT_SHEET_HEADINGS)
+        if tail_start is not None:
+            stat_page = tail_pages[tail_start]
+            head = head + tail[tail_start:]
+            head_pages = head_pages + tail_pages[tail_start:]
+    blocks = _blocks(head, head_pages)
+
+    def zone(block: Block) -> int:
+        if stat_page is not None and stat_page <= block.page <= stat_page + 2:
+            return 0
+        if block.page < COVER_PAGES:
+            return 1
+        return 2
+
+    by_field: dict[str, list[Block]] = {}
+    for block in sorted(blocks, key=zone):
+        by_field.setdefault(block.field, []).append(block)
+
+    def first_block(field: str, predicate=None) -> Block | None:
+        for block in by_field.get(field, []):
+            if (block.value or block.following) and (predicate is None or predicate(block)):
+                return block
+        return None
+
+    result: dict = {}
+    all_text = "\n".join(pages[:SECTION_PAGES])
+
+    # title
+    # a label on the statistical sheet or the cover, else the cover's heading, else any label
+    title_block = first_block("title", lambda b: zone(b) < 2) or None
+    title = _clean_title(_title_text(title_block)) if title_block else None
+    if not title:
+        title = _clean_title(_cover_title(head, head_pages) or "")
+    if not title:
+        title_block = first_block("title")
+        title = _clean_title(_title_text(title_block)) if title_block else None
+    if title:
+        result["title"] = restore_case(title, all_text)
+
+    title_en_block = first_block("title_en")
+    if title_en_block:
+        result["title_en"] = _clean_title(_title_text(title_en_block))
+    elif title and _language(title) == "vi":
+        # "Title: ..." printed with the English abstract
+        for block in by_field.get("title", []):
+            english = _clean_title(_title_text(block))
+            if english and block is not title_block and _language(english) == "en":
+                result["title_en"] = english
+                break
+
+    # task code
+    code_block = first_block("task_code", lambda b: bool(_code_value(b.text())))
+    if code_block:
+        result.setdefault("identifiers", {})["task_code"] = _code_value(code_block.text())
+
+    # organisations
+    host = first_block("host_organisation", lambda b: bool(_org_value(_wrapped_text(b))))
+    if host:
+        result["host_organisation"] = _org_value(_wrapped_text(host))
+    else:
+        cover_host = _cover_host(head, head_pages)
+        if cover_host:
+            result["host_organisation"] = restore_case(cover_host, all_text)
+    parent = first_block("parent_agency", lambda b: bool(_org_value(_wrapped_text(b))))
+    if parent:
+        result["parent_agency"] = _org_value(_wrapped_text(parent))
+
+    # people
+    people = _people(by_field)
+    if people:
+        result["people"] = people
+
+    # field of science
+    for block in by_field.get("field_of_science", []):
+        code = _field_of_science(block.text(1))
+        if code:
+            result["field_of_science"] = code
+            break
+
+    # dates
+    dates: dict = {}
+    for block in by_field.get("duration", []):
+        start, end = parse_period(block.text(2))
+        if start:
+            dates["start"], dates["end"] = start, end
+            break
+    for field in ("start", "end", "accepted"):
+        if dates.get(field):
+            continue
+        for block in by_field.get(field, []):
+            value = parse_date(block.text(1))
+            if value:
+                dates[field] = value
+                break
+    if not dates.get("accepted"):
+        accepted = _acceptance_in_text(head)
+        if accepted:
+            dates["accepted"] = accepted
+    dates = {key: value for key, value in dates.items() if value}
+    if dates:
+        result["dates"] = dates
+
+    # budget
+    budget: dict = {}
+    for block in by_field.get("budget_total", []):
+        amount = parse_money(block.value) or (None if block.value else parse_money(block.text(1)))
+        if amount:
+            budget["total_vnd"] = amount
+            # "Tổng kinh phí: 1.250 triệu đồng, trong đó NSNN: 850 triệu đồng" on one line
+            inline_state = re.search(r"(?:ngan sach|nsnn|state budget)", fold(block.text(2)))
+            if inline_state:
+                state = parse_money(block.text(2)[inline_state.end() :])
+                if state and state <= amount:
+                    budget["state_vnd"] = state
+            break
+    for block in by_field.get("budget_state", []):
+        amount = parse_money(block.text(1))
+        if amount and "state_vnd" not in budget:
+            budget["state_vnd"] = amount
+            break
+    if budget:
+        result["budget"] = budget
+
+    # place
+    for block in by_field.get("place", []):
+        district, label = match_place(block.text(2))
+        if district:
+            result["place"] = {"district": district, "label": label}
+            break
+
+    # keywords, abstracts
+    keyword_block = first_block("keywords")
+    keywords = _split_keywords(_keyword_text(keyword_block)) if keyword_block else []
+    if not keywords:
+        keywords = _keywords_anywhere(lines)
+    if keywords:
+        result["keywords"] = keywords
+
+    # sectors the title or the keywords name (the full text mentions too much to decide by)
+    sectors = match_sectors(" . ".join([result.get("title") or "", " ; ".join(keywords)]))
+    if sectors:
+        result["sectors"] = sectors
+
+    abstract, abstract_en = _abstracts(lines, by_field)
+    if abstract:
+        result["abstract"] = abstract
+    if abstract_en and result.get("title_en"):
+        # the English abstract often opens with "Title: <English title>"
+        lead = re.match(r"^(?:title|project title)\s*:\s*", abstract_en, re.IGNORECASE)
+        if lead and abstract_en[lead.end() :].startswith(result["title_en"]):
+            abstract_en = abstract_en[lead.end() + len(result["title_en"]) :].strip() or None
+    if abstract_en:
+        result["abstract_en"] = abstract_en
+    return result
+
+
+def _title_text(block: Block) -> str:
+    """A title may run over several lines; stop at a line that opens something else."""
+    parts = [block.value] if block.value else []
+    previous = block.line
+    for line in block.following[:4]:
+        folded = fold(line).strip()
+        if block.value and not block.wrapped(previous):
+            break  # the title ended on a short line: what follows is something else
+        if block.value and _starts_sentence(previous, line):
+            break
+        previous = line
+        if re.match(r"^\(?(?:thuoc|ma so|chu nhiem|chuong trinh)", folded):
+            break
+        if re.match(r"^\(", line.strip()) and parts:
+            break
+        parts.append(line)
+        if parts and re.search(r"[\"”»]\s*$", parts[-1]) and len(parts) > 1:
+            break
+    return " ".join(parts)
+
+
+_ENGLISH_CONNECTORS = {
+    "a",
+    "an",
+    "and",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "under",
+    "over",
+    "using",
+    "via",
+    "towards",
+    "between",
+    "among",
+}
+
+
+def _starts_sentence(previous: str, line: str) -> bool:
+    """An English title does not go on with a capitalised line unless the break was mid-phrase."""
+    words = previous.split()
+    if not words or not line[:1].isupper() or _language(previous) != "en":
+        return False
+    last = words[-1]
+    return last.lower() not in _ENGLISH_CONNECTORS and not last[:1].isupper()  # "in Ham / Tan"
+
+
+def _code_value(text: str) -> str | None:
+    text = squash(text)
+    match = re.match(r"^([A-Za-zĐđ0-9][\w./&\-–:]*(?:\s?[-/]\s?[\w./&]+)*)", text)
+    if not match:
+        return None
+    code = match.group(1).rstrip(".,;:")
+    if not re.search(r"\d", code) or len(code) < 3:
+        return None
+    if re.fullmatch(r"(?:19|20)\d{2}", code):
+        return None
+    return code
+
+
+def _org_value(text: str) -> str | None:
+    text = squash(text)
+    # "Trường Đại học Phan Thiết - Địa chỉ: ..." / "... Điện thoại: ..."
+    text = re.split(
+        r"\s*(?:[-–,;]\s*)?\b(?:Địa chỉ|Điện thoại|ĐT|Fax|Email|E-mail|Website|Address|Tel|Phone)"
+        r"\b\s*:?",
+        text,
+    )[0]
+    text = text.strip(" ,;-–:.")
+    if len(text) < 3 or not re.search(r"[^\W\d_]{2}", text):
+        return None
+    return text
+
+
+_COVER_SKIP = re.compile(
+    r"^(?:uy ban nhan dan|ubnd|so khoa hoc|bo khoa hoc|cong hoa xa hoi|doc lap|bo |tinh |"
+    r"bao cao|ket qua|nhiem vu|de tai|du an|chuong trinh|cap (?:tinh|co so|bo|quoc gia))"
+)
+_ORG_START = re.compile(
+    r"^(?:truong|vien|trung tam|cong ty|chi cuc|benh vien|hoi |hiep hoi|dai hoc|hoc vien|"
+    r"phong |ban quan ly|hop tac xa|lien hiep|doanh nghiep|tong cong ty|university|institute|"
+    r"centre|center|company)"
+)
+
+
+def _cover_host(lines: list[str], pages: list[int]) -> str | None:
+    """The organisation that heads the cover ("TRƯỜNG ĐẠI HỌC ...") when no label names it."""
+    for line, page in zip(lines, pages, strict=False):
+        if page > 0:
+            break
+        folded = fold(line).strip()
+        if _REPORT_HEADING_RE.match(folded):
+            break
+        if _ORG_START.match(folded) and not _COVER_SKIP.match(folded):
+            return squash(line)
+    return None
+
+
+_REPORT_CONTINUATION = re.compile(
+    r"^(?:ket qua )?(?:thuc hien )?"
+    r"(?:(?:nhiem vu|de tai|du an|de an)(?:\s*/\s*(?:nhiem vu|de tai|du an))*)?"
+    r"(?: (?:nghien cuu )?khoa hoc(?: va cong nghe)?| kh&cn| khcn)?"
+    r"(?: cap (?:tinh|co so|bo|quoc gia|nha nuoc))?$"
+)
+
+
+def _cover_title(lines: list[str], pages: list[int]) -> str | None:
+    """The title that follows the "BÁO CÁO TỔNG HỢP ..." heading on the cover."""
+    start = None
+    for index, (line, page) in enumerate(zip(lines, pages, strict=False)):
+        if page >= COVER_PAGES:
+            break
+        if _REPORT_HEADING_RE.match(fold(line).strip()):
+            start = index
+            break
+    if start is None:
+        return None
+    collected: list[str] = []
+    for line, page in zip(lines[start + 1 :], pages[start + 1 :], strict=False):
+        folded = fold(line).strip()
+        if page != pages[start]:
+            break
+        if not collected and (_REPORT_CONTINUATION.match(folded) or not folded):
+            continue
+        if _is_boundary(line) or re.match(r"^(?:\(?thuoc|ma so|chu nhiem|co quan|to chuc)", folded):
+            break
+        if _PLACE_AND_YEAR.search(folded):
+            break
+        collected.append(line)
+        if len(collected) >= 4 or re.search(r"[\"”»]\s*$", line):
+            break
+    return squash(" ".join(collected)) or None
+
+
+def _people(by_field: dict[str, list[Block]]) -> list[dict]:
+    people: list[dict] = []
+
+    def add(person: dict | None):
+        if not person:
+            return
+        for existing in people:
+            if fold(existing["name"]) == fold(person["name"]):
+                for key in ("title", "affiliation"):
+                    existing[key] = existing.get(key) or person.get(key)
+                if existing["role"] == "member" and person["role"] != "member":
+                    existing["role"] = person["role"]
+                return
+        people.append(person)
+
+    for field, role in (
+        ("principal_investigator", "principal_investigator"),
+        ("secretary", "secretary"),
+    ):
+        for block in by_field.get(field, []):
+            person = _person_block(block, role)
+            if person:
+                add(person)
+                break
+    for block in by_field.get("members", []):
+        lines = ([block.value] if block.value else []) + block.following
+        found = parse_member_lines(lines)
+        if found:
+            for person in found:
+                add(person)
+            break
+    return people
+
+
+def _person_block(block: Block, role: str) -> dict | None:
+    person = None
+    if block.value:
+        value = re.split(r"\s+(?:[-–]\s+|\(|,\s*(?=[A-ZĐ]))", block.value, maxsplit=1)
+        person = _person_from_text(value[0], role)
+        if person and len(value) > 1 and not person.get("affiliation"):
+            person["affiliation"] = _org_value(value[1].rstrip(")")) if len(value) > 1 else None
+    # "Chủ nhiệm nhiệm vụ:" then "Họ và tên: ...", "Học hàm, học vị: ...", "Tổ chức: ..."
+    details: dict[str, str] = {}
+    for line in block.following[:12]:
+        sub = match_label(line, "person")
+        if sub and sub.field not in details:
+            details[sub.field] = sub.value
+    if not person and details.get("name"):
+        person = _person_from_text(details["name"], role)
+    if not person and not block.value and block.following:
+        person = _person_from_text(block.following[0], role)
+    if person:
+        if not person.get("title") and details.get("title"):
+            person["title"] = title_from_words(details["title"])
+        if not person.get("affiliation") and details.get("affiliation"):
+            person["affiliation"] = _org_value(details["affiliation"])
+    return person
+
+
+def _acceptance_in_text(lines: list[str]) -> str | None:
+    for line in lines:
+        folded = fold(line)
+        match = re.search(r"nghiem thu(?: chinh thuc)?(?: vao)? ngay|ngay nghiem thu", folded)
+        if match:
+            found = parse_date(line[match.end() : match.end() + 40])
+            if found and len(found) == 10:
+                return found
+    return None
+
+
+def _keyword_text(block: Block) -> str:
+    parts = [block.value] if block.value else block.following[:1]
+    following = block.following if block.value else block.following[1:]
+    previous = block.line if block.value else (parts[0] if parts else "")
+    for line in following[:3]:
+        if not parts or not (re.search(r"[,;]\s*$", parts[-1]) or block.wrapped(previous)):
+            break
+        parts.append(line)
+        previous = line
+    return " ".join(parts)
+
+
+def _keywords_anywhere(lines: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        match = match_label(line)
+        if match and match.field == "keywords":
+            value = match.value or (lines[index + 1] if index + 1 < len(lines) else "")
+            return _split_keywords(value)
+    return []
+
+
+def _abstracts(lines: list[str], by_field: dict[str, list[Block]]) -> tuple[str | None, str | None]:
+    abstract = abstract_en = None
+    for index, line in enumerate(lines):
+        if abstract_en is None and heading_match(line, ABSTRACT_EN_HEADINGS):
+            abstract_en = _section(lines, index, ABSTRACT_HEADINGS + ABSTRACT_EN_HEADINGS) or None
+        elif abstract is None and heading_match(line, ABSTRACT_HEADINGS):
+            abstract = _section(lines, index, ABSTRACT_HEADINGS + ABSTRACT_EN_HEADINGS) or None
+    if abstract is None:
+        # "Tóm tắt: ..." as a labelled item of the statistical sheet
+        for block in by_field.get("abstract_label", []):
+            text = block.text(20)
+            if text:
+                abstract = text
+                break
+    if abstract and not abstract_en and _language(abstract) == "en":
+        # a Vietnamese report whose only summary is in English
+        abstract, abstract_en = None, abstract
+    return abstract, abstract_en

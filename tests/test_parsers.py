@@ -1,0 +1,699 @@
+"""Parsers on text fixtures written from the domain reference (§1.4, §2.2, §3.2-3.4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from indexer.detect import detect_document_type, detect_language
+from indexer.evaluation import comparable_fields, field_accuracy, mismatches
+from indexer.labels import fold, match_label, split_academic_title
+from indexer.parse_patent import (
+    application_number,
+    normalise_ipc,
+    parse_patent,
+    segments,
+    split_parties,
+)
+from indexer.parse_report import find_dates, parse_date, parse_money, parse_period, parse_report
+
+STAT_SHEET = """ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN
+SỞ KHOA HỌC VÀ CÔNG NGHỆ
+TRƯỜNG ĐẠI HỌC PHAN THIẾT
+BÁO CÁO TỔNG HỢP
+KẾT QUẢ THỰC HIỆN NHIỆM VỤ KHOA HỌC VÀ CÔNG NGHỆ CẤP TỈNH
+"NGHIÊN CỨU QUY TRÌNH CANH TÁC THANH LONG RUỘT ĐỎ
+THEO HƯỚNG VIETGAP TẠI HUYỆN HÀM THUẬN NAM"
+Mã số: BT-NN-2020-03
+Chủ nhiệm nhiệm vụ: PGS.TS. Nguyễn Văn Ánh
+Bình Thuận, 2022
+\f
+BÁO CÁO THỐNG KÊ
+KẾT QUẢ THỰC HIỆN NHIỆM VỤ KHOA HỌC VÀ CÔNG NGHỆ
+I. THÔNG TIN CHUNG
+1. Tên nhiệm vụ: Nghiên cứu quy trình canh tác thanh long ruột đỏ theo hướng VietGAP
+tại huyện Hàm Thuận Nam
+Mã số nhiệm vụ (nếu có): BT-NN-2020-03
+Tên tiếng Anh: Research on VietGAP cultivation of red-flesh dragon fruit in Ham Thuan Nam
+2. Chủ nhiệm nhiệm vụ:
+Họ và tên: Nguyễn Văn Ánh
+Học hàm, học vị: Phó giáo sư, Tiến sĩ
+Tổ chức công tác: Trường Đại học Phan Thiết
+3. Thư ký khoa học: ThS. Trần Thị Bích
+4. Tổ chức chủ trì nhiệm vụ
+Tên tổ chức chủ trì nhiệm vụ: Trường Đại học Phan Thiết
+Địa chỉ: 225 Nguyễn Thông, Phan Thiết
+5. Cơ quan chủ quản: Ủy ban nhân dân tỉnh Bình Thuận
+6. Lĩnh vực nghiên cứu: 401 - Trồng trọt
+7. Thời gian thực hiện: từ tháng 01/2020 đến tháng 12/2021
+8. Tổng kinh phí thực hiện: 1,25 tỷ đồng
+Trong đó: - Từ ngân sách sự nghiệp khoa học: 850 triệu đồng
+- Từ nguồn tự có: 400.000.000 đồng
+9. Địa điểm thực hiện: xã Hàm Mỹ, huyện Hàm Thuận Nam, tỉnh Bình Thuận
+10. Ngày được nghiệm thu: 15/03/2022
+11. Danh sách thành viên tham gia:
+TT Họ và tên, học hàm học vị Tổ chức công tác Vai trò
+1 PGS.TS. Nguyễn Văn Ánh Trường Đại học Phan Thiết Chủ nhiệm
+2 ThS. Trần Thị Bích Trường Đại học Phan Thiết Thư ký
+3 KS. Lê Văn Cường Trung tâm Khuyến nông Bình Thuận Thành viên
+4 Phạm Thị Dung Sở Nông nghiệp và PTNT Thành viên
+12. Từ khóa: thanh long; VietGAP; canh tác bền vững
+\f
+TÓM TẮT
+Đề tài đã xây dựng quy trình canh tác thanh long ruột đỏ theo hướng VietGAP.
+Kết quả cho thấy năng suất tăng 15%.
+ABSTRACT
+The project developed a VietGAP cultivation procedure for red-flesh dragon fruit.
+MỤC LỤC
+"""
+
+COVER_ONLY = """SỞ KHOA HỌC VÀ CÔNG NGHỆ TỈNH BÌNH THUẬN
+VIỆN NGHIÊN CỨU HẢI SẢN
+BÁO CÁO TỔNG KẾT ĐỀ TÀI
+ĐỀ TÀI:
+ỨNG DỤNG CÔNG NGHỆ SINH HỌC TRONG SẢN XUẤT NƯỚC MẮM PHAN THIẾT
+Chủ nhiệm đề tài
+TS. Hồ Thị Mai
+Cơ quan chủ trì đề tài
+Viện Nghiên cứu Hải sản
+Mã số đề tài
+KC.03/16-20
+Thời gian thực hiện
+03/2018 - 02/2020 (24 tháng)
+Kinh phí được phê duyệt
+2 tỷ 500 triệu đồng
+Phan Thiết - 2020
+\f
+MỞ ĐẦU
+Đề tài "Ứng dụng công nghệ sinh học trong sản xuất nước mắm Phan Thiết" được thực hiện.
+Đề tài được nghiệm thu chính thức ngày 20 tháng 4 năm 2020.
+"""
+
+ENGLISH_REPORT = """FINAL REPORT
+Project title: Wind power forecasting for Tuy Phong district
+Project code: BT-2021-07
+Principal investigator: Dr. Nguyen Thanh Long
+Host organisation: Binh Thuan Centre for Science and Technology Applications
+Supervising agency: Binh Thuan Department of Science and Technology
+Field of science: 202 - Electrical engineering, electronic engineering, information engineering
+Duration: from March 2021 to February 2023
+Total budget: VND 2,100,000,000
+Date of acceptance: Mar. 15, 2023
+Location: Tuy Phong district
+Keywords: wind power, forecasting, machine learning
+"""
+
+PATENT_VI = """CỤC SỞ HỮU TRÍ TUỆ
+(12) BẰNG ĐỘC QUYỀN SÁNG CHẾ
+(11) Số bằng: 1-0023456
+(21) Số đơn: 1-2019-01234
+(22) Ngày nộp đơn: 12.03.2019
+(43) Ngày công bố đơn: 25/06/2019
+(45) Ngày công bố bằng: 2021-07-15
+(51) Phân loại IPC: A23L 27/50 (2016.01); A23L27/10(2006.01)
+C12N 1/20
+(54) Tên sáng chế: Quy trình sản xuất nước mắm giàu đạm
+từ cá cơm
+(57) Tóm tắt: Sáng chế đề cập đến quy trình gồm bể ủ (12) được gắn
+với bộ lọc (14) và bơm tuần hoàn.
+(71) Chủ đơn: Trường Đại học Phan Thiết (VN)
+225 Nguyễn Thông, Phú Hài, Phan Thiết, Bình Thuận
+(72) Tác giả sáng chế: TS. Nguyễn Văn An (VN); Trần Thị Bình (VN)
+Lê Văn Cường (VN)
+(73) Chủ bằng: Trường Đại học Phan Thiết (VN)
+(74) Đại diện SHCN: Công ty TNHH Sở hữu trí tuệ Bình Minh (VN)
+"""
+
+PATENT_EN = """(12) UTILITY SOLUTION
+(11) Patent No.: 2-0001234
+(21) Application No.: 2-2020-00123
+(22) Filing date: Mar. 12, 2020
+(45) Date of grant: 12 March 2021
+(51) Int. Cl.8 A01G 9/02 (2006.01), A01G  27/005
+(54) Title: Device for drying dragon fruit
+(57) Abstract: A device (10) comprising a frame (12) and a fan (14).
+(71) Applicant: Binh Thuan Agricultural Machinery Company Limited (VN)
+(72) Inventors: Nguyen Van An, Tran Thi Binh, Le Van Cuong
+(74) Agent: Pham and Associates (VN)
+"""
+
+# What pdfminer's layout pass gives for a two-column front page: left column, then right.
+PATENT_TWO_COLUMNS = """(19) VN (11) 1-0030001
+(21) Số đơn: 1-2022-05678
+(22) Ngày nộp đơn: 05/09/2022
+(54) Tên sáng chế: Hệ thống giám sát
+điện gió ngoài khơi
+(57) Tóm tắt: Sáng chế đề xuất hệ thống gồm
+cảm biến (3) đặt trên tua-bin.
+(71) Chủ đơn:
+Công ty Cổ phần Năng lượng Tuy Phong (VN)
+(72) Tác giả sáng chế:
+Võ Minh Tuấn (VN)
+Đặng Thị Hồng (VN)
+(74) Đại diện SHCN: Văn phòng Luật sư Sao Việt
+"""
+
+
+def pages(text: str) -> list[str]:
+    return [page.strip("\n") for page in text.split("\f")]
+
+
+# --------------------------------------------------------------------------- labels
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "value"),
+    [
+        ("1. Tên nhiệm vụ: Nghiên cứu X", "title", "Nghiên cứu X"),
+        ("Ten de tai: Nghien cuu X", "title", "Nghien cuu X"),
+        ("II. Tên đề tài - Nghiên cứu X", "title", "Nghiên cứu X"),
+        ("Mã số nhiệm vụ (nếu có): BT-01", "task_code", "BT-01"),
+        ("MS đề tài: KC.03/16-20", "task_code", "KC.03/16-20"),
+        ("a) Chủ nhiệm đề tài:", "principal_investigator", ""),
+        ("CHỦ NHIỆM DỰ ÁN: KS. Lê C", "principal_investigator", "KS. Lê C"),
+        ("Cơ quan chủ trì đề tài: Viện X", "host_organisation", "Viện X"),
+        ("Đơn vị chủ trì: Viện X", "host_organisation", "Viện X"),
+        ("Co quan chu quan: UBND tinh", "parent_agency", "UBND tinh"),
+        ("Lĩnh vực KH&CN: 401", "field_of_science", "401"),
+        ("Từ khoá: a; b", "keywords", "a; b"),
+        ("Keywords: a, b", "keywords", "a, b"),
+        ("Thời gian thực hiện: 24 tháng", "duration", "24 tháng"),
+        ("Ngày nghiệm thu: 1/2/2023", "accepted", "1/2/2023"),
+        ("- Từ ngân sách sự nghiệp khoa học: 1 tỷ", "budget_state", "1 tỷ"),
+        ("Kinh phí được phê duyệt: 1 tỷ", "budget_total", "1 tỷ"),
+        ("Principal investigator: Dr. X", "principal_investigator", "Dr. X"),
+        ("Host institution: Y", "host_organisation", "Y"),
+        ("Mã số chương trình: KC.03", "programme_code", "KC.03"),
+    ],
+)
+def test_label_variants(line, field, value):
+    match = match_label(line)
+    assert match is not None and match.field == field
+    assert match.value == value
+
+
+@pytest.mark.parametrize(
+    "line", ["Đề tài này nhằm mục tiêu", "Thanh long là cây trồng chủ lực", ""]
+)
+def test_ordinary_lines_are_not_labels(line):
+    assert match_label(line) is None
+
+
+def test_fold_keeps_length():
+    text = "Đề tài NGHIÊN CỨU ở Hàm Thuận Nam"
+    assert fold(text) == "de tai nghien cuu o ham thuan nam"
+    assert len(fold(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name"),
+    [
+        ("PGS.TS. Nguyễn Văn Ánh", "PGS.TS.", "Nguyễn Văn Ánh"),
+        ("PGS. TS. Nguyễn Văn Ánh", "PGS.TS.", "Nguyễn Văn Ánh"),
+        ("ThS Trần Thị Bích", "ThS", "Trần Thị Bích"),
+        ("GS.TSKH. Đặng Vũ", "GS.TSKH.", "Đặng Vũ"),
+        ("Ma Văn Kháng", None, "Ma Văn Kháng"),
+        ("Mai Thị Hoa", None, "Mai Thị Hoa"),
+    ],
+)
+def test_academic_titles(text, title, name):
+    assert split_academic_title(text) == (title, name)
+
+
+# --------------------------------------------------------------------------- values
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("12.03.2019", "2019-03-12"),
+        ("12/03/2019", "2019-03-12"),
+        ("2019-03-12", "2019-03-12"),
+        ("Mar. 12, 2019", "2019-03-12"),
+        ("March 12 2019", "2019-03-12"),
+        ("12 March 2019", "2019-03-12"),
+        ("ngày 5 tháng 4 năm 2020", "2020-04-05"),
+        ("tháng 3/2020", "2020-03"),
+        ("tháng 3 năm 2020", "2020-03"),
+        ("03/2020", "2020-03"),
+        ("February 2023", "2023-02"),
+        ("năm 2021", "2021"),
+        ("31/02/2020", None),
+        ("không rõ", None),
+    ],
+)
+def test_dates(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("từ tháng 01/2020 đến tháng 12/2021", "2020-01", "2021-12"),
+        ("03/2018 - 02/2020 (24 tháng)", "2018-03", "2020-02"),
+        ("24 tháng, từ tháng 3/2020", "2020-03", "2022-02"),
+        ("from March 2021 to February 2023", "2021-03", "2023-02"),
+        ("từ ngày 01/06/2019 đến ngày 31/05/2021", "2019-06-01", "2021-05-31"),
+    ],
+)
+def test_periods(text, start, end):
+    assert parse_period(text) == (start, end)
+
+
+def test_find_dates_does_not_read_a_date_twice():
+    assert [iso for _, iso in find_dates("12.03.2019 và 2019")] == ["2019-03-12", "2019"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("850 triệu đồng", 850_000_000),
+        ("1.250.000.000 đồng", 1_250_000_000),
+        ("1,25 tỷ đồng", 1_250_000_000),
+        ("1.250 triệu đồng", 1_250_000_000),
+        ("2 tỷ 500 triệu đồng", 2_500_000_000),
+        ("850,5 triệu đồng", 850_500_000),
+        ("VND 2,100,000,000", 2_100_000_000),
+        ("3.500.000.000đ", 3_500_000_000),
+        ("1 250 000 000 VNĐ", 1_250_000_000),
+        ("24 tháng", None),
+        ("năm 2020", None),
+    ],
+)
+def test_money(text, expected):
+    assert parse_money(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A23L 27/50 (2016.01)", ["A23L 27/50"]),
+        ("Int.Cl.8 A23L27/50(2006.01); A23L  2/02", ["A23L 27/50", "A23L 2/02"]),
+        ("C12N 1/20, C12N 1/20", ["C12N 1/20"]),
+        ("A 01 G 9/02", ["A01G 9/02"]),
+        ("A01G 027/005", ["A01G 27/005"]),
+        ("IPC: H02J", ["H02J"]),
+        ("(2006.01)", []),
+    ],
+)
+def test_ipc_normalisation(text, expected):
+    assert normalise_ipc(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1-2019-01234", "1-2019-01234"),
+        ("Số đơn: 2 - 2020 - 00123", "2-2020-00123"),
+        ("VN1202402456", "1-2024-02456"),
+        ("5-2019-01234", None),
+        ("1-0023456", None),
+    ],
+)
+def test_application_numbers(text, expected):
+    assert application_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "TS. Nguyễn Văn An (VN); Trần Thị Bình (VN)\nLê Văn Cường (VN)",
+            ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"],
+        ),
+        (
+            "Nguyen Van An, Tran Thi Binh, Le Van Cuong",
+            ["Nguyen Van An", "Tran Thi Binh", "Le Van Cuong"],
+        ),
+        ("Nguyễn Văn An\nTrần Thị Bình", ["Nguyễn Văn An", "Trần Thị Bình"]),
+        ("(VI) Nguyễn Văn An : 12 Lê Lợi, Phan Thiết", ["Nguyễn Văn An"]),
+        (
+            "Nguyễn Văn An, 12 Lê Lợi, Phan Thiết, Bình Thuận; Trần Thị Bình, thôn 2, xã Hàm Mỹ",
+            ["Nguyễn Văn An", "Trần Thị Bình"],
+        ),
+        ("Nguyễn Văn An (VN), Trần Thị Bình (VN)", ["Nguyễn Văn An", "Trần Thị Bình"]),
+    ],
+)
+def test_inventor_splitting(text, expected):
+    assert split_parties(text, persons=True) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trường Đại học Phan Thiết (VN)\n225 Nguyễn Thông, Phú Hài, Phan Thiết, Bình Thuận\n"
+            "Viện Nghiên cứu Hải sản (VN)",
+            ["Trường Đại học Phan Thiết", "Viện Nghiên cứu Hải sản"],
+        ),
+        (
+            "Trung tâm Thông tin và Ứng dụng tiến bộ khoa học\nvà công nghệ Bình Thuận (VN)",
+            ["Trung tâm Thông tin và Ứng dụng tiến bộ khoa học và công nghệ Bình Thuận"],
+        ),
+        ("(VI) Công ty TNHH ABC : 12 Lê Lợi, Phan Thiết", ["Công ty TNHH ABC"]),
+        ("Sở Khoa học và Công nghệ tỉnh Bình Thuận", ["Sở Khoa học và Công nghệ tỉnh Bình Thuận"]),
+    ],
+)
+def test_applicant_splitting(text, expected):
+    assert split_parties(text) == expected
+
+
+# --------------------------------------------------------------------------- reports
+
+
+def test_statistical_sheet_is_read():
+    result = parse_report(pages(STAT_SHEET))
+    assert result["title"] == (
+        "Nghiên cứu quy trình canh tác thanh long ruột đỏ theo hướng VietGAP "
+        "tại huyện Hàm Thuận Nam"
+    )
+    assert result["title_en"].startswith("Research on VietGAP cultivation")
+    assert result["identifiers"] == {"task_code": "BT-NN-2020-03"}
+    assert result["host_organisation"] == "Trường Đại học Phan Thiết"
+    assert result["parent_agency"] == "Ủy ban nhân dân tỉnh Bình Thuận"
+    assert result["field_of_science"] == "401"
+    assert result["dates"] == {"start": "2020-01", "end": "2021-12", "accepted": "2022-03-15"}
+    assert result["budget"] == {"total_vnd": 1_250_000_000, "state_vnd": 850_000_000}
+    assert result["place"]["district"] == "ham-thuan-nam"
+    assert result["keywords"] == ["thanh long", "VietGAP", "canh tác bền vững"]
+    people = {person["name"]: person for person in result["people"]}
+    assert people["Nguyễn Văn Ánh"]["role"] == "principal_investigator"
+    assert people["Nguyễn Văn Ánh"]["title"] == "PGS.TS."
+    assert people["Trần Thị Bích"]["role"] == "secretary"
+    assert people["Lê Văn Cường"] == {
+        "name": "Lê Văn Cường",
+        "role": "member",
+        "title": "KS.",
+        "affiliation": "Trung tâm Khuyến nông Bình Thuận",
+    }
+    assert people["Phạm Thị Dung"]["role"] == "member"
+    assert result["abstract"].startswith("Đề tài đã xây dựng quy trình")
+    assert result["abstract_en"].startswith("The project developed")
+
+
+def test_cover_with_values_on_the_next_line():
+    result = parse_report(pages(COVER_ONLY))
+    assert result["title"] == "Ứng dụng công nghệ sinh học trong sản xuất nước mắm Phan Thiết"
+    assert result["identifiers"]["task_code"] == "KC.03/16-20"
+    assert result["host_organisation"] == "Viện Nghiên cứu Hải sản"
+    assert result["people"][0]["name"] == "Hồ Thị Mai"
+    assert result["people"][0]["title"] == "TS."
+    assert result["dates"] == {"start": "2018-03", "end": "2020-02", "accepted": "2020-04-20"}
+    assert result["budget"]["total_vnd"] == 2_500_000_000
+
+
+def test_english_report():
+    result = parse_report([ENGLISH_REPORT])
+    assert result["title"] == "Wind power forecasting for Tuy Phong district"
+    assert result["identifiers"]["task_code"] == "BT-2021-07"
+    assert result["people"][0]["name"] == "Nguyen Thanh Long"
+    assert result["host_organisation"].startswith("Binh Thuan Centre")
+    assert result["parent_agency"] == "Binh Thuan Department of Science and Technology"
+    assert result["field_of_science"] == "202"
+    assert result["dates"] == {"start": "2021-03", "end": "2023-02", "accepted": "2023-03-15"}
+    assert result["budget"]["total_vnd"] == 2_100_000_000
+    assert result["place"]["district"] == "tuy-phong"
+    assert result["keywords"] == ["wind power", "forecasting", "machine learning"]
+
+
+def test_field_of_science_by_name():
+    result = parse_report(["BÁO CÁO TỔNG HỢP\nTên đề tài: X Y Z\nLĩnh vực nghiên cứu: Thủy sản"])
+    assert result["field_of_science"] == "405"
+
+
+# --------------------------------------------------------------------------- patents
+
+
+def test_vietnamese_patent_front_page():
+    result = parse_patent([PATENT_VI])
+    assert result["kind"] == "patent"
+    assert result["identifiers"]["application_number"] == "1-2019-01234"
+    assert result["identifiers"]["patent_number"] == "1-0023456"
+    assert result["dates"] == {
+        "filed": "2019-03-12",
+        "published": "2019-06-25",
+        "granted": "2021-07-15",
+    }
+    assert result["ipc_classes"] == ["A23L 27/50", "A23L 27/10", "C12N 1/20"]
+    assert result["title"] == "Quy trình sản xuất nước mắm giàu đạm từ cá cơm"
+    assert "bể ủ (12) được gắn với bộ lọc (14)" in result["abstract"]
+    by_role: dict[str, list[str]] = {}
+    for person in result["people"]:
+        by_role.setdefault(person["role"], []).append(person["name"])
+    assert by_role["inventor"] == ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"]
+    assert by_role["applicant"] == ["Trường Đại học Phan Thiết"]
+    assert by_role["owner"] == ["Trường Đại học Phan Thiết"]
+    assert result["agent"] == "Công ty TNHH Sở hữu trí tuệ Bình Minh"
+
+
+def test_english_inid_labels():
+    result = parse_patent([PATENT_EN])
+    assert result["kind"] == "utility_solution"
+    assert result["identifiers"]["application_number"] == "2-2020-00123"
+    assert result["identifiers"]["patent_number"] == "2-0001234"
+    assert result["dates"] == {"filed": "2020-03-12", "granted": "2021-03-12"}
+    assert result["ipc_classes"] == ["A01G 9/02", "A01G 27/005"]
+    assert result["title"] == "Device for drying dragon fruit"
+    assert result["abstract"] == "A device (10) comprising a frame (12) and a fan (14)."
+    names = [(p["role"], p["name"]) for p in result["people"]]
+    assert names == [
+        ("inventor", "Nguyen Van An"),
+        ("inventor", "Tran Thi Binh"),
+        ("inventor", "Le Van Cuong"),
+        ("applicant", "Binh Thuan Agricultural Machinery Company Limited"),
+    ]
+
+
+def test_two_column_front_page():
+    result = parse_patent([PATENT_TWO_COLUMNS])
+    assert result["identifiers"] == {
+        "application_number": "1-2022-05678",
+        "patent_number": "1-0030001",
+    }
+    assert result["title"] == "Hệ thống giám sát điện gió ngoài khơi"
+    assert result["abstract"] == "Sáng chế đề xuất hệ thống gồm cảm biến (3) đặt trên tua-bin."
+    inventors = [p["name"] for p in result["people"] if p["role"] == "inventor"]
+    assert inventors == ["Võ Minh Tuấn", "Đặng Thị Hồng"]
+    applicants = [p["name"] for p in result["people"] if p["role"] == "applicant"]
+    assert applicants == ["Công ty Cổ phần Năng lượng Tuy Phong"]
+
+
+def test_reference_numerals_in_the_abstract_are_not_inid_codes():
+    values = segments(
+        "(57) Tóm tắt: bộ phận\n(12) được gắn vào khung (13).\n(72) Tác giả: Lê Văn A"
+    )
+    assert values["57"] == "bộ phận\n(12) được gắn vào khung (13)."
+    assert values["72"] == "Lê Văn A"
+
+
+def test_wipo_publish_combined_codes():
+    text = (
+        "Loại đơn: Giải pháp hữu ích\n"
+        "(10) Số bằng và ngày cấp: 2-0002345 15.06.2021\n"
+        "(20) Số đơn và Ngày nộp đơn: 2-2019-00456 12.03.2019\n"
+        "(40) Số công bố và ngày công bố: 2-2019-00456 25.07.2019\n"
+        "(71/73) Chủ đơn/Chủ bằng: (VI) Công ty TNHH Chế biến Thủy sản La Gi : Phước Lộc, La Gi\n"
+        "(72) Tác giả sáng chế: (VI) Phan Văn Hùng\n"
+        "(54) Tên: (VI) Thiết bị phơi mực một nắng\n"
+    )
+    result = parse_patent([text])
+    assert result["kind"] == "utility_solution"
+    assert result["identifiers"]["application_number"] == "2-2019-00456"
+    assert result["identifiers"]["patent_number"] == "2-0002345"
+    assert result["dates"] == {
+        "filed": "2019-03-12",
+        "published": "2019-07-25",
+        "granted": "2021-06-15",
+    }
+    assert result["title"] == "Thiết bị phơi mực một nắng"
+    assert [(p["role"], p["name"]) for p in result["people"]] == [
+        ("inventor", "Phan Văn Hùng"),
+        ("applicant", "Công ty TNHH Chế biến Thủy sản La Gi"),
+    ]
+
+
+# --------------------------------------------------------------------------- detection
+
+
+def test_document_types():
+    assert detect_document_type(pages(STAT_SHEET)) == "final_report"
+    assert detect_document_type(pages(COVER_ONLY)) == "final_report"
+    assert detect_document_type([ENGLISH_REPORT]) == "final_report"
+    assert detect_document_type([PATENT_VI]) == "patent_document"
+    assert detect_document_type([PATENT_EN]) == "patent_document"
+    assert detect_document_type([PATENT_TWO_COLUMNS]) == "patent_document"
+    assert (
+        detect_document_type(["Kỷ yếu hội thảo khoa học về thanh long Bình Thuận"])
+        == "research_document"
+    )
+    assert detect_document_type([""]) == "research_document"
+
+
+def test_a_report_citing_a_patent_stays_a_report():
+    text = STAT_SHEET + "\fĐề tài đã nộp đơn đăng ký sáng chế số 1-2021-01234 (21) ngày 12.03.2021."
+    assert detect_document_type(pages(text)) == "final_report"
+
+
+def test_languages():
+    assert detect_language(STAT_SHEET) == "vi"
+    assert detect_language(ENGLISH_REPORT) == "en"
+    assert detect_language(PATENT_EN) == "en"
+    assert detect_language("Nghien cuu quy trinh san xuat cua tinh Binh Thuan va cac huyen") == "vi"
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def test_comparable_fields_and_accuracy():
+    record = {
+        "document_type": "patent_document",
+        "kind": "patent",
+        "title": "Quy trình  sản xuất",
+        "people": [
+            {"name": "Nguyễn Văn An", "role": "inventor"},
+            {"name": "Trường Đại học Phan Thiết", "role": "applicant"},
+            {"name": "Trường Đại học Phan Thiết", "role": "owner"},
+        ],
+        "identifiers": {"application_number": "1-2019-01234"},
+        "dates": {"start": "2020-01-15"},
+        "ipc_classes": ["A23L 27/50", "C12N 1/20"],
+    }
+    found = comparable_fields(record)
+    assert found["inventors"] == ["Nguyễn Văn An"]
+    assert found["applicants"] == ["Trường Đại học Phan Thiết"]
+    assert found["start"] == "2020-01"
+    expected = {
+        "title": "Quy trình sản xuất",
+        "ipc_classes": ["C12N 1/20", "A23L 27/50"],
+        "application_number": "1-2019-01234",
+        "filed": "2019-03-12",
+    }
+    overall, per_field = field_accuracy([(expected, found)])
+    assert overall == 0.75
+    assert per_field["filed"] == (0, 1) and per_field["ipc_classes"] == (1, 1)
+    assert mismatches(expected, found) == {"filed": ("2019-03-12", None)}
+
+
+# --------------------------------------------------------------------------- layout variants
+
+WRAPPED_SHEET = """BÁO CÁO THỐNG KÊ KẾT QUẢ THỰC HIỆN NHIỆM VỤ
+Tên nhiệm vụ: Hoàn thiện quy trình chế biến và xây dựng nhãn hiệu chứng
+nhận cho sản phẩm mực một nắng La Gi
+Mã số nhiệm vụ: ĐTKH.11/2015
+Chủ nhiệm nhiệm vụ: ThS. Nguyễn Văn Tư
+Học hàm, học vị: Thạc sĩ
+Thư ký nhiệm vụ: KS. Trần Thị Ngọc Hân
+Danh sách cá nhân tham gia thực hiện nhiệm vụ:
+Stt Họ và tên, học hàm học
+vị
+Tổ chức công tác Nội dung công việc
+chính
+1 ThS. Nguyễn Văn Tư Chi cục Thủy sản Bình
+Thuận
+Chủ nhiệm nhiệm vụ
+2 KS. Trần Thị Ngọc Hân Chi cục Thủy sản Bình
+Thuận
+Thư ký nhiệm vụ
+3 TS. Phạm Thị Hiền Trường Đại học Nha Trang Điều tra, khảo sát
+thực địa
+4 ThS. Đinh Văn Khoa Trường Đại học Phan Thiết Xây dựng quy trình kỹ
+thuật
+\f
+TÓM TẮT
+Mực một nắng là đặc sản của vùng biển Bình Thuận, được ưa chuộng nhờ
+vị ngọt và độ dai đặc trưng của sản phẩm.
+Từ khoá: mực một nắng; nhãn hiệu chứng nhận; máy sấy bơm nhiệt; thị xã La
+Gi
+ABSTRACT
+Title: Improving processing and building a certification mark for La Gi
+one-sun dried squid
+One-sun dried squid is a Binh Thuan speciality, mostly sun-dried by
+hand by small family businesses along the coast of the whole province.
+"""
+
+
+def test_wrapped_table_rows_and_role_cells():
+    result = parse_report(pages(WRAPPED_SHEET))
+    roles = {person["name"]: person["role"] for person in result["people"]}
+    assert roles == {
+        "Nguyễn Văn Tư": "principal_investigator",
+        "Trần Thị Ngọc Hân": "secretary",
+        "Phạm Thị Hiền": "member",
+        "Đinh Văn Khoa": "member",
+    }
+    members = {p["name"]: p for p in result["people"] if p["role"] == "member"}
+    assert members["Phạm Thị Hiền"]["title"] == "TS."
+    assert members["Phạm Thị Hiền"]["affiliation"].startswith("Trường Đại học Nha Trang")
+    assert result["title"] == (
+        "Hoàn thiện quy trình chế biến và xây dựng nhãn hiệu chứng nhận cho sản phẩm mực "
+        "một nắng La Gi"
+    )
+
+
+def test_keywords_wrapped_mid_phrase():
+    result = parse_report(pages(WRAPPED_SHEET))
+    assert result["keywords"] == [
+        "mực một nắng",
+        "nhãn hiệu chứng nhận",
+        "máy sấy bơm nhiệt",
+        "thị xã La Gi",
+    ]
+
+
+def test_english_title_printed_with_the_abstract():
+    result = parse_report(pages(WRAPPED_SHEET))
+    assert result["title_en"] == (
+        "Improving processing and building a certification mark for La Gi one-sun dried squid"
+    )
+    assert result["abstract_en"].startswith("One-sun dried squid is a Binh Thuan speciality")
+
+
+def test_statistical_sheet_appended_at_the_end():
+    body = ["Chương 1. Tổng quan\nNội dung nghiên cứu." for _ in range(10)]
+    cover = "BÁO CÁO TỔNG HỢP\n“ĐỀ TÀI VỀ CÁ CƠM”\nMỤC LỤC\nBÁO CÁO THỐNG KÊ . . . . . . 12"
+    sheet = "BÁO CÁO THỐNG KÊ\nTên đề tài: Đề tài về cá cơm ở Phan Thiết\nMã số: BT-09/2019"
+    result = parse_report([cover, *body, sheet])
+    assert result["title"] == "Đề tài về cá cơm ở Phan Thiết"
+    assert result["identifiers"]["task_code"] == "BT-09/2019"
+
+
+def test_person_blocks_with_sub_labels():
+    text = """BÁO CÁO THỐNG KÊ
+1. Tên đề tài: Nghiên cứu sản xuất giống tôm hùm bông
+2. Chủ nhiệm đề tài:
+- Họ và tên: Lê Thị Thu Hằng
+- Học hàm, học vị: Phó giáo sư, Tiến sĩ
+- Điện thoại: 0903 123 456
+- Tổ chức công tác: Viện Nghiên cứu Nuôi trồng Thủy sản III
+3. Thư ký đề tài:
+Họ và tên: Trần Văn Bảy
+Học vị: Thạc sĩ
+4. Cơ quan chủ trì đề tài: Viện Nghiên cứu Nuôi trồng Thủy sản III
+"""
+    people = parse_report([text])["people"]
+    assert people == [
+        {
+            "name": "Lê Thị Thu Hằng",
+            "role": "principal_investigator",
+            "title": "PGS.TS.",
+            "affiliation": "Viện Nghiên cứu Nuôi trồng Thủy sản III",
+        },
+        {"name": "Trần Văn Bảy", "role": "secretary", "title": "ThS.", "affiliation": None},
+    ]
+
+
+def test_cover_title_in_capitals_is_put_in_sentence_case():
+    cover = """ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN
+BÁO CÁO TỔNG HỢP KẾT QUẢ THỰC HIỆN NHIỆM VỤ
+NGHIÊN CỨU NUÔI TÔM HÙM BÔNG THEO CHUẨN VIETGAP TẠI PHÚ QUÝ
+Chủ nhiệm nhiệm vụ: TS. Phan Thị Vân
+Cơ quan chủ trì: Viện Nghiên cứu Nuôi trồng thủy sản II, chi nhánh miền Trung của Bộ
+Bình Thuận, tháng 5/2015"""
+    body = (
+        "MỞ ĐẦU\nNghề nuôi tôm hùm bông ở huyện đảo Phú Quý phát triển mạnh, nhưng người nuôi "
+        "chưa áp dụng VietGAP. Mô hình được triển khai tại Phú Quý trong hai năm."
+    )
+    result = parse_report([cover, body])
+    assert result["title"] == "Nghiên cứu nuôi tôm hùm bông theo chuẩn VietGAP tại Phú Quý"
+    assert result["host_organisation"] == (
+        "Viện Nghiên cứu Nuôi trồng thủy sản II, chi nhánh miền Trung của Bộ"
+    )

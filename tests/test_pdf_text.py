@@ -1,0 +1,328 @@
+"""Reading real PDFs made here with reportlab: text, normalisation, and why a PDF is unreadable."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from indexer.errors import REASONS, UnreadableDocument
+from indexer.pdf_text import normalise_text, read_layout_page, read_pdf
+
+reportlab = pytest.importorskip("reportlab")
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+pytestmark = pytest.mark.skipif(not FONT.exists(), reason="DejaVu fonts are not installed")
+
+VIETNAMESE = [
+    "BÁO CÁO TỔNG HỢP KẾT QUẢ NHIỆM VỤ",
+    "Tên nhiệm vụ: Nghiên cứu quy trình canh tác thanh long ruột đỏ",
+    "Chủ nhiệm nhiệm vụ: PGS.TS. Nguyễn Văn Ánh",
+    "Tổ chức chủ trì: Trường Đại học Phan Thiết",
+]
+
+
+def _canvas(target, **kwargs):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    if "DejaVu" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("DejaVu", str(FONT)))
+    return canvas.Canvas(str(target), pagesize=A4, **kwargs)
+
+
+def _write_lines(pdf, lines, x=60, y=780, size=11):
+    pdf.setFont("DejaVu", size)
+    for line in lines:
+        pdf.drawString(x, y, line)
+        y -= 16
+
+
+def _write_columns(pdf, left, right, y=760, size=9):
+    """Two columns drawn row by row, so that the content order interleaves them."""
+    pdf.setFont("DejaVu", size)
+    for index in range(max(len(left), len(right))):
+        if index < len(left):
+            pdf.drawString(40, y, left[index])
+        if index < len(right):
+            pdf.drawString(310, y, right[index])
+        y -= 16
+
+
+def make_pdf(path: Path, pages: list[list[str]], **kwargs) -> Path:
+    pdf = _canvas(path, **kwargs)
+    for lines in pages:
+        _write_lines(pdf, lines)
+        pdf.showPage()
+    pdf.save()
+    return path
+
+
+def test_born_digital_vietnamese_text_is_nfc(tmp_path):
+    path = make_pdf(tmp_path / "report.pdf", [VIETNAMESE, ["Trang hai: Bình Thuận, 2022"]])
+    text = read_pdf(path)
+    assert text.page_count == 2
+    assert text.text_layer_pages == 2
+    assert text.engine == "pypdfium2"
+    assert text.pages[0].split("\n") == VIETNAMESE
+    for page in text.pages:
+        assert unicodedata.is_normalized("NFC", page)
+        assert "\r" not in page and "\x0c" not in page
+
+
+def test_decomposed_diacritics_are_composed(tmp_path):
+    decomposed = unicodedata.normalize(
+        "NFD", "Nghiên cứu thanh long ở Hàm Thuận Nam, tỉnh Bình Thuận"
+    )
+    path = make_pdf(tmp_path / "nfd.pdf", [[decomposed]])
+    page = read_pdf(path).pages[0]
+    assert page == "Nghiên cứu thanh long ở Hàm Thuận Nam, tỉnh Bình Thuận"
+    assert unicodedata.is_normalized("NFC", page)
+
+
+def test_normalise_text_cleans_pdfium_oddities():
+    raw = "exam\ufffeple\r\nline\x02two\x0cnext\u00a0page\u200b ﬁne  \r\n"
+    assert normalise_text(raw) == "exam-\nple\nline-\ntwo\nnext page fine"
+
+
+def test_hyphenated_line_end_is_kept_as_printed(tmp_path):
+    path = make_pdf(
+        tmp_path / "hyphen.pdf", [["The dragon fruit cultivation pro-", "cedure was tested."]]
+    )
+    assert read_pdf(path).pages[0] == "The dragon fruit cultivation pro-\ncedure was tested."
+
+
+def test_scanned_pdf_is_readable_without_text_layer(tmp_path):
+    from PIL import Image
+
+    image_path = tmp_path / "scan.png"
+    Image.new("RGB", (200, 280), "white").save(image_path)
+    pdf = _canvas(tmp_path / "scan.pdf")
+    pdf.drawImage(str(image_path), 0, 0, width=595, height=842)
+    pdf.showPage()
+    pdf.save()
+    text = read_pdf(tmp_path / "scan.pdf")
+    assert text.page_count == 1
+    assert text.text_layer_pages == 0
+    assert not text.has_text_layer
+
+
+def test_encrypted_pdf(tmp_path):
+    path = make_pdf(tmp_path / "secret.pdf", [VIETNAMESE], encrypt="secret")
+    with pytest.raises(UnreadableDocument) as caught:
+        read_pdf(path)
+    assert caught.value.reason == "encrypted"
+    assert "password" in str(caught.value)
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_truncated_pdf(tmp_path, keep):
+    data = make_pdf(tmp_path / "whole.pdf", [VIETNAMESE] * 3).read_bytes()
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(data[: int(len(data) * keep)])
+    with pytest.raises(UnreadableDocument) as caught:
+        read_pdf(path)
+    assert caught.value.reason == "truncated"
+
+
+def test_not_a_pdf(tmp_path):
+    path = tmp_path / "page.pdf"
+    path.write_text("<html><body>Báo cáo</body></html>", encoding="utf-8")
+    with pytest.raises(UnreadableDocument) as caught:
+        read_pdf(path)
+    assert caught.value.reason == "not_pdf"
+
+
+def test_empty_file_is_not_a_pdf(tmp_path):
+    path = tmp_path / "empty.pdf"
+    path.write_bytes(b"")
+    with pytest.raises(UnreadableDocument) as caught:
+        read_pdf(path)
+    assert caught.value.reason == "not_pdf"
+
+
+def test_zero_page_pdf(tmp_path):
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument.new()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    document.close()
+    path = tmp_path / "zero.pdf"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(UnreadableDocument) as caught:
+        read_pdf(path)
+    assert caught.value.reason == "no_pages"
+
+
+def test_damaged_pdf(tmp_path):
+    data = make_pdf(tmp_path / "whole.pdf", [VIETNAMESE]).read_bytes()
+    # keep the header and the end marker, wreck everything in between
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(data[:9] + b"\x00garbage" * 200 + b"\n%%EOF\n")
+    with pytest.raises(UnreadableDocument) as caught:
+        read_pdf(path)
+    assert caught.value.reason == "damaged"
+
+
+def test_too_large(tmp_path):
+    path = make_pdf(tmp_path / "big.pdf", [VIETNAMESE])
+    with pytest.raises(UnreadableDocument) as caught:
+        read_pdf(path, max_bytes=100)
+    assert caught.value.reason == "too_large"
+
+
+def test_every_reason_has_an_english_message():
+    for reason in REASONS:
+        error = UnreadableDocument(reason)
+        assert error.reason == reason
+        assert len(str(error)) > 30 and str(error).endswith(".")
+    with pytest.raises(ValueError):
+        UnreadableDocument("exploded")
+
+
+def test_layout_reads_two_columns_one_after_the_other(tmp_path):
+    left = [
+        "(21) Số đơn: 1-2019-01234",
+        "(22) Ngày nộp đơn: 12.03.2019",
+        "(54) Tên sáng chế: Quy trình sản xuất",
+        "nước mắm giàu đạm từ cá cơm",
+        "(57) Tóm tắt: Sáng chế đề cập đến quy",
+        "trình sản xuất nước mắm.",
+    ]
+    right = [
+        "(71) Chủ đơn: Trường Đại học Phan Thiết (VN)",
+        "(72) Tác giả sáng chế: Nguyễn Văn A (VN);",
+        "Trần Thị B (VN)",
+        "(74) Đại diện SHCN: Công ty Luật X",
+    ]
+    pdf = _canvas(tmp_path / "two.pdf")
+    _write_lines(pdf, ["(12) BẰNG ĐỘC QUYỀN SÁNG CHẾ — CỤC SỞ HỮU TRÍ TUỆ VIỆT NAM"], x=60, y=800)
+    _write_columns(pdf, left, right)
+    pdf.showPage()
+    pdf.save()
+
+    # PDFium follows the content order here: the columns come out interleaved ...
+    plain = read_pdf(tmp_path / "two.pdf").pages[0].split("\n")
+    assert plain[1:3] == [left[0], right[0]] or plain[1] == f"{left[0]} {right[0]}"
+    # ... the layout pass reads them one after the other.
+    lines = read_layout_page(tmp_path / "two.pdf", 0).split("\n")
+    assert lines[0].startswith("(12) BẰNG ĐỘC QUYỀN")
+    assert lines[1:] == left + right
+
+
+def test_layout_of_missing_page_is_empty(tmp_path):
+    path = make_pdf(tmp_path / "one.pdf", [VIETNAMESE])
+    assert read_layout_page(path, 5) == ""
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def test_extract_document_from_a_born_digital_report(tmp_path):
+    from indexer.extract import extract_document
+    from schemas.records import validate_record
+
+    cover = [
+        "TRƯỜNG ĐẠI HỌC PHAN THIẾT",
+        "BÁO CÁO TỔNG HỢP KẾT QUẢ NHIỆM VỤ",
+        "Tên nhiệm vụ: Nghiên cứu quy trình canh tác thanh long ruột đỏ",
+        "Mã số: BT-NN-2020-03",
+        "Chủ nhiệm nhiệm vụ: PGS.TS. Nguyễn Văn Ánh",
+        "Tổ chức chủ trì: Trường Đại học Phan Thiết",
+        "Thời gian thực hiện: từ tháng 01/2020 đến tháng 12/2021",
+        "Tổng kinh phí: 850 triệu đồng",
+    ]
+    path = make_pdf(tmp_path / "bao-cao.pdf", [cover, ["Trang hai của báo cáo tổng hợp đề tài."]])
+    extraction = extract_document(path, original_name="Báo cáo 2022.pdf", enrich=False)
+    record = extraction.record
+    assert validate_record(record) == record
+    assert extraction.quality == "clean" and extraction.text_method == "text_layer"
+    assert set(extraction.timings) == {"text", "parse", "nlp"}
+    assert record["document_type"] == "final_report"
+    assert record["kind"] == "research_result"
+    assert record["title"] == "Nghiên cứu quy trình canh tác thanh long ruột đỏ"
+    assert record["identifiers"]["task_code"] == "BT-NN-2020-03"
+    assert record["budget"]["total_vnd"] == 850_000_000
+    assert record["people"][0]["title"] == "PGS.TS."
+    assert record["full_text"].count("\n\f\n") == 1
+    assert record["files"][0]["original_name"] == "Báo cáo 2022.pdf"
+    assert record["files"][0]["pages"] == 2
+    assert record["provenance"]["extractor"].startswith("indexer ")
+    assert len(extraction.sha256) == 64
+
+
+def test_extract_document_from_a_scan(tmp_path):
+    from PIL import Image
+
+    from indexer.extract import extract_document
+
+    image_path = tmp_path / "scan.png"
+    Image.new("RGB", (200, 280), "white").save(image_path)
+    pdf = _canvas(tmp_path / "bao_cao_nuoc-mam_2019.pdf")
+    pdf.drawImage(str(image_path), 0, 0, width=595, height=842)
+    pdf.showPage()
+    pdf.save()
+    extraction = extract_document(tmp_path / "bao_cao_nuoc-mam_2019.pdf")
+    assert extraction.quality == "needs_ocr"
+    assert extraction.text_method == "none"
+    assert extraction.record["title"] == "Bao cao nuoc mam 2019"
+    assert extraction.record["document_type"] == "research_document"
+    assert extraction.record["files"][0]["text_method"] == "none"
+    assert extraction.warnings
+
+
+def test_extract_document_reads_a_two_column_patent_page_column_by_column(tmp_path):
+    from indexer.extract import extract_document
+
+    left = [
+        "(21) Số đơn: 1-2019-01234",
+        "(22) Ngày nộp đơn: 12.03.2019",
+        "(51) IPC: A23L 27/50 (2016.01)",
+        "(54) Tên sáng chế: Quy trình sản xuất",
+        "nước mắm giàu đạm từ cá cơm",
+        "(57) Tóm tắt: Sáng chế đề cập đến quy",
+        "trình sản xuất nước mắm.",
+    ]
+    right = [
+        "(71) Chủ đơn: Trường Đại học Phan Thiết (VN)",
+        "(72) Tác giả sáng chế: Nguyễn Văn An (VN);",
+        "Trần Thị Bình (VN)",
+        "(74) Đại diện SHCN: Công ty Luật Sao Việt",
+    ]
+    pdf = _canvas(tmp_path / "patent.pdf")
+    _write_lines(pdf, ["(12) BẰNG ĐỘC QUYỀN SÁNG CHẾ"], x=200, y=800)
+    _write_columns(pdf, left, right)
+    pdf.showPage()
+    pdf.save()
+    record = extract_document(tmp_path / "patent.pdf", enrich=False).record
+    assert record["document_type"] == "patent_document"
+    assert record["kind"] == "patent"
+    assert record["title"] == "Quy trình sản xuất nước mắm giàu đạm từ cá cơm"
+    assert record["identifiers"]["application_number"] == "1-2019-01234"
+    assert record["dates"]["filed"] == "2019-03-12"
+    assert record["ipc_classes"] == ["A23L 27/50"]
+    assert [p["name"] for p in record["people"] if p["role"] == "inventor"] == [
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+    ]
+
+
+def test_legacy_vietnamese_font_encoding_needs_ocr(tmp_path):
+    from indexer.extract import extract_document
+
+    # What a TCVN3 ("ABC") font gives when its glyphs are read as Latin-1 text.
+    legacy = [
+        "B¸o c¸o tæng hîp kÕt qu¶ nghiªn cøu khoa häc",
+        "Tªn ®Ò tµi: Nghiªn cøu quy tr×nh s¶n xuÊt n-íc m¾m",
+        "Chñ nhiÖm ®Ò tµi: TS. NguyÔn V¨n A",
+    ]
+    path = make_pdf(tmp_path / "tcvn3.pdf", [legacy])
+    extraction = extract_document(path, enrich=False)
+    assert extraction.quality == "needs_ocr"
+    assert extraction.text_method == "text_layer"
+    assert any("TCVN3" in warning for warning in extraction.warnings)
