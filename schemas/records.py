@@ -134,6 +134,37 @@ class EntitiesSchema(Schema):
     technologies = fields.List(fields.String(), load_default=list)
 
 
+PAGE_VERDICTS = ("clean", "garbled", "empty")
+# How a page's text was obtained or fixed, from best to most worked-on.
+PAGE_METHODS = ("text_layer", "repaired", "legacy_tcvn3", "legacy_vni", "ocr", "none")
+QUALITY_SUMMARIES = ("clean", "repaired", "legacy_converted", "ocr", "needs_ocr", "needs_review")
+
+
+class PageQualitySchema(Schema):
+    class Meta:
+        unknown = EXCLUDE
+
+    page = fields.Integer(required=True, validate=validate.Range(min=1))
+    verdict = fields.String(required=True, validate=validate.OneOf(PAGE_VERDICTS))
+    method = fields.String(required=True, validate=validate.OneOf(PAGE_METHODS))
+    ocr_confidence = fields.Float(load_default=None, allow_none=True)  # 0-100, tesseract's mean
+    signals = fields.Dict(load_default=dict)  # the measurements behind the verdict
+
+
+class QualitySchema(Schema):
+    """How well the document was read: per page, per field, and one summary for staff."""
+
+    class Meta:
+        unknown = EXCLUDE
+
+    summary = fields.String(load_default="clean", validate=validate.OneOf(QUALITY_SUMMARIES))
+    pages = fields.List(fields.Nested(PageQualitySchema), load_default=list)
+    # Field name (the keys of indexer.evaluation.comparable_fields) -> confidence 0..1.
+    field_confidence = fields.Dict(keys=fields.String(), values=fields.Float(), load_default=dict)
+    needs_review = fields.Boolean(load_default=False)
+    review_reasons = fields.List(fields.String(), load_default=list)
+
+
 class RecordSchema(Schema):
     class Meta:
         unknown = EXCLUDE
@@ -168,6 +199,7 @@ class RecordSchema(Schema):
     files = fields.List(fields.Nested(FileSchema), load_default=list)
     provenance = fields.Nested(ProvenanceSchema, load_default=None, allow_none=True)
     entities = fields.Nested(EntitiesSchema, load_default=dict)
+    quality = fields.Nested(QualitySchema, load_default=dict)
     full_text = fields.String(load_default="")
 
     @validates("ipc_classes")
