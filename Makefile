@@ -8,7 +8,23 @@ export REPO_INSTANCE ?= $(CURDIR)/instance
 # The database tests also run against PostgreSQL when it answers here; skipped otherwise.
 export TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test lint install serve clean corpus
+# Debian packages the product uses: OCR with Vietnamese and English data, the headless browser
+# for the end-to-end tests, wrk for the HTTP benchmark. Installed when missing and root.
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng chromium wrk
+
+.PHONY: demo test lint install system-packages serve clean corpus
+
+system-packages:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || printf '%s ' $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian packages: $$missing"; \
+	    (apt-get install -y -qq $$missing >/dev/null 2>&1 || \
+	     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing)) >/dev/null; \
+	  else \
+	    echo "Missing Debian packages (install them as root): $$missing"; \
+	  fi; \
+	fi
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +32,7 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
-install: $(BIN)/.installed
+install: system-packages $(BIN)/.installed
 
 demo: install
 	$(BIN)/repo-app init

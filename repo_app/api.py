@@ -33,3 +33,10 @@ def get_record(record_id: str):
     if record is None:
         return jsonify({"status": 404, "message": f"No record {record_id!r}."}), 404
     return jsonify(record)
+
+
+@blueprint.get("/suggest")
+def suggest():
+    size = search_service.positive_int(request.args.get("size"), "size", 8, 10)
+    items = search_service.suggest(_services().search_engine, request.args.get("q", ""), size)
+    return jsonify({"suggestions": items})

@@ -94,6 +94,27 @@ def reindex() -> None:
     services.close()
 
 
+@main.group(help="Department staff accounts.")
+def staff() -> None:
+    pass
+
+
+@staff.command("add", help="Create a staff account, or reset its name and password.")
+@click.argument("email")
+@click.option("--name", required=True)
+@click.password_option(help="At least 10 characters (asked for when not given).")
+def staff_add(email, name, password) -> None:
+    from repo_app.auth import add_staff
+
+    services = _services()
+    try:
+        add_staff(services, email, name, password)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--password") from None
+    click.echo(f"Staff account ready: {email.lower()}")
+    services.close()
+
+
 @main.command(help="Serve the web site and API.")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)

@@ -31,3 +31,9 @@ def current_revision(database_url: str) -> str | None:
         revision = MigrationContext.configure(connection).get_current_revision()
     engine.dispose()
     return revision
+
+
+def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory(str(MIGRATIONS)).get_current_head()

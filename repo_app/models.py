@@ -41,7 +41,10 @@ class Record(Base):
     indexed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
 
     files: Mapped[list[StoredFile]] = relationship(
-        back_populates="record", order_by="StoredFile.ingested_at"
+        back_populates="record",
+        order_by="StoredFile.ingested_at",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
     def as_dict(self) -> dict:
@@ -78,3 +81,15 @@ class QuarantinedFile(Base):
     message: Mapped[str] = mapped_column(Text)
     storage_path: Mapped[str] = mapped_column(Text)
     quarantined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class StaffUser(Base):
+    """A member of the Department's staff: sees quality details and, later, runs workflows."""
+
+    __tablename__ = "staff_users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -13,7 +13,7 @@ class Settings:
     database_url: str
     search_engine: str = "tantivy"
     elasticsearch_url: str | None = None
-    secret_key: str = "dev-only-secret"
+    secret_key: str | None = None  # None: a random key kept in the instance folder
     extra: dict = field(default_factory=dict)
 
     @property
@@ -39,7 +39,7 @@ class Settings:
             database_url=env.get("DATABASE_URL") or f"sqlite:///{instance / 'repository.sqlite3'}",
             search_engine=env.get("SEARCH_ENGINE", "tantivy"),
             elasticsearch_url=env.get("ELASTICSEARCH_URL") or None,
-            secret_key=env.get("SECRET_KEY", "dev-only-secret"),
+            secret_key=env.get("SECRET_KEY") or None,
         )
         values.update(overrides)
         return cls(**values)

@@ -186,6 +186,10 @@ class RecordSchema(Schema):
     )
     sectors = fields.List(fields.String(validate=_vocabulary_key("sectors")), load_default=list)
     ipc_classes = fields.List(fields.String(), load_default=list)
+    # WIPO technology fields ("1".."35") derived from the IPC classes.
+    technology_fields = fields.List(
+        fields.String(validate=_vocabulary_key("ipc_technology")), load_default=list
+    )
     identifiers = fields.Nested(IdentifiersSchema, load_default=dict)
     dates = fields.Nested(DatesSchema, load_default=dict)
     budget = fields.Nested(BudgetSchema, load_default=dict)

@@ -70,3 +70,44 @@ def rebuild_index(services) -> int:
     # Rows changed during the rebuild are still pending: index them now.
     sync_index(services)
     return count
+
+
+def follow_commits(services) -> None:
+    """Reindex after every commit that changed records, so any web action or command that
+    edits a record is searchable as soon as its transaction is committed.
+
+    Ingest does not use this: it commits one document at a time and syncs in batches.
+    """
+    from sqlalchemy import event
+
+    sessions = services.sessions
+    if getattr(sessions, "_follows_index", False):
+        return
+    sessions._follows_index = True
+
+    @event.listens_for(sessions, "before_flush")
+    def _stamp_changes(session, _context, _instances):
+        for obj in session.dirty:
+            if isinstance(obj, Record) and session.is_modified(obj, include_collections=False):
+                obj.updated_at = utcnow()
+
+    @event.listens_for(sessions, "after_flush")
+    def _collect(session, _context):
+        touched = session.info.setdefault("records_touched", set())
+        removed = session.info.setdefault("records_removed", set())
+        touched.update(o.id for o in (*session.new, *session.dirty) if isinstance(o, Record))
+        removed.update(o.id for o in session.deleted if isinstance(o, Record))
+
+    @event.listens_for(sessions, "after_commit")
+    def _reindex(session):
+        touched = session.info.pop("records_touched", set())
+        removed = session.info.pop("records_removed", set())
+        if removed:
+            services.search_engine.delete(sorted(removed))
+        if touched:
+            sync_index(services)
+
+    @event.listens_for(sessions, "after_rollback")
+    def _forget(session):
+        session.info.pop("records_touched", None)
+        session.info.pop("records_removed", None)

@@ -31,7 +31,7 @@ def build_search_engine(settings):
     )
 
 
-def _positive_int(raw: str | None, name: str, default: int, upper: int | None = None) -> int:
+def positive_int(raw: str | None, name: str, default: int, upper: int | None = None) -> int:
     if raw is None or raw == "":
         return default
     try:
@@ -69,8 +69,8 @@ class SearchParams:
         return cls(
             text=text,
             filters=filters,
-            page=_positive_int(args.get("page"), "page", 1),
-            size=_positive_int(args.get("size"), "size", 10, MAX_PAGE_SIZE),
+            page=positive_int(args.get("page"), "page", 1),
+            size=positive_int(args.get("size"), "size", 10, MAX_PAGE_SIZE),
             sort=sort,
         )
 
@@ -120,3 +120,32 @@ def search(engine, params: SearchParams, lang: str = "vi") -> dict:
         "hits": hits,
         "facets": facets,
     }
+
+
+MAX_SUGGESTIONS = 10
+
+
+def suggest(engine, text: str, size: int = 8) -> list[dict]:
+    """Completions as the user types: titles, organisations, keywords (never restricted ones)."""
+    text = (text or "").strip()
+    if not text:
+        return []
+    if len(text) > 200:
+        raise BadSearchParameters("Suggestions take at most 200 characters.")
+    try:
+        return engine.suggest(text, size=min(max(size, 1), MAX_SUGGESTIONS))
+    except InvalidQuery as error:
+        raise BadSearchParameters(str(error)) from None
+
+
+def similar_records(services, record_id: str, lang: str = "vi", size: int = 5) -> list[dict]:
+    """Records like this one, for the record page (labels in the reader's language)."""
+    hits = services.search_engine.similar(record_id, size=size)
+    return [
+        {
+            **hit,
+            "kind_label": _label("kinds", hit.get("kind"), lang),
+            "status_label": _label("commercialisation_statuses", hit.get("status"), lang),
+        }
+        for hit in hits
+    ]
