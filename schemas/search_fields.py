@@ -102,4 +102,26 @@ MAX_PAGE_SIZE = 100
 MAX_RESULT_WINDOW = 10_000  # page * size may not go beyond this
 MAX_QUERY_TERMS = 32  # words beyond this are ignored
 MAX_QUERY_LENGTH = 1_000  # characters beyond this are ignored
+MAX_QUERY_DEPTH = 8  # brackets nested deeper than this are ignored (their content is kept)
+
+# Fielded query prefixes ("title:nước", "ipc:A23L"): prefix -> the search-document fields it
+# searches. Text fields are searched the way free text is (folded, exact, prefix, typos); code
+# fields ("codes", "ipc") match whole values and their beginning ("ipc:A23L" finds "A23L 27/50").
+QUERY_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "title_en"),
+    "org": ("organisations",),
+    "person": ("people",),
+    "inventor": ("people",),
+    "keyword": ("keywords",),
+    "ipc": ("ipc",),
+    "code": ("codes",),
+}
+# Other spellings users type for the same prefixes.
+QUERY_FIELD_ALIASES: dict[str, str] = {
+    "author": "person",
+    "organisation": "org",
+    "organization": "org",
+    "keywords": "keyword",
+    "kw": "keyword",
+}
 HIGHLIGHT_CHARS = 240
