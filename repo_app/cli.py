@@ -47,8 +47,12 @@ def _redacted(url: str) -> str:
               help="Reader processes (default: CPU count, at most 4).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write one JSON object per file (a JSON array) to this file.")
+@click.option("--timeout", type=click.FloatRange(1), default=120, show_default=True,
+              help="Seconds one document may take before it is set aside.")
+@click.option("--max-memory", "memory_mb", type=click.IntRange(256), default=3072,
+              show_default=True, help="Memory (MB) one reader process may use.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths, workers, report_path, quiet) -> None:
+def ingest(paths, workers, report_path, timeout, memory_mb, quiet) -> None:
     from tqdm import tqdm
 
     from repo_app.services.ingest import STATUSES, Ingestor, discover
@@ -63,7 +67,9 @@ def ingest(paths, workers, report_path, quiet) -> None:
         bar.set_postfix_str(f"{summary.pages / elapsed:.0f} pages/s", refresh=False)
         bar.update(1)
 
-    summary = Ingestor(services, workers=workers, progress=progress).run(paths)
+    summary = Ingestor(
+        services, workers=workers, progress=progress, timeout=timeout, memory_mb=memory_mb
+    ).run(paths)
     bar.close()
     counts = summary.counts
     click.echo(

@@ -1,7 +1,8 @@
 """Ingest files and folders: read each document in a worker process, store it in its own
 transaction, set aside what cannot be read, and bring the search index up to date.
 
-Reading (text, parsing, spaCy) is the slow part and runs in parallel worker processes; writing
+Reading (text, OCR, parsing, spaCy) is the slow part and runs in isolated worker processes,
+each document under a time and memory limit (``indexer.isolation``); writing
 to the database and the index happens in this process, one document per transaction, so a
 killed ingest leaves no half-written record and a rerun picks up where it stopped (files
 already stored are recognised by their content hash and reported as unchanged).
@@ -9,19 +10,17 @@ already stored are recognised by their content hash and reported as unchanged).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
+from indexer.extract import sha256_of
+from indexer.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, run_isolated
 from repo_app.models import QuarantinedFile, StoredFile
 from repo_app.services import records as record_service
 from repo_app.services.indexing import sync_index
@@ -80,14 +79,6 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def _store_copy(source: Path, folder: Path, sha256: str) -> Path:
     """Copy a file into content-addressed storage atomically (temp file, then rename)."""
     target = folder / sha256[:2] / f"{sha256}.pdf"
@@ -124,9 +115,18 @@ def _read_document(path: str, original_name: str):
 
 
 class Ingestor:
-    def __init__(self, services, workers: int | None = None, progress: Callable | None = None):
+    def __init__(
+        self,
+        services,
+        workers: int | None = None,
+        progress: Callable | None = None,
+        timeout: float = DEFAULT_TIMEOUT,
+        memory_mb: int = DEFAULT_MEMORY_MB,
+    ):
         self.services = services
         self.workers = max(1, workers or min(4, os.cpu_count() or 1))
+        self.timeout = timeout
+        self.memory_mb = memory_mb
         self.progress = progress or (lambda outcome, summary: None)
         self.settings = services.settings
 
@@ -138,7 +138,7 @@ class Ingestor:
         to_read: dict[str, Path] = {}
         duplicates: list[tuple[Path, str]] = []
         for path in files:
-            sha256 = file_sha256(path)
+            sha256 = sha256_of(path)
             with self.services.sessions() as session:
                 known = record_service.find_file(session, sha256)
                 known = (known.record_id, known.record.kind) if known else None
@@ -167,42 +167,19 @@ class Ingestor:
         self.progress(outcome, summary)
 
     def _read_all(self, to_read: dict[str, Path], summary: IngestSummary) -> None:
-        queue = list(to_read.items())
-        retried: set[str] = set()
+        jobs = [(sha256, (str(path), path.name)) for sha256, path in to_read.items()]
         last_sync = time.monotonic()
-        while queue:
-            crashed: list[tuple[str, Path]] = []
-            with ProcessPoolExecutor(
-                self.workers, mp_context=get_context("spawn"), initializer=_warm_worker
-            ) as pool:
-                futures = {
-                    pool.submit(_read_document, str(path), path.name): (sha, path)
-                    for sha, path in queue
-                }
-                queue = []
-                pending = set(futures)
-                while pending:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        sha256, path = futures[future]
-                        try:
-                            result = future.result()
-                        except BrokenProcessPool:
-                            crashed.append((sha256, path))
-                            continue
-                        self._record(summary, self._store(sha256, path, result))
-                    if time.monotonic() - last_sync > INDEX_EVERY_SECONDS:
-                        sync_index(self.services)
-                        last_sync = time.monotonic()
-            # A worker that died (out of memory, a crash in a native library) takes down every
-            # document in flight: retry each of them once, then set aside the one that kills it.
-            for sha256, path in crashed:
-                if sha256 in retried:
-                    crash = ("unreadable", "crashed", "The reader crashed on this file twice.")
-                    self._record(summary, self._store(sha256, path, crash))
-                else:
-                    retried.add(sha256)
-                    queue.append((sha256, path))
+        results = run_isolated(
+            _read_document, jobs, workers=self.workers, timeout=self.timeout,
+            memory_mb=self.memory_mb, initializer=_warm_worker,
+        )
+        for sha256, result in results:
+            if isinstance(result, Failure):
+                result = ("unreadable", result.reason, result.message)
+            self._record(summary, self._store(sha256, to_read[sha256], result))
+            if time.monotonic() - last_sync > INDEX_EVERY_SECONDS:
+                sync_index(self.services)
+                last_sync = time.monotonic()
 
     def _store(self, sha256: str, path: Path, result) -> FileOutcome:
         if result[0] == "unreadable":

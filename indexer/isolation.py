@@ -1,0 +1,163 @@
+"""Run one document at a time in isolated worker processes, each under a time and memory limit.
+
+A pathological PDF (page-tree loops, huge pages, decompression bombs, a native crash) must cost
+its own batch slot and nothing else. ``concurrent.futures`` cannot do that: it cannot tell
+which worker holds which task, so a stuck task cannot be killed alone, and one dead worker
+breaks the whole pool. Here each worker has its own pipe, the parent knows what each one is
+doing and since when, and:
+
+* a task over its time limit gets its worker killed (SIGKILL: native code ignores anything
+  gentler) and a fresh worker takes its place; the task fails with reason ``timeout``;
+* memory is capped with ``RLIMIT_AS`` in each worker, so an allocation that would exceed it
+  raises ``MemoryError`` in the worker (reason ``too_large``) instead of swapping the machine;
+* a worker that dies (segfault, OOM killer) fails its task with reason ``crashed``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+
+DEFAULT_TIMEOUT = 120.0  # seconds for one document
+DEFAULT_MEMORY_MB = 3072
+
+
+@dataclass(frozen=True)
+class Failure:
+    reason: str  # "timeout" | "too_large" | "crashed"
+    message: str
+
+
+def _worker_main(conn: Connection, task: Callable, initializer, memory_mb: int) -> None:
+    if memory_mb:
+        import resource
+
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if initializer is not None:
+        initializer()
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        key, args = job
+        try:
+            result = task(*args)
+        except MemoryError:
+            result = Failure("too_large", f"Reading it needed more than {memory_mb} MB of memory.")
+        conn.send((key, result))
+
+
+class _Worker:
+    def __init__(self, context, task, initializer, memory_mb):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(
+            target=_worker_main, args=(child, task, initializer, memory_mb), daemon=True
+        )
+        self.process.start()
+        child.close()
+        self.job = None
+        self.started = 0.0
+
+    def give(self, key, args) -> None:
+        self.job = (key, args)
+        self.started = time.monotonic()
+        self.conn.send(self.job)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def run_isolated(
+    task: Callable,
+    jobs: Iterable[tuple[object, tuple]],
+    *,
+    workers: int = 2,
+    timeout: float = DEFAULT_TIMEOUT,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    initializer: Callable | None = None,
+) -> Iterator[tuple[object, object]]:
+    """Yield ``(key, result)`` for each ``(key, args)`` job as it finishes; ``result`` is what
+    ``task(*args)`` returned, or a :class:`Failure`. ``task`` and ``initializer`` must be
+    importable module-level functions (workers are started with "spawn")."""
+    context = multiprocessing.get_context("spawn")
+    queue = deque(jobs)
+    pool = [
+        _Worker(context, task, initializer, memory_mb)
+        for _ in range(max(1, min(workers, len(queue))))
+    ]
+    try:
+        for worker in pool:
+            if queue:
+                worker.give(*queue.popleft())
+        while any(worker.job for worker in pool):
+            busy = [worker for worker in pool if worker.job]
+            now = time.monotonic()
+            wait_for = max(0.0, min(w.started + timeout for w in busy) - now)
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                             timeout=wait_for))
+            for index, worker in enumerate(pool):
+                if worker.job is None:
+                    continue
+                key = worker.job[0]
+                replace, outcome = False, None
+                if worker.conn in ready:
+                    try:
+                        _, outcome = worker.conn.recv()
+                    except (EOFError, OSError):
+                        replace, outcome = True, _crash(worker)
+                elif worker.process.sentinel in ready:
+                    replace, outcome = True, _crash(worker)
+                elif time.monotonic() - worker.started >= timeout:
+                    replace = True
+                    outcome = Failure("timeout", f"Reading it took longer than {timeout:.0f} s.")
+                if outcome is None:
+                    continue
+                worker.job = None
+                if replace:
+                    worker.stop(kill=True)
+                    worker = pool[index] = _Worker(context, task, initializer, memory_mb)
+                if queue:
+                    worker.give(*queue.popleft())
+                yield key, outcome
+    finally:
+        for worker in pool:
+            worker.stop(kill=worker.job is not None)
+
+
+def _crash(worker: _Worker) -> Failure:
+    worker.process.join(1)
+    code = worker.process.exitcode
+    if code is not None and code < 0:
+        try:
+            import signal
+
+            how = f"signal {signal.Signals(-code).name}"
+        except ValueError:
+            how = f"signal {-code}"
+    else:
+        how = f"exit code {code}"
+    return Failure("crashed", f"The reader process died ({how}).")
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

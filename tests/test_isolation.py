@@ -1,0 +1,95 @@
+"""One pathological document costs its own slot and nothing else: time and memory limits,
+crashes, and real pathological PDFs through the ingest."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from indexer.isolation import Failure, run_isolated
+from repo_app.services.ingest import Ingestor
+
+
+def sleepy(seconds: float) -> str:
+    time.sleep(seconds)
+    return f"slept {seconds}"
+
+
+def greedy(megabytes: int) -> int:
+    return len(bytearray(megabytes * 1024 * 1024))
+
+
+def suicidal() -> None:
+    os.kill(os.getpid(), signal.SIGSEGV)
+
+
+def dispatch(name: str, *args):
+    return {"sleepy": sleepy, "greedy": greedy, "suicidal": suicidal}[name](*args)
+
+
+def test_a_stuck_task_is_killed_and_the_others_finish():
+    jobs = [("stuck", ("sleepy", 60)), ("a", ("sleepy", 0.1)), ("b", ("sleepy", 0.1))]
+    started = time.monotonic()
+    results = dict(run_isolated(dispatch, jobs, workers=2, timeout=3, memory_mb=0))
+    assert time.monotonic() - started < 30
+    assert results["a"] == "slept 0.1" and results["b"] == "slept 0.1"
+    assert isinstance(results["stuck"], Failure) and results["stuck"].reason == "timeout"
+
+
+def test_memory_over_the_limit_is_refused_not_swapped():
+    jobs = [("bomb", ("greedy", 2048)), ("fine", ("greedy", 10))]
+    results = dict(run_isolated(dispatch, jobs, workers=1, timeout=30, memory_mb=600))
+    assert results["fine"] == 10 * 1024 * 1024
+    assert isinstance(results["bomb"], Failure) and results["bomb"].reason == "too_large"
+
+
+def test_a_crashing_worker_is_replaced():
+    jobs = [("crash", ("suicidal",)), ("after", ("sleepy", 0))]
+    results = dict(run_isolated(dispatch, jobs, workers=1, timeout=30, memory_mb=0))
+    assert results["crash"].reason == "crashed" and "SIGSEGV" in results["crash"].message
+    assert results["after"] == "slept 0"
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    """A PDF with a correct xref table around hand-written objects."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_pathological_pdfs_are_set_aside_and_the_batch_goes_on(services, tmp_path):
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    # A page tree whose Kids point back to itself.
+    (folder / "page-tree-loop.pdf").write_bytes(_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+    ]))
+    # A circular object reference chain.
+    (folder / "circular.pdf").write_bytes(_pdf([
+        b"<< /Type /Catalog /Pages 3 0 R >>",
+        b"<< /Next 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 /Parent 3 0 R >>",
+        b"<< /Type /Page /Parent 3 0 R /MediaBox [0 0 14400 14400] /Contents 5 0 R >>",
+        b"<< /Length 0 >>\nstream\n\nendstream",
+    ]))
+    from tests.conftest import CORPUS
+
+    good = sorted((CORPUS / "patents").glob("*.pdf"))[0]
+    (folder / good.name).write_bytes(good.read_bytes())
+    summary = Ingestor(services, workers=2, timeout=60).run([folder])
+    by_name = {os.path.basename(o.path): o for o in summary.outcomes}
+    assert by_name[good.name].status == "ingested"
+    assert by_name["page-tree-loop.pdf"].status == "quarantined"
+    assert by_name["page-tree-loop.pdf"].message
+    assert by_name["circular.pdf"].status in ("quarantined", "ingested")
+    assert len(summary.outcomes) == 3
