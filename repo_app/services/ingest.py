@@ -39,6 +39,8 @@ class FileOutcome:
     message: str | None = None
     quality: str | None = None
     pages: int = 0
+    # Seconds per stage: "text", "ocr", "parse", "nlp" (in the worker), "database" (here).
+    timings: dict = field(default_factory=dict)
 
     def report_row(self) -> dict:
         row = asdict(self)
@@ -57,6 +59,16 @@ class IngestSummary:
     @property
     def counts(self) -> Counter:
         return Counter(outcome.status for outcome in self.outcomes)
+
+    index_seconds: float = 0.0
+
+    def stage_seconds(self) -> Counter:
+        """Total seconds spent in each stage, over all documents (workers run in parallel)."""
+        total = Counter()
+        for outcome in self.outcomes:
+            total.update(outcome.timings)
+        total["index"] = self.index_seconds
+        return total
 
     @property
     def pages(self) -> int:
@@ -158,9 +170,14 @@ class Ingestor:
             if known is None:
                 outcome.status, outcome.reason = "quarantined", "duplicate_of_unreadable"
             self._record(summary, outcome)
-        sync_index(self.services)
+        self._sync(summary)
         summary.seconds = time.perf_counter() - started
         return summary
+
+    def _sync(self, summary: IngestSummary) -> None:
+        started = time.perf_counter()
+        sync_index(self.services)
+        summary.index_seconds += time.perf_counter() - started
 
     def _record(self, summary: IngestSummary, outcome: FileOutcome) -> None:
         summary.outcomes.append(outcome)
@@ -178,7 +195,7 @@ class Ingestor:
                 result = ("unreadable", result.reason, result.message)
             self._record(summary, self._store(sha256, to_read[sha256], result))
             if time.monotonic() - last_sync > INDEX_EVERY_SECONDS:
-                sync_index(self.services)
+                self._sync(summary)
                 last_sync = time.monotonic()
 
     def _store(self, sha256: str, path: Path, result) -> FileOutcome:
@@ -200,6 +217,7 @@ class Ingestor:
             return FileOutcome(str(path), "quarantined", reason=reason, message=message)
 
         extraction = result[1]
+        started = time.perf_counter()
         stored = _store_copy(path, self.settings.files_dir, sha256)
         file_row = StoredFile(
             sha256=sha256,
@@ -213,7 +231,8 @@ class Ingestor:
         with self.services.sessions.begin() as session:
             status, record = record_service.save_extraction(session, extraction.record, file_row)
             record_id, kind = record.id, record.kind
+        timings = {**extraction.timings, "database": time.perf_counter() - started}
         return FileOutcome(
             str(path), status, record_id, kind,
-            quality=extraction.quality, pages=extraction.page_count,
+            quality=extraction.quality, pages=extraction.page_count, timings=timings,
         )

@@ -1,0 +1,128 @@
+"""Ingest speed, per stage, against bare pypdfium2 text extraction of the same files.
+
+    .venv/bin/python benchmarks/ingest.py [--pages 2000] [--workers 2] [--ocr-pages 12]
+
+Builds a corpus of at least ``--pages`` born-digital pages from corpus_samples (each copy of a
+sample made distinct by a trailing PDF comment, so every file is new to the repository), then in
+the same process:
+
+1. the baseline: bare pypdfium2 text extraction of every file, one process;
+2. the whole ingest into a fresh instance (SQLite, tantivy): text, OCR, parse, NLP in the
+   workers, database and index here, printed per stage and end to end;
+3. OCR alone on the scanned samples, pages/s.
+
+It prints the end-to-end pages/s and its ratio to the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT / "corpus_samples"
+
+
+def build_corpus(folder: Path, min_pages: int) -> tuple[list[Path], int]:
+    samples = [*sorted((CORPUS / "reports").glob("*.pdf")),
+               *sorted((CORPUS / "patents").glob("*.pdf"))]
+    pages_of = {path: len(pdfium.PdfDocument(path)) for path in samples}
+    files, pages, copy = [], 0, 0
+    while pages < min_pages:
+        for path in samples:
+            target = folder / f"{path.stem}-{copy:03d}.pdf"
+            # A comment after %%EOF changes the bytes (and the hash), not the document.
+            target.write_bytes(path.read_bytes() + f"%benchmark copy {copy}\n".encode())
+            files.append(target)
+            pages += pages_of[path]
+        copy += 1
+    return files, pages
+
+
+def bare_text(files: list[Path]) -> float:
+    started = time.perf_counter()
+    for path in files:
+        document = pdfium.PdfDocument(path)
+        for page in document:
+            page.get_textpage().get_text_range()
+        document.close()
+    return time.perf_counter() - started
+
+
+def ingest(files_folder: Path, instance: Path, workers: int):
+    from repo_app.migrate import upgrade
+    from repo_app.services import Services
+    from repo_app.services.ingest import Ingestor
+    from repo_app.settings import Settings
+
+    settings = Settings.from_env({"REPO_INSTANCE": str(instance)})
+    instance.mkdir(parents=True)
+    upgrade(settings.database_url)
+    services = Services(settings)
+    summary = Ingestor(services, workers=workers).run([files_folder])
+    services.close()
+    return summary
+
+
+def ocr_speed(pages_wanted: int) -> tuple[int, float] | None:
+    from indexer import ocr
+
+    if not ocr.ocr_available():
+        return None
+    scans = sorted((CORPUS / "scanned").glob("*.pdf"))
+    started, pages = time.perf_counter(), 0
+    while pages < pages_wanted:
+        for path in scans:
+            count = len(pdfium.PdfDocument(path))
+            ocr.ocr_pages(path, list(range(count)))
+            pages += count
+    return pages, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--ocr-pages", type=int, default=12)
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="ingest-bench-"))
+    try:
+        files_folder = work / "files"
+        files_folder.mkdir()
+        files, pages = build_corpus(files_folder, args.pages)
+        print(f"corpus: {len(files)} born-digital files, {pages} pages")
+
+        baseline = bare_text(files)
+        print(f"baseline  bare pypdfium2 text, 1 process: {pages / baseline:8.0f} pages/s")
+
+        summary = ingest(files_folder, work / "instance", args.workers)
+        wall = summary.seconds
+        counts = dict(summary.counts)
+        print(f"ingest    {args.workers} workers, end to end:     {pages / wall:8.0f} pages/s "
+              f"({wall:.1f} s; {counts})")
+        print("per stage (seconds summed over documents; worker stages run in parallel):")
+        for stage, seconds in sorted(summary.stage_seconds().items(), key=lambda kv: -kv[1]):
+            rate = f"{pages / seconds:9.0f} pages/s" if seconds else ""
+            print(f"  {stage:9s} {seconds:7.2f} s {rate}")
+        print(f"ratio     end to end is {wall / baseline:.2f}x the time of bare pypdfium2 text")
+
+        measured = ocr_speed(args.ocr_pages)
+        if measured is None:
+            print("ocr       tesseract is not installed: not measured")
+        else:
+            ocr_pages, seconds = measured
+            print(f"ocr       {ocr_pages} scanned pages: {ocr_pages / seconds:.2f} pages/s")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
