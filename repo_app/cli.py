@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -51,8 +52,10 @@ def _redacted(url: str) -> str:
               help="Seconds one document may take before it is set aside.")
 @click.option("--max-memory", "memory_mb", type=click.IntRange(256), default=3072,
               show_default=True, help="Memory (MB) one reader process may use.")
+@click.option("--reread", is_flag=True,
+              help="Read files already stored again (after an upgrade, or once OCR is installed).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def ingest(paths, workers, report_path, timeout, memory_mb, quiet) -> None:
+def ingest(paths, workers, report_path, timeout, memory_mb, reread, quiet) -> None:
     from tqdm import tqdm
 
     from repo_app.services.ingest import STATUSES, Ingestor, discover
@@ -68,7 +71,8 @@ def ingest(paths, workers, report_path, timeout, memory_mb, quiet) -> None:
         bar.update(1)
 
     summary = Ingestor(
-        services, workers=workers, progress=progress, timeout=timeout, memory_mb=memory_mb
+        services, workers=workers, progress=progress, timeout=timeout, memory_mb=memory_mb,
+        reread=reread,
     ).run(paths)
     bar.close()
     counts = summary.counts
@@ -77,6 +81,10 @@ def ingest(paths, workers, report_path, timeout, memory_mb, quiet) -> None:
         f"({summary.pages / max(summary.seconds, 1e-6):.0f} pages/s): "
         + ", ".join(f"{status} {counts.get(status, 0)}" for status in STATUSES)
     )
+    qualities = Counter(o.quality for o in summary.outcomes if o.quality)
+    if qualities:
+        click.echo("quality of the files read: " + ", ".join(
+            f"{quality} {count}" for quality, count in qualities.most_common()))
     for outcome in summary.outcomes:
         if outcome.status == "quarantined":
             click.echo(f"  set aside: {outcome.path}: {outcome.reason}: {outcome.message}")

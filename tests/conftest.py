@@ -14,6 +14,19 @@ CORPUS = ROOT / "corpus_samples"
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL", "")
 
 
+def all_ground_truth() -> list[dict]:
+    """Every ground-truth entry under corpus_samples (the main set and any independent set
+    with its own ground_truth.json), with paths relative to corpus_samples."""
+    import json
+
+    entries = []
+    for truth in sorted(CORPUS.rglob("ground_truth.json")):
+        prefix = truth.parent.relative_to(CORPUS)
+        for entry in json.loads(truth.read_text(encoding="utf-8"))["documents"]:
+            entries.append({**entry, "path": str(prefix / entry["path"])})
+    return entries
+
+
 def _postgres_available() -> bool:
     if not POSTGRES_URL.startswith("postgresql"):
         return False

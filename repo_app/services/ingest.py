@@ -134,7 +134,10 @@ class Ingestor:
         progress: Callable | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         memory_mb: int = DEFAULT_MEMORY_MB,
+        reread: bool = False,
     ):
+        self.reread = reread  # read stored files again (a better extractor, OCR now installed)
+        self._stored: set[str] = set()
         self.services = services
         self.workers = max(1, workers or min(4, os.cpu_count() or 1))
         self.timeout = timeout
@@ -154,10 +157,13 @@ class Ingestor:
             with self.services.sessions() as session:
                 known = record_service.find_file(session, sha256)
                 known = (known.record_id, known.record.kind) if known else None
-            if known:
-                self._record(summary, FileOutcome(str(path), "unchanged", *known))
-            elif sha256 in to_read:
+            if sha256 in to_read:
                 duplicates.append((path, sha256))
+            elif known and self.reread:
+                self._stored.add(sha256)
+                to_read[sha256] = path
+            elif known:
+                self._record(summary, FileOutcome(str(path), "unchanged", *known))
             else:
                 to_read[sha256] = path
         self._read_all(to_read, summary)
@@ -229,7 +235,15 @@ class Ingestor:
             storage_path=str(stored.relative_to(self.settings.instance)),
         )
         with self.services.sessions.begin() as session:
-            status, record = record_service.save_extraction(session, extraction.record, file_row)
+            if sha256 in self._stored:
+                status, record = record_service.save_reread(
+                    session, extraction.record, sha256, extraction.page_count,
+                    extraction.text_method, extraction.quality,
+                )
+            else:
+                status, record = record_service.save_extraction(
+                    session, extraction.record, file_row
+                )
             record_id, kind = record.id, record.kind
         timings = {**extraction.timings, "database": time.perf_counter() - started}
         return FileOutcome(

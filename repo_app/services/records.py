@@ -73,5 +73,24 @@ def save_extraction(session: Session, draft: dict, file_row: StoredFile) -> tupl
     return status, record
 
 
+def save_reread(session: Session, draft: dict, sha256: str, pages: int, text_method: str,
+                quality: str) -> tuple[str, Record]:
+    """Store what a new reading of an already stored file found (``ingest --reread``, e.g.
+    after OCR became available): the file's record is updated in place, whatever its key."""
+    row = session.get(StoredFile, sha256)
+    record = row.record
+    merged = {**draft}
+    for name in STAFF_MANAGED:
+        if name in record.data:
+            merged[name] = record.data[name]
+    merged["files"] = record.data.get("files", [])
+    before = {k: v for k, v in record.data.items() if k != "provenance"}
+    _apply(record, merged)
+    after = {k: v for k, v in record.data.items() if k != "provenance"}
+    record.natural_key = natural_key(record.data) or record.natural_key
+    row.pages, row.text_method, row.quality = pages, text_method, quality
+    return ("updated" if before != after else "unchanged"), record
+
+
 def quarantine(session: Session, row: QuarantinedFile) -> None:
     session.merge(row)
