@@ -40,6 +40,10 @@ class Settings:
             search_engine=env.get("SEARCH_ENGINE", "tantivy"),
             elasticsearch_url=env.get("ELASTICSEARCH_URL") or None,
             secret_key=env.get("SECRET_KEY") or None,
+            extra={
+                "elasticsearch_api_key": env.get("ELASTICSEARCH_API_KEY") or None,
+                "elasticsearch_ca_certs": env.get("ELASTICSEARCH_CA_CERTS") or None,
+            },
         )
         values.update(overrides)
         return cls(**values)

@@ -25,9 +25,20 @@ def build_search_engine(settings):
         from indexer.search.tantivy_engine import TantivyEngine
 
         return TantivyEngine(settings.index_dir)
+    if settings.search_engine == "elasticsearch":
+        from indexer.search.elasticsearch_engine import ElasticsearchEngine
+
+        if not settings.elasticsearch_url:
+            raise RuntimeError("SEARCH_ENGINE=elasticsearch needs ELASTICSEARCH_URL.")
+        options = {}
+        if settings.extra.get("elasticsearch_api_key"):
+            options["api_key"] = settings.extra["elasticsearch_api_key"]
+        if settings.extra.get("elasticsearch_ca_certs"):
+            options["ca_certs"] = settings.extra["elasticsearch_ca_certs"]
+        return ElasticsearchEngine(settings.elasticsearch_url, **options)
     raise RuntimeError(
-        f"SEARCH_ENGINE={settings.search_engine!r} is not available in this version; "
-        "use 'tantivy' (the embedded default)."
+        f"SEARCH_ENGINE={settings.search_engine!r} is not an engine: "
+        "use 'tantivy' (embedded, the default) or 'elasticsearch'."
     )
 
 

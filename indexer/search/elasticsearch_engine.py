@@ -1,0 +1,358 @@
+"""The Elasticsearch engine: the same interface as the embedded one, for a cluster.
+
+Every request body is built by ``indexer.search.es_requests`` (pure functions, tested as data);
+this module only sends them with the official client and handles the indexes and aliases.
+
+Indexes and aliases, for ``index_prefix="repo-records"``::
+
+    _index_template/repo-records   settings and mapping of every index named repo-records-*
+    repo-records-<ns>              one index per build (the first one: repo-records-000…0)
+    repo-records                   the alias searches and writes use (one index at a time)
+    repo-records-rebuilding        the alias of an index being rebuilt, while it is
+
+``rebuild`` creates ``repo-records-<time_ns>``, bulk-loads it, refreshes it and moves the
+``repo-records`` alias onto it in one atomic ``_aliases`` request; then it deletes the older
+indexes. Searches keep answering from the old index until the alias moves. Writes made meanwhile,
+by this process or another one, go to both indexes (the ``-rebuilding`` alias tells other processes
+where the new one is), and this process replays its own into the new index once the bulk load is
+done, so a record read early by the rebuild cannot overwrite a later change.
+
+Errors of the cluster (down, refused, timed out) become ``SearchError``; a request the user must
+change becomes ``InvalidQuery`` before anything is sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Iterable
+
+from elastic_transport import TransportError
+from elasticsearch import ApiError, BadRequestError, Elasticsearch, helpers
+from elasticsearch import __versionstr__ as CLIENT_VERSION
+from elasticsearch.helpers import BulkIndexError
+
+from indexer.search import es_requests
+from indexer.search.engine import (
+    InvalidQuery,
+    SearchError,
+    SearchRequest,
+    SearchResponse,
+    checked,
+)
+from schemas.search_fields import MAX_SIMILAR, MAX_SUGGESTIONS
+
+BULK_CHUNK = 500  # records per bulk request
+REQUEST_TIMEOUT = 30.0  # seconds, for searches and small writes
+BULK_TIMEOUT = 120.0  # seconds, for one bulk request of a rebuild
+FIRST_INDEX = "0" * 20  # the index created empty on first use, until a rebuild fills one
+
+log = logging.getLogger(__name__)
+
+
+class ElasticsearchEngine:
+    """The engine on an Elasticsearch cluster. Safe to share between threads of one process.
+
+    ``url``: the cluster (``http://host:9200``, ``https://user:password@host:9200``);
+    ``client_options`` go to ``elasticsearch.Elasticsearch`` (``api_key=``, ``ca_certs=``...); or
+    pass a configured ``client``. Nothing is sent before the first call, so an application starts
+    even while the cluster is down.
+    """
+
+    def __init__(
+        self,
+        url: str | None = None,
+        index_prefix: str = "repo-records",
+        *,
+        client=None,
+        **client_options,
+    ):
+        if client is None:
+            if not url:
+                raise ValueError("ElasticsearchEngine needs the cluster URL (ELASTICSEARCH_URL).")
+            options = {"request_timeout": REQUEST_TIMEOUT, "retry_on_timeout": True}
+            client = Elasticsearch(url, **(options | {"max_retries": 2} | client_options))
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", index_prefix or ""):
+            raise ValueError(f"Not a usable index name: {index_prefix!r}.")
+        self.client = client
+        self.alias = index_prefix
+        self.rebuilding_alias = f"{index_prefix}-rebuilding"
+        self._build_name = re.compile(re.escape(index_prefix) + r"-(\d{20})")
+        self._ready = False
+        self._setup_lock = threading.Lock()
+        self._rebuild_lock = threading.Lock()  # one rebuild at a time in this process
+        self._pending_lock = threading.Lock()
+        self._pending: list[tuple[list[dict], list[str]]] | None = None  # writes during a rebuild
+
+    # -- the interface ------------------------------------------------------------------------
+
+    def upsert(self, records: Iterable[dict]) -> int:
+        records = list(records)
+        actions = list(es_requests.bulk_actions(records, self.alias))
+        if not actions:
+            return 0
+        self._ensure()
+        self._remember(records, [])
+        self._bulk_to_aliases(lambda index: ({**action, "_index": index} for action in actions))
+        return sum(1 for action in actions if action["_op_type"] == "index")
+
+    def delete(self, ids: Iterable[str]) -> None:
+        ids = [str(id_) for id_ in ids]
+        if not ids:
+            return
+        self._ensure()
+        self._remember([], ids)
+        self._bulk_to_aliases(lambda index: es_requests.delete_actions(ids, index))
+
+    def rebuild(self, records: Iterable[dict]) -> int:
+        with self._rebuild_lock:
+            self._ensure()
+            new = f"{self.alias}-{time.time_ns():020d}"
+            # The template gives settings and mapping; no refresh while loading.
+            self._call(
+                self.client.indices.create,
+                index=new,
+                settings={"index": {"refresh_interval": "-1"}},
+                aliases={self.rebuilding_alias: {}},
+            )
+            with self._pending_lock:
+                self._pending = []
+            try:
+                counter = _Counter()
+                self._bulk(
+                    counter.count(es_requests.bulk_actions(records, new)),
+                    client=self.client.options(request_timeout=BULK_TIMEOUT),
+                )
+                with self._pending_lock:
+                    pending, self._pending = self._pending or [], None
+                for written, removed in pending:  # later than the rebuild's copies: they win
+                    self._bulk(es_requests.bulk_actions(written, new))
+                    self._bulk(es_requests.delete_actions(removed, new))
+                self._call(
+                    self.client.indices.put_settings,
+                    index=new,
+                    settings={"index": {"refresh_interval": "1s"}},
+                )
+                self._call(self.client.indices.refresh, index=new)
+                old = sorted(self._indexes_of(self.alias))
+                actions = es_requests.alias_swap_actions(self.alias, new, old)
+                actions.append({"remove": {"index": new, "alias": self.rebuilding_alias}})
+                self._call(self.client.indices.update_aliases, actions=actions)
+            except BaseException:
+                with self._pending_lock:
+                    self._pending = None
+                self._drop([new])
+                raise
+            self._drop(self._older_than(new))
+            return counter.indexed
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        request = checked(request)
+        self._ensure()
+        candidates = es_requests.typo_candidates(request.text)
+        missing = frozenset()
+        if candidates:  # typo tolerance only for words the index does not hold as typed
+            held = es_requests.held_words_body(candidates)
+            answer = self._call(self.client.search, index=self.alias, **_arguments(held))
+            missing = es_requests.missing_words(answer.body, candidates)
+        body = es_requests.search_body(request, missing=missing)
+        answer = self._call(self.client.search, index=self.alias, **_arguments(body))
+        return es_requests.response_to_search_response(answer.body, request)
+
+    def suggest(self, text: str, size: int = 8) -> list[dict]:
+        _check_size(size, MAX_SUGGESTIONS)
+        body = es_requests.suggest_body(text)
+        if body is None:
+            return []
+        self._ensure()
+        answer = self._call(self.client.search, index=self.alias, **_arguments(body))
+        return es_requests.response_to_suggestions(answer.body, text, size)
+
+    def similar(self, record_id: str, size: int = 5) -> list[dict]:
+        _check_size(size, MAX_SIMILAR)
+        if not isinstance(record_id, str) or not record_id.strip():
+            return []
+        self._ensure()
+        record = self._call(
+            self.client.options(ignore_status=404).get,
+            index=self.alias,
+            id=record_id.strip(),
+            source_includes=list(es_requests.SIMILAR_SOURCE),
+        )
+        if not record.body.get("found"):
+            return []
+        body = es_requests.similar_body(record.body, size, self.alias)
+        answer = self._call(self.client.search, index=self.alias, **_arguments(body))
+        return es_requests.response_to_hits(answer.body)
+
+    def count(self) -> int:
+        self._ensure()
+        return int(self._call(self.client.count, index=self.alias)["count"])
+
+    @property
+    def build(self) -> str:
+        """The name of the index searches currently answer from."""
+        self._ensure()
+        indexes = sorted(self._indexes_of(self.alias))
+        if not indexes:
+            raise SearchError(f"The alias {self.alias!r} points at no index.")
+        return indexes[-1]
+
+    @property
+    def needs_rebuild(self) -> bool:
+        """True until a ``rebuild`` has filled the index (first use, mapping changed)."""
+        build = self.build
+        if build.endswith(FIRST_INDEX):
+            return True
+        mappings = self._call(self.client.indices.get_mapping, index=build).body
+        meta = (mappings.get(build) or {}).get("mappings", {}).get("_meta") or {}
+        return meta.get("schema") != es_requests.SCHEMA_ID
+
+    # -- indexes and aliases --------------------------------------------------------------------
+
+    def _remember(self, records: list[dict], removed: list[str]) -> None:
+        """Keep a write for the rebuild running in this process, if any, to replay. Kept before
+        it is sent: a rebuild that takes its list later has all its stale copies written by then,
+        and this write lands after them."""
+        with self._pending_lock:
+            if self._pending is not None:
+                self._pending.append((records, removed))
+
+    def _ensure(self) -> None:
+        """The template and the alias, on first use: an empty first index if there is none."""
+        if self._ready:
+            return
+        with self._setup_lock:
+            if self._ready:
+                return
+            template = es_requests.index_template(f"{self.alias}-*")
+            self._call(
+                self.client.indices.put_index_template, name=self.alias, **_arguments(template)
+            )
+            if not self._call(self.client.indices.exists_alias, name=self.alias):
+                first = f"{self.alias}-{FIRST_INDEX}"
+                try:
+                    self.client.indices.create(
+                        index=first, aliases={self.alias: {"is_write_index": True}}
+                    )
+                except BadRequestError as error:
+                    if error.error != "resource_already_exists_exception":
+                        raise SearchError(f"Elasticsearch failed: {error}") from error
+                    # another process created it: make sure the alias is on it
+                    self._call(
+                        self.client.indices.update_aliases,
+                        actions=[{"add": {"index": first, "alias": self.alias}}],
+                    )
+                except (ApiError, TransportError) as error:
+                    raise SearchError(f"Elasticsearch failed: {error}") from error
+            self._ready = True
+
+    def _bulk_to_aliases(self, actions_for: Callable[[str], Iterable[dict]]) -> None:
+        """Write to the alias, visible to searches when this returns; and to the index being
+        rebuilt, if there is one (by any process), which is refreshed when its rebuild ends.
+
+        ``require_alias``: a write never creates an index, even if an alias has just gone away.
+        """
+        self._bulk(actions_for(self.alias), refresh="wait_for", require_alias=True)
+        if self._call(self.client.indices.exists_alias, name=self.rebuilding_alias):
+            self._bulk(actions_for(self.rebuilding_alias), require_alias=True)
+
+    def _bulk(self, actions: Iterable[dict], client=None, **options) -> None:
+        _ok, errors = self._call(
+            helpers.bulk,
+            client or self.client,
+            actions,
+            chunk_size=BULK_CHUNK,
+            raise_on_error=False,
+            max_retries=3,  # on 429: the cluster asks to slow down
+            **options,
+        )
+        failed = [error for error in errors if not self._harmless(error)]
+        if failed:
+            ((operation, item),) = failed[0].items()
+            reason = item.get("error")
+            reason = reason.get("reason") if isinstance(reason, dict) else reason
+            raise SearchError(
+                f"Elasticsearch refused {len(failed)} write(s), e.g. {operation} "
+                f"{item.get('_id')!r}: {item.get('status')} {str(reason)[:300]}"
+            )
+
+    def _harmless(self, error: dict) -> bool:
+        """A delete of what was not there, or a write to a rebuild that has just finished."""
+        ((operation, item),) = error.items()
+        if item.get("status") != 404:
+            return False
+        return operation == "delete" or item.get("_index") == self.rebuilding_alias
+
+    def _indexes_of(self, alias: str) -> list[str]:
+        answer = self._call(self.client.options(ignore_status=404).indices.get_alias, name=alias)
+        if answer.meta.status == 404:
+            return []
+        return [name for name in answer.body if isinstance(answer.body[name], dict)]
+
+    def _older_than(self, current: str) -> list[str]:
+        """Our indexes older than ``current``; newer ones may be another process's rebuild."""
+        answer = self._call(
+            self.client.options(ignore_status=404).indices.get_alias, index=f"{self.alias}-*"
+        )
+        if answer.meta.status == 404:
+            return []
+        serving = set(self._indexes_of(self.alias))
+        return sorted(
+            name
+            for name in answer.body
+            if self._build_name.fullmatch(name) and name < current and name not in serving
+        )
+
+    def _drop(self, indexes: list[str]) -> None:
+        for name in indexes:
+            try:
+                self.client.options(ignore_status=404).indices.delete(index=name)
+            except (ApiError, TransportError) as error:  # left for the next rebuild to drop
+                log.warning("could not delete the index %s: %s", name, error)
+
+    def _call(self, function, *args, **kwargs):
+        """Call the client; its failures become SearchError."""
+        try:
+            return function(*args, **kwargs)
+        except ApiError as error:
+            if error.error == "media_type_header_exception":  # client 9.x, cluster 8.x
+                raise SearchError(
+                    f"The Elasticsearch cluster refuses this client (elasticsearch-py "
+                    f"{CLIENT_VERSION}): install a client of the cluster's major version, "
+                    f"e.g. 'elasticsearch>=8.13,<9' for an 8.x cluster ({error})."
+                ) from error
+            raise SearchError(f"Elasticsearch failed: {error}") from error
+        except (TransportError, BulkIndexError) as error:
+            raise SearchError(f"Elasticsearch failed: {error}") from error
+
+
+class _Counter:
+    """Counts the records a stream of bulk actions indexes, as it goes by."""
+
+    def __init__(self):
+        self.indexed = 0
+
+    def count(self, actions: Iterable[dict]) -> Iterable[dict]:
+        for action in actions:
+            if action["_op_type"] == "index":
+                self.indexed += 1
+            yield action
+
+
+_BODY_NAMES = {"from": "from_", "_source": "source", "_meta": "meta"}
+
+
+def _arguments(body: dict) -> dict:
+    """A request body as the client's keyword arguments ("from" -> "from_", ...)."""
+    return {_BODY_NAMES.get(name, name): value for name, value in body.items()}
+
+
+def _check_size(size, upper: int) -> None:
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= upper:
+        raise InvalidQuery(f"Size must be a whole number between 1 and {upper}.")
+
+
+__all__ = ["ElasticsearchEngine", "InvalidQuery", "SearchError"]

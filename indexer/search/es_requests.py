@@ -1,0 +1,914 @@
+"""Every Elasticsearch request body, built by pure functions: no client, no server.
+
+``indexer.search.elasticsearch_engine`` only sends what these functions build and hands the answers
+back to ``response_to_search_response`` (and friends), so the whole behaviour of the
+Elasticsearch engine can be asserted as data (``tests/test_es_requests.py``). Everything comes
+from the tables of ``schemas.search_fields`` (facets, sorts, weights, limits): a facet added there
+gets its mapping, its filter and its aggregation here.
+
+The index holds what the embedded engine holds, analyzed the same way:
+
+* every free-text field (``TEXT_FIELDS``) twice: folded for matching (``vi_folded`` lowercases,
+  maps ``đ`` to ``d`` and applies ``asciifolding``: "Nước mắm" is "nuoc mam", and so is the query
+  "nuoc mam"), and exact in an ``.exact`` sub-field (``vi_exact``, diacritics kept) whose matches
+  add ``EXACT_BOOST`` for the user's own spelling. Two fields rather than ``preserve_original``
+  (original and folded token at one position): stacked tokens count in Lucene's average field
+  length but not in a document's own length, which would skew BM25 away from the embedded
+  engine's scores, and the exact form is in ``.exact`` anyway;
+* ``en_title`` and ``en_text``: the English text of a record (English titles and abstracts, the
+  whole text of English records) through the English (Snowball) stemmer;
+* identifiers (``CODE_FIELDS``) as keywords, with a lowercased, folded ``.folded`` sub-field;
+* facet fields as keywords, integers or booleans, as their ``Facet.kind`` says;
+* titles, organisations and keywords copied (``copy_to``) into ``suggest_*`` fields with
+  ``index_prefixes`` (an edge n-gram of every word), so the completions as the user types are one
+  term lookup, while the searched fields keep the embedded engine's statistics.
+
+The search request: the query tree of ``indexer.search.query`` compiled as the embedded engine
+compiles it, every selected facet value in ``post_filter`` (the hits), and for each facet a
+``filter`` aggregation holding every *other* facet's selection around the ``terms`` aggregation
+that counts its values: values of one facet are OR-ed, facets are AND-ed, and a facet's counts
+ignore its own selection.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Iterable, Iterator, Mapping
+
+from indexer.search.documents import search_document
+from indexer.search.engine import (
+    SearchRequest,
+    SearchResponse,
+    checked,
+    facet_buckets,
+    fuzzy_distance,
+    numeric_bounds,
+)
+from indexer.search.query import And, Not, Or, Phrase, Term, parse_query
+from indexer.search.vietnamese import MAX_TOKEN_LENGTH, fold, normalise
+from schemas.search_fields import (
+    CODE_FIELDS,
+    EXACT_BOOST,
+    FACETS,
+    FUZZY_WEIGHT,
+    HIGHLIGHT_CHARS,
+    MAX_FUZZY_WORDS,
+    MAX_RESULT_WINDOW,
+    PREFIX_EXPANSIONS,
+    PREFIX_MIN_CHARS,
+    PREFIX_WEIGHT,
+    QUERY_FIELDS,
+    SORTS_BY_NAME,
+    STEM_WEIGHT,
+    TEXT_FIELDS,
+    Facet,
+)
+
+# tantivy's BM25 keeps the (k1 + 1) factor that Lucene dropped: its scores are (1 + k1) = 2.2 times
+# Elasticsearch's. Constant scores (typos, "everything except") are divided by it here, so that
+# they weigh against word matches as they do in the embedded engine.
+BM25_SCALE = 1 + 1.2
+
+# As the embedded engine (indexer.search.tantivy_engine) has them.
+TIE_BREAKER = 0.1  # the best field counts, the others a little
+MAX_PHRASE_WORDS = 16  # words of one phrase (or hyphenated word) matched in order, at most
+ENGLISH_FIELDS: dict[str, float] = {"en_title": 4.0, "en_text": 1.5}  # stemmed, and weights
+SNIPPET_FIELDS = ("abstract", "abstract_en", "full_text")  # the first one with a match is shown
+SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
+SUGGEST_FIELDS = {name: f"suggest_{name}" for name in SUGGEST_SOURCES.values()}  # copy_to targets
+SUGGEST_WORDS = 8  # words of a suggestion query looked at
+SUGGEST_CANDIDATES = 50  # records read to find completions
+SUGGEST_MAX_CHARS = 200
+SIMILAR_KEYWORDS = 10  # the record's keywords looked for in others
+SIMILAR_WEIGHTS = {"sector": 3.0, "field": 2.0, "field_l1": 0.5, "text": 0.15}
+SIMILAR_WEIGHTS |= {"keyword": 1.0, "title_pair": 0.4}
+SIMILAR_FIELDS = {"title": 2.0, "keywords": 2.0, "abstract": 1.0}  # where they are looked for
+SIMILAR_TITLE_PAIRS = 24
+SIMILAR_TEXT = ("title", "title_en", "abstract", "abstract_en", "keywords", "full_text")
+SIMILAR_SOURCE = ("id", "title", "sector", "field", "field_l1", "keywords")
+
+HIGHLIGHT_MAX_ANALYZED = 900_000  # characters of a long text the highlighter reads, at most
+KEYWORD_LIMIT = 512  # longer keyword values stay in _source but are not indexed
+INTEGER_RANGE = (-(2**31), 2**31 - 1)  # a filter value outside matches nothing (and is no error)
+RESTRICTED = {"term": {"access_level": "restricted"}}  # never indexed; excluded again anyway
+SOURCE_FIELDS = (
+    "id",
+    "kind",
+    "title",
+    "title_en",
+    "year",
+    "status",
+    "ip_status",
+    "sector",
+    "field",
+    "host_organisation",
+    "abstract",
+    "abstract_en",
+)
+# Fields of the search document that are neither free text, identifiers nor facets.
+OTHER_FIELDS = {
+    "id": {"type": "keyword"},
+    "kind": {"type": "keyword"},
+    "document_type": {"type": "keyword"},
+    "field": {"type": "keyword"},
+    "field_l1": {"type": "keyword"},
+    "sector": {"type": "keyword", "ignore_above": KEYWORD_LIMIT},
+    "access_level": {"type": "keyword"},
+    "host_organisation": {"type": "keyword", "ignore_above": KEYWORD_LIMIT},
+    "title_sort": {"type": "keyword", "ignore_above": KEYWORD_LIMIT},
+    "has_full_text": {"type": "boolean"},
+    "year": {"type": "integer"},
+    "trl": {"type": "integer"},
+}
+
+# -- the index ------------------------------------------------------------------------------------
+
+ANALYSIS = {
+    "char_filter": {
+        # asciifolding folds đ as well; said once more because it is the letter that matters most
+        "vi_d": {"type": "mapping", "mappings": ["đ => d", "Đ => D"]},
+    },
+    "tokenizer": {
+        # words are runs of letters and digits, as the embedded engine cuts them (text is NFC:
+        # every Vietnamese letter is one character)
+        "vi_words": {"type": "pattern", "pattern": "[^\\p{L}\\p{N}]+"},
+    },
+    "filter": {
+        "vi_length": {"type": "length", "min": 1, "max": MAX_TOKEN_LENGTH - 1},
+        "vi_fold": {"type": "asciifolding", "preserve_original": False},
+        "en_snowball": {"type": "stemmer", "language": "porter2"},
+    },
+    "analyzer": {
+        "vi_folded": {
+            "type": "custom",
+            "char_filter": ["vi_d"],
+            "tokenizer": "vi_words",
+            "filter": ["vi_length", "lowercase", "vi_fold"],
+        },
+        "vi_exact": {
+            "type": "custom",
+            "tokenizer": "vi_words",
+            "filter": ["vi_length", "lowercase"],
+        },
+        "en_stemmed": {
+            "type": "custom",
+            "char_filter": ["vi_d"],
+            "tokenizer": "vi_words",
+            "filter": ["vi_length", "lowercase", "vi_fold", "en_snowball"],
+        },
+    },
+    "normalizer": {
+        "vi_keyword": {
+            "type": "custom",
+            "char_filter": ["vi_d"],
+            "filter": ["lowercase", "asciifolding"],
+        },
+    },
+}
+
+
+def _text_mapping(name: str) -> dict:
+    mapping = {
+        "type": "text",
+        "analyzer": "vi_folded",
+        "fields": {"exact": {"type": "text", "analyzer": "vi_exact"}},
+    }
+    if name in SNIPPET_FIELDS:
+        mapping["index_options"] = "offsets"  # the highlighter reads offsets, not the text again
+    if name in SUGGEST_SOURCES.values():
+        mapping["copy_to"] = SUGGEST_FIELDS[name]
+    return mapping
+
+
+def _facet_mapping(facet: Facet) -> dict:
+    if facet.kind == "boolean":
+        return {"type": "boolean"}
+    if facet.numeric:
+        return {"type": "integer"}
+    return {"type": "keyword", "ignore_above": KEYWORD_LIMIT}
+
+
+def mappings(facets: Iterable[Facet] = FACETS) -> dict:
+    """The index mapping, from the field tables; ``_meta.schema`` fingerprints it."""
+    properties: dict[str, dict] = {}
+    for name in TEXT_FIELDS:
+        properties[name] = _text_mapping(name)
+    for name in ENGLISH_FIELDS:
+        properties[name] = {"type": "text", "analyzer": "en_stemmed"}
+    for name in SUGGEST_FIELDS.values():
+        properties[name] = {
+            "type": "text",
+            "analyzer": "vi_folded",
+            "index_prefixes": {"min_chars": 1, "max_chars": 10},  # a word's beginning: one term
+        }
+    for name in CODE_FIELDS:
+        folded = {"type": "keyword", "normalizer": "vi_keyword", "ignore_above": KEYWORD_LIMIT}
+        properties[name] = {
+            "type": "keyword",
+            "ignore_above": KEYWORD_LIMIT,
+            "fields": {"folded": folded},
+        }
+    for facet in facets:
+        properties.setdefault(facet.field, _facet_mapping(facet))
+    for name, mapping in OTHER_FIELDS.items():
+        properties.setdefault(name, mapping)
+    meta = {"schema": _fingerprint(properties)}
+    return {"dynamic": False, "_meta": meta, "properties": properties}
+
+
+def _fingerprint(properties: dict) -> str:
+    data = json.dumps([properties, ANALYSIS], sort_keys=True, ensure_ascii=True)
+    return hashlib.sha1(data.encode()).hexdigest()[:16]
+
+
+SCHEMA_ID = mappings()["_meta"]["schema"]
+
+
+def index_settings() -> dict:
+    return {
+        # One shard holds a province's catalogue, and a national one, with room to spare; it
+        # keeps scores and facet counts exact, as the embedded engine's.
+        "number_of_shards": 1,
+        "auto_expand_replicas": "0-1",  # no replica on one node, one as soon as there are two
+        "max_result_window": MAX_RESULT_WINDOW,
+        "highlight": {"max_analyzed_offset": 1_000_000},
+        "analysis": ANALYSIS,
+    }
+
+
+def index_template(name_pattern: str) -> dict:
+    """The body of ``PUT _index_template/<name>``: every index named like ``name_pattern`` gets
+    our settings and mapping when it is created."""
+    return {
+        "index_patterns": [name_pattern],
+        "priority": 200,
+        "template": {"settings": index_settings(), "mappings": mappings()},
+        "_meta": {"schema": SCHEMA_ID, "description": "research results and IP records"},
+    }
+
+
+# -- writes ---------------------------------------------------------------------------------------
+
+
+def english_text(doc: dict) -> dict[str, list[str]]:
+    """The English text of a document, for the stemmed fields: English titles and abstracts, and
+    the title, abstract, keywords and full text of an English record (as the embedded engine)."""
+    english = doc.get("language") == "en"
+    title = [doc.get("title_en")] + ([doc.get("title")] if english else [])
+    text = [doc.get("abstract_en")]
+    if english:
+        text += [doc.get("abstract"), *(doc.get("keywords") or ()), doc.get("full_text")]
+    fields = {"en_title": [v for v in title if v], "en_text": [v for v in text if v]}
+    return {name: values for name, values in fields.items() if values}
+
+
+def source_document(doc: dict) -> dict:
+    """The ``_source`` of a search document: the document, empty values left out, and its
+    English text for the stemmed fields."""
+    source = {name: value for name, value in doc.items() if value is not None and value != []}
+    source = {name: value for name, value in source.items() if value != ""}
+    source.update(english_text(doc))
+    return source
+
+
+def bulk_actions(records: Iterable[dict], index: str) -> Iterator[dict]:
+    """Actions for ``elasticsearch.helpers.bulk``: index each record that may be indexed, delete
+    each one that may not (restricted), by record id."""
+    for record in records:
+        doc = search_document(record)
+        if doc is None:
+            yield {"_op_type": "delete", "_index": index, "_id": str(record["id"])}
+        else:
+            yield {
+                "_op_type": "index",
+                "_index": index,
+                "_id": doc["id"],
+                "_source": source_document(doc),
+            }
+
+
+def delete_actions(ids: Iterable[str], index: str) -> Iterator[dict]:
+    for id_ in ids:
+        yield {"_op_type": "delete", "_index": index, "_id": str(id_)}
+
+
+def alias_swap_actions(alias: str, new_index: str, old_indexes: Iterable[str]) -> list[dict]:
+    """The actions of one ``POST _aliases``: the alias leaves the old indexes and points at the new
+    one in the same atomic step, so a search sees the old index or the new, never both or none."""
+    actions: list[dict] = [
+        {"remove": {"index": old, "alias": alias}} for old in old_indexes if old != new_index
+    ]
+    actions.append({"add": {"index": new_index, "alias": alias, "is_write_index": True}})
+    return actions
+
+
+# -- words as the analyzers cut them --------------------------------------------------------------
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text as the index cuts them (runs of letters and digits of the NFC text;
+    words of MAX_TOKEN_LENGTH bytes or more dropped), case and diacritics kept."""
+    words, current = [], []
+    for char in normalise(text):
+        if char.isalnum():
+            current.append(char)
+            continue
+        if current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    return [word for word in words if len(word.encode("utf-8")) < MAX_TOKEN_LENGTH]
+
+
+def folded_tokens(text: str) -> list[str]:
+    return [fold(word) for word in tokens(text)]
+
+
+# -- the query tree -------------------------------------------------------------------------------
+# Each word or phrase must match one field, folded, in a dis_max over the fields (the best field
+# counts, the others a little); what else lets it match (a trailing "*", an English stem, a typo)
+# joins the dis_max with a lower weight; the exact spelling adds a ranking bonus. Negated words
+# exclude what they match folded, nothing more.
+
+
+def _leaf_fields(node) -> tuple[dict[str, float], dict[str, float], tuple[str, ...] | None]:
+    """(text fields, code fields, the QUERY_FIELDS names or None) a word or phrase is looked
+    for in, with their weights."""
+    names = tuple(QUERY_FIELDS.get(node.field, ())) if node.field else None
+    texts = {n: w for n, w in TEXT_FIELDS.items() if names is None or n in names}
+    codes = {n: w for n, w in CODE_FIELDS.items() if names is None or n in names}
+    return texts, codes, names
+
+
+def typo_candidates(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """(folded word, text fields) of each word that may get typo tolerance, in the order the
+    compiler meets them: whether it does depends on whether the index holds it as typed
+    (``held_words_body``)."""
+    found: list[tuple[str, tuple[str, ...]]] = []
+
+    def walk(node) -> None:
+        if isinstance(node, And | Or):
+            for child in node.children:
+                walk(child)
+        elif isinstance(node, Not):
+            walk(node.child)
+        elif isinstance(node, Term) and not node.negated and not node.prefix:
+            candidate = _typo_candidate(node)
+            if candidate is not None and candidate not in found:
+                found.append(candidate)
+
+    walk(parse_query(text))
+    return found
+
+
+def _typo_candidate(node: Term) -> tuple[str, tuple[str, ...]] | None:
+    folded = folded_tokens(node.text)[:MAX_PHRASE_WORDS]
+    texts, _codes, _names = _leaf_fields(node)
+    if len(folded) != 1 or not texts:
+        return None
+    word = folded[0]
+    if not fuzzy_distance(word) or not word.isalpha():
+        return None
+    return word, tuple(texts)
+
+
+def held_words_body(candidates: list[tuple[str, tuple[str, ...]]]) -> dict:
+    """Which of these words the index holds as typed (one ``filter`` aggregation each)."""
+    aggs = {
+        f"w{number}": {
+            "filter": {
+                "bool": {
+                    "should": [{"term": {field: word}} for field in fields],
+                    "minimum_should_match": 1,
+                }
+            }
+        }
+        for number, (word, fields) in enumerate(candidates)
+    }
+    return {"size": 0, "track_total_hits": False, "query": {"match_all": {}}, "aggs": aggs}
+
+
+def missing_words(es_response: Mapping, candidates: list[tuple[str, tuple[str, ...]]]) -> frozenset:
+    """The candidates the index does not hold, from the answer to ``held_words_body``."""
+    results = es_response.get("aggregations") or {}
+    return frozenset(
+        candidate
+        for number, candidate in enumerate(candidates)
+        if not (results.get(f"w{number}") or {}).get("doc_count")
+    )
+
+
+class _Compiler:
+    """A query tree as one Elasticsearch query; ``missing`` are the typo candidates the index
+    does not hold (only those get typo tolerance, at most MAX_FUZZY_WORDS of them)."""
+
+    def __init__(self, missing: frozenset = frozenset()):
+        self.missing = missing
+        self.fuzzy_words = MAX_FUZZY_WORDS
+
+    def compile(self, node) -> dict | None:
+        """The query, or None when the tree asks for nothing (every record matches)."""
+        if isinstance(node, Term | Phrase):
+            query = self.leaf(node)
+            return _excluding(query) if node.negated else query
+        if isinstance(node, Not):
+            inner = self.compile(node.child)
+            return _excluding(inner) if inner is not None else None
+        if isinstance(node, Or):
+            clauses = []
+            for child in node.children:
+                query = self.compile(child)
+                if query is None:
+                    return None
+                clauses.append(query)
+            return _either(clauses)
+        if isinstance(node, And):
+            must, must_not = [], []
+            for child in node.children:
+                query, negated = self.signed(child)
+                if query is not None:
+                    (must_not if negated else must).append(query)
+            if not must and not must_not:
+                return None
+            if len(must) == 1 and not must_not:
+                return must[0]
+            body = {"must": must or [_EVERYTHING]}
+            if must_not:
+                body["must_not"] = must_not
+            return {"bool": body}
+        return None  # MatchAll
+
+    def signed(self, node) -> tuple[dict | None, bool]:
+        """(what the node matches without its negation, whether it is negated)."""
+        if isinstance(node, Not):
+            return self.compile(node.child), True
+        if isinstance(node, Term | Phrase) and node.negated:
+            return self.leaf(node), True
+        return self.compile(node), False
+
+    def leaf(self, node) -> dict:
+        """What a word or phrase matches (folded; for a word that is not negated also as a
+        beginning, an English stem, a typo), with a ranking bonus for its exact spelling."""
+        texts, codes, names = _leaf_fields(node)
+        words = tokens(node.text)[:MAX_PHRASE_WORDS]
+        folded = " ".join(fold(word) for word in words)
+        alternatives = [_words_query(name, folded, weight) for name, weight in texts.items()]
+        alternatives = alternatives if folded else []
+        alternatives += _codes(node, codes)
+        if isinstance(node, Term) and not node.negated and folded:
+            last = fold(words[-1])
+            if node.prefix and len(last) >= PREFIX_MIN_CHARS:
+                alternatives += _prefixes(folded, len(words), texts)
+            if names is None or "title" in names:
+                alternatives += [
+                    _words_query(name, folded, weight * STEM_WEIGHT)
+                    for name, weight in ENGLISH_FIELDS.items()
+                    if names is None or name == "en_title"
+                ]
+            if not node.prefix and len(words) == 1:
+                alternatives += self.typos(last, texts)
+        match = _dis_max(alternatives) if alternatives else {"match_none": {}}
+        exact = " ".join(word.lower() for word in words)
+        if node.negated or not exact or not texts:
+            return match
+        bonus = _dis_max(
+            [
+                _words_query(f"{name}.exact", exact, weight * EXACT_BOOST)
+                for name, weight in texts.items()
+            ]
+        )
+        return {"bool": {"must": [match], "should": [bonus]}}
+
+    def typos(self, word: str, texts: dict[str, float]) -> list[dict]:
+        """Words within ``fuzzy_distance`` edits, if the index does not hold this one as typed."""
+        distance = fuzzy_distance(word)
+        if not distance or self.fuzzy_words <= 0 or not word.isalpha():
+            return []
+        if (word, tuple(texts)) not in self.missing:
+            return []
+        self.fuzzy_words -= 1
+        return [
+            {
+                "fuzzy": {
+                    name: {
+                        "value": word,
+                        "fuzziness": distance,
+                        "transpositions": True,
+                        "prefix_length": 0,
+                        "max_expansions": PREFIX_EXPANSIONS,
+                        "rewrite": "constant_score",  # as the embedded engine scores typos
+                        "boost": weight * FUZZY_WEIGHT / BM25_SCALE,
+                    }
+                }
+            }
+            for name, weight in texts.items()
+        ]
+
+
+def _words_query(field: str, text: str, boost: float) -> dict:
+    """The words in this order (one word: that word) in a field."""
+    return {"match_phrase": {field: {"query": text, "boost": boost}}}
+
+
+def _codes(node, codes: dict[str, float]) -> list[dict]:
+    """The whole value, as typed or folded; typed in a code field (``ipc:A23``) or with a
+    trailing ``*``, the values it begins too."""
+    keyword = fold(node.text)
+    queries = []
+    for name, weight in codes.items():
+        queries.append({"term": {name: {"value": node.text, "boost": weight}}})
+        if not keyword:
+            continue
+        queries.append({"term": {f"{name}.folded": {"value": keyword, "boost": weight}}})
+        beginning = node.field is not None or (isinstance(node, Term) and node.prefix)
+        if beginning and not node.negated and len(keyword) >= PREFIX_MIN_CHARS:
+            queries.append(_prefix(f"{name}.folded", keyword, weight * PREFIX_WEIGHT))
+    return queries
+
+
+def _prefix(field: str, value: str, boost: float) -> dict:
+    # scored like the embedded engine's expansion: the PREFIX_EXPANSIONS best words it begins
+    rewrite = f"top_terms_{PREFIX_EXPANSIONS}"
+    return {"prefix": {field: {"value": value, "rewrite": rewrite, "boost": boost}}}
+
+
+def _prefixes(folded: str, count: int, texts: dict[str, float]) -> list[dict]:
+    """Indexed words the last one begins, per field."""
+    queries = []
+    for name, weight in texts.items():
+        if count > 1:
+            options = {"query": folded, "max_expansions": PREFIX_EXPANSIONS}
+            query = {"match_phrase_prefix": {name: options | {"boost": weight * PREFIX_WEIGHT}}}
+        else:
+            query = _prefix(name, folded, weight * PREFIX_WEIGHT)
+        queries.append(query)
+    return queries
+
+
+def _dis_max(queries: list[dict]) -> dict:
+    if len(queries) == 1:
+        return queries[0]
+    return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
+
+
+def _either(queries: list[dict]) -> dict:
+    if len(queries) == 1:
+        return queries[0]
+    return {"bool": {"should": queries, "minimum_should_match": 1}}
+
+
+def _excluding(query: dict) -> dict:
+    return {"bool": {"must": [_EVERYTHING], "must_not": [query]}}
+
+
+_EVERYTHING = {"match_all": {"boost": 1 / BM25_SCALE}}  # scored 1.0 in the embedded engine
+
+
+def compile_query(text: str, missing: frozenset = frozenset()) -> dict | None:
+    """The Elasticsearch query of the user's text; None when it asks for nothing. Never raises."""
+    return _Compiler(missing).compile(parse_query(text))
+
+
+# -- search ---------------------------------------------------------------------------------------
+
+BUCKET_ORDER = {
+    "count": [{"_count": "desc"}, {"_key": "asc"}],
+    "key_desc": [{"_key": "desc"}],
+    "key_asc": [{"_key": "asc"}],
+}
+
+
+def facet_filter(facet: Facet, keys: Iterable[str]) -> dict:
+    """Records with any of these checked keys (values of one facet are OR-ed)."""
+    keys = list(keys)
+    if facet.kind == "boolean":
+        return {"terms": {facet.field: [key == "true" for key in keys]}}
+    if not facet.numeric:
+        return {"terms": {facet.field: keys}}
+    low_limit, high_limit = INTEGER_RANGE
+    singles, ranges = [], []
+    for key in keys:
+        low, high = numeric_bounds(key)
+        if low is not None and low == high:
+            if low_limit <= low <= high_limit:
+                singles.append(low)
+            continue
+        bounds = {}
+        if low is not None:
+            bounds["gte"] = max(low, low_limit)
+        if high is not None:
+            bounds["lte"] = min(high, high_limit)
+        ranges.append({"range": {facet.field: bounds}})
+    queries = [{"terms": {facet.field: singles}}] if singles or not ranges else []
+    queries += ranges
+    return _either(queries)
+
+
+def _selections(filters: Mapping[str, list[str]], facets: Iterable[Facet], leave_out=None) -> list:
+    return [
+        facet_filter(facet, filters[facet.name])
+        for facet in facets
+        if facet.name in filters and facet.name != leave_out
+    ]
+
+
+def aggregations(filters: Mapping[str, list[str]], facets: Iterable[Facet] = FACETS) -> dict:
+    """For each facet, a ``filter`` aggregation holding every other facet's selection, around the
+    ``terms`` aggregation that counts the facet's values."""
+    facets = tuple(facets)
+    aggs = {}
+    for facet in facets:
+        others = _selections(filters, facets, leave_out=facet.name)
+        terms = {"field": facet.field, "size": facet.size, "order": BUCKET_ORDER[facet.order]}
+        aggs[facet.name] = {
+            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
+            "aggs": {"values": {"terms": terms}},
+        }
+    return aggs
+
+
+def _sort(request: SearchRequest, has_text: bool) -> list:
+    sort = SORTS_BY_NAME[request.sort]
+    if sort.field is None and has_text:
+        return [{"_score": {"order": "desc"}}, {"id": {"order": "asc"}}]
+    field, descending = (sort.field, sort.descending) if sort.field else ("year", True)
+    order = "desc" if descending else "asc"
+    return [{field: {"order": order, "missing": "_last"}}, {"id": {"order": "asc"}}]
+
+
+def highlight() -> dict:
+    """Escaped HTML snippets with ``<mark>`` around matches: the best fragment of each field."""
+    return {
+        "type": "unified",
+        "encoder": "html",
+        "pre_tags": ["<mark>"],
+        "post_tags": ["</mark>"],
+        "fragment_size": HIGHLIGHT_CHARS,
+        "number_of_fragments": 1,
+        "order": "score",
+        "no_match_size": 0,
+        "max_analyzed_offset": HIGHLIGHT_MAX_ANALYZED,
+        "fields": {name: {} for name in SNIPPET_FIELDS},
+    }
+
+
+def search_body(
+    request: SearchRequest, facets: Iterable[Facet] = FACETS, missing: frozenset = frozenset()
+) -> dict:
+    """The body of ``POST <alias>/_search``. InvalidQuery (before anything is sent) for a request
+    that cannot be answered: page or size out of bounds, unknown sort or facet, bad value.
+
+    ``missing``: the ``typo_candidates`` the index does not hold (``missing_words``)."""
+    request = checked(request)
+    facets = tuple(facets)
+    query = compile_query(request.text, missing)
+    has_text = query is not None
+    body = {
+        "query": {"bool": {"must": [query or {"match_all": {}}], "must_not": [RESTRICTED]}},
+        "from": (request.page - 1) * request.size,
+        "size": request.size,
+        "track_total_hits": True,
+        "sort": _sort(request, has_text),
+        "_source": list(SOURCE_FIELDS),
+        "aggs": aggregations(request.filters, facets),
+    }
+    selected = _selections(request.filters, facets)
+    if selected:
+        body["post_filter"] = {"bool": {"filter": selected}}
+    if has_text:
+        body["highlight"] = highlight()
+    return body
+
+
+def response_to_search_response(
+    es_response: Mapping, request: SearchRequest, facets: Iterable[Facet] = FACETS
+) -> SearchResponse:
+    """The engine-independent answer from the answer to ``search_body(request)``: hits with
+    exactly HIT_KEYS, and per facet buckets ``{"key", "doc_count", "is_selected"}`` in the facet's
+    order, selected values always present (``engine.facet_buckets``)."""
+    request = checked(request)
+    scored = SORTS_BY_NAME[request.sort].field is None and compile_query(request.text) is not None
+    found = es_response.get("hits") or {}
+    total = found.get("total") or 0
+    total = int(total["value"]) if isinstance(total, Mapping) else int(total)
+    hits = [_hit(hit, scored) for hit in found.get("hits") or ()]
+    results = es_response.get("aggregations") or {}
+    buckets = {}
+    for facet in facets:
+        counted = ((results.get(facet.name) or {}).get("values") or {}).get("buckets") or ()
+        counts = {_bucket_key(bucket): int(bucket["doc_count"]) for bucket in counted}
+        buckets[facet.name] = facet_buckets(facet, counts, request.filters.get(facet.name, []))
+    return SearchResponse(total=total, hits=hits, facets=buckets)
+
+
+def _bucket_key(bucket: Mapping) -> str:
+    if "key_as_string" in bucket:  # booleans: "true", "false"
+        return str(bucket["key_as_string"])
+    key = bucket.get("key")
+    return str(int(key)) if isinstance(key, int | float) else str(key)
+
+
+def _hit(es_hit: Mapping, scored: bool) -> dict:
+    source = es_hit.get("_source") or {}
+    year, sectors, score = source.get("year"), source.get("sector") or [], es_hit.get("_score")
+    return {
+        "id": str(source.get("id") or es_hit.get("_id")),
+        "kind": source.get("kind"),
+        "title": source.get("title"),
+        "title_en": source.get("title_en"),
+        "year": int(year) if year is not None else None,
+        "status": source.get("status"),
+        "ip_status": source.get("ip_status"),
+        "sectors": [sectors] if isinstance(sectors, str) else list(sectors),
+        "field": source.get("field"),
+        "host_organisation": source.get("host_organisation"),
+        "highlight": _highlight(es_hit.get("highlight") or {}, source),
+        "score": float(score) if scored and score is not None else None,
+    }
+
+
+_MARK = ("<mark>", "</mark>")
+
+
+def _highlight(marked: Mapping, source: Mapping) -> str:
+    for field in SNIPPET_FIELDS:
+        fragments = marked.get(field)
+        if fragments:
+            return snippet_html(fragments[0], source.get(field))
+    return lead(source)
+
+
+def snippet_html(fragment: str, whole: str | None = None) -> str:
+    """A highlighter fragment (``encoder: html``) as our snippet: the text escaped as
+    ``html.escape`` does it, ``<mark>`` around matches, "…" where the text was cut off.
+
+    ``whole``: the highlighted field's text when the search returned it (not the full text: a
+    fragment of it is taken to be cut off at both ends).
+    """
+    parts, plain, inside = [], [], False
+    for piece in _split_marks(fragment):
+        if piece in _MARK:
+            inside = piece == _MARK[0]
+            continue
+        text = html.unescape(piece)
+        plain.append(text)
+        parts.append(f"<mark>{html.escape(text)}</mark>" if inside else html.escape(text))
+    body = "".join(parts).strip()
+    text = " ".join("".join(plain).split())
+    whole = " ".join(whole.split()) if whole else ""
+    start = whole.find(text) if text and whole else -1
+    if start < 0:
+        return f"… {body} …"
+    end = start + len(text)
+    prefix = "… " if any(char.isalnum() for char in whole[:start]) else ""
+    suffix = " …" if any(char.isalnum() for char in whole[end:]) else ""
+    return prefix + body + suffix
+
+
+def _split_marks(fragment: str) -> list[str]:
+    pieces, position = [], 0
+    while position < len(fragment):
+        found = [(fragment.find(tag, position), tag) for tag in _MARK]
+        found = [(at, tag) for at, tag in found if at >= 0]
+        if not found:
+            pieces.append(fragment[position:])
+            break
+        at, tag = min(found)
+        if at > position:
+            pieces.append(fragment[position:at])
+        pieces.append(tag)
+        position = at + len(tag)
+    return pieces
+
+
+def lead(source: Mapping) -> str:
+    """The first HIGHLIGHT_CHARS characters of the abstract, escaped (nothing to highlight)."""
+    text = " ".join((source.get("abstract") or source.get("abstract_en") or "").split())
+    if len(text) <= HIGHLIGHT_CHARS:
+        return html.escape(text)
+    cut = text[:HIGHLIGHT_CHARS].rsplit(" ", 1)[0] or text[:HIGHLIGHT_CHARS]
+    return html.escape(cut) + " …"
+
+
+# -- suggestions and similar records --------------------------------------------------------------
+
+
+def suggest_words(text) -> list[str]:
+    """The folded words of what the user is typing that suggestions look at."""
+    if not isinstance(text, str):
+        return []
+    return folded_tokens(text[:SUGGEST_MAX_CHARS])[:SUGGEST_WORDS]
+
+
+def suggest_body(text: str) -> dict | None:
+    """Records holding every typed word in their keywords, organisations or title, the last one
+    as the beginning of a word ("nuoc ma" -> "Nước mắm…"); None when nothing was typed."""
+    words = suggest_words(text)
+    if not words:
+        return None
+    *complete, last = words
+    fields = [SUGGEST_FIELDS[name] for name in SUGGEST_SOURCES.values()]
+    must = [{"dis_max": {"queries": [{"term": {f: word}} for f in fields]}} for word in complete]
+    beginnings = [{"prefix": {field: {"value": last}}} for field in fields]
+    must.append({"bool": {"should": beginnings, "minimum_should_match": 1}})
+    return {
+        "size": SUGGEST_CANDIDATES,
+        "_source": ["id", *SUGGEST_SOURCES.values()],
+        "query": {"bool": {"must": must, "must_not": [RESTRICTED]}},
+    }
+
+
+def response_to_suggestions(es_response: Mapping, text: str, size: int) -> list[dict]:
+    """``[{"text", "type", "record_id"}]``, each text once: values that begin with the typed
+    words first, then keywords, organisations, titles, then the best records, then the shortest."""
+    words = suggest_words(text)
+    if not words:
+        return []
+    *complete, last = words
+    found: dict[str, tuple[tuple, dict]] = {}  # folded value -> (place, suggestion)
+    for rank, hit in enumerate((es_response.get("hits") or {}).get("hits") or ()):
+        source = hit.get("_source") or {}
+        record_id = str(source.get("id") or hit.get("_id"))
+        for order, (kind, field) in enumerate(SUGGEST_SOURCES.items()):
+            values = source.get(field) or []
+            for value in [values] if isinstance(values, str) else values:
+                folded = folded_tokens(value)
+                start = _completes(folded, complete, last)
+                if start is None:
+                    continue
+                key, place = " ".join(folded), (start > 0, order, rank, len(value))
+                if key not in found or place < found[key][0]:
+                    found[key] = (place, {"text": value, "type": kind, "record_id": record_id})
+    return [item for _place, item in sorted(found.values(), key=lambda pair: pair[0])][:size]
+
+
+def _completes(folded: list[str], complete: list[str], last: str) -> int | None:
+    """Where ``complete`` followed by a word beginning with ``last`` starts in ``folded``."""
+    width = len(complete)
+    for start in range(len(folded) - width):
+        if folded[start : start + width] == complete and folded[start + width].startswith(last):
+            return start
+    return None
+
+
+def similar_body(record: Mapping, size: int, index: str) -> dict:
+    """Records sharing this one's sectors, field of science, keywords and title word pairs
+    (Vietnamese compounds are two syllables: "nước mắm", "thanh long"), plus the most telling
+    words of its text (more_like_this). ``record``: its ``GET <index>/_doc/<id>`` answer."""
+    record_id = str(record.get("_id"))
+    source = record.get("_source") or {}
+    like = {
+        "fields": list(SIMILAR_TEXT),
+        "like": [{"_index": index, "_id": record_id}],
+        "min_term_freq": 1,
+        "min_doc_freq": 1,
+        "max_query_terms": 50,
+        "minimum_should_match": "1",
+        "boost": SIMILAR_WEIGHTS["text"],
+    }
+    should: list[dict] = [{"more_like_this": like}]
+    for field in ("sector", "field", "field_l1"):
+        for value in _listed(source.get(field)):
+            should.append({"term": {field: {"value": value, "boost": SIMILAR_WEIGHTS[field]}}})
+    keywords = [
+        tuple(folded_tokens(keyword)[:MAX_PHRASE_WORDS])
+        for keyword in _listed(source.get("keywords"))[:SIMILAR_KEYWORDS]
+    ]
+    title = folded_tokens(source.get("title") or "")
+    pairs = list(zip(title, title[1:], strict=False))[:SIMILAR_TITLE_PAIRS]
+    shared = {pair: SIMILAR_WEIGHTS["title_pair"] for pair in pairs}
+    shared |= {words: SIMILAR_WEIGHTS["keyword"] for words in keywords if words}
+    for words, weight in shared.items():
+        should.append(
+            _dis_max(
+                [
+                    _words_query(name, " ".join(words), weight * field_weight)
+                    for name, field_weight in SIMILAR_FIELDS.items()
+                ]
+            )
+        )
+    return {
+        "size": size,
+        "_source": list(SOURCE_FIELDS),
+        "query": {
+            "bool": {
+                "should": should,
+                "minimum_should_match": 1,
+                "must_not": [RESTRICTED, {"ids": {"values": [record_id]}}],
+            }
+        },
+    }
+
+
+def _listed(value) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def response_to_hits(es_response: Mapping) -> list[dict]:
+    """Scored hits with exactly HIT_KEYS, from a ``similar_body`` answer."""
+    return [_hit(hit, True) for hit in (es_response.get("hits") or {}).get("hits") or ()]

@@ -1,0 +1,813 @@
+"""The Elasticsearch engine's requests, asserted as data: no server needed.
+
+Every body the engine sends is built by ``indexer.search.es_requests``; these tests pin what it
+asks of Elasticsearch (analysis, mapping, query, facets, paging, writes, aliases) and how it reads
+the answers back (a realistic answer, written out by hand, is data, not a mock).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from indexer.search import es_requests as es
+from indexer.search.engine import (
+    HIT_KEYS,
+    InvalidQuery,
+    SearchRequest,
+    fuzzy_distance,
+)
+from indexer.search.vietnamese import EXACT, FOLDED, analyzers, normalise
+from schemas.search_fields import (
+    CODE_FIELDS,
+    EXACT_BOOST,
+    FACETS,
+    FACETS_BY_NAME,
+    FUZZY_WEIGHT,
+    MAX_FUZZY_WORDS,
+    MAX_PAGE_SIZE,
+    MAX_RESULT_WINDOW,
+    PREFIX_WEIGHT,
+    SORTS,
+    STEM_WEIGHT,
+    TEXT_FIELDS,
+    Facet,
+)
+
+
+def body(text="", **options) -> dict:
+    return es.search_body(SearchRequest(text=text, **options))
+
+
+def leaf_of(query: dict) -> tuple[dict, dict | None]:
+    """(the must dis_max, the should dis_max) of a compiled word."""
+    return query["bool"]["must"][0], query["bool"].get("should", [None])[0]
+
+
+def queries_on(dis_max: dict, kind: str) -> dict[str, dict]:
+    """field -> options of the dis_max clauses of one kind (match_phrase, term, prefix...)."""
+    found = {}
+    clauses = dis_max["dis_max"]["queries"] if "dis_max" in dis_max else [dis_max]
+    for clause in clauses:
+        ((name, spec),) = clause.items()
+        if name == kind:
+            ((field, options),) = spec.items()
+            found[field] = options
+    return found
+
+
+# -- the index template -------------------------------------------------------------------------
+
+
+def test_template_applies_to_every_build_of_the_prefix():
+    template = es.index_template("repo-records-*")
+    assert template["index_patterns"] == ["repo-records-*"]
+    settings = template["template"]["settings"]
+    assert settings["number_of_shards"] == 1
+    assert settings["max_result_window"] == MAX_RESULT_WINDOW
+    assert template["template"]["mappings"]["_meta"]["schema"] == es.SCHEMA_ID
+    assert template["_meta"]["schema"] == es.SCHEMA_ID
+    json.dumps(template)  # what the client sends
+
+
+def test_vietnamese_analyzers_keep_folded_and_exact_forms():
+    analysis = es.index_template("x-*")["template"]["settings"]["analysis"]
+    assert analysis["char_filter"]["vi_d"] == {"type": "mapping", "mappings": ["đ => d", "Đ => D"]}
+    folded = analysis["analyzer"]["vi_folded"]
+    assert folded["char_filter"] == ["vi_d"]
+    assert folded["filter"] == ["vi_length", "lowercase", "vi_fold"]
+    assert analysis["filter"]["vi_fold"] == {"type": "asciifolding", "preserve_original": False}
+    assert analysis["filter"]["vi_length"]["max"] == 63  # as the embedded engine drops them
+    # the exact form: a field of its own (diacritics and đ kept)
+    exact = analysis["analyzer"]["vi_exact"]
+    assert "char_filter" not in exact and exact["filter"] == ["vi_length", "lowercase"]
+    assert exact["tokenizer"] == folded["tokenizer"] == "vi_words"
+    english = analysis["analyzer"]["en_stemmed"]
+    assert analysis["filter"][english["filter"][-1]] == {"type": "stemmer", "language": "porter2"}
+    assert analysis["normalizer"]["vi_keyword"]["filter"] == ["lowercase", "asciifolding"]
+
+
+def test_every_text_field_is_folded_with_an_exact_sub_field():
+    properties = es.mappings()["properties"]
+    for name in TEXT_FIELDS:
+        mapping = properties[name]
+        assert (mapping["type"], mapping["analyzer"]) == ("text", "vi_folded")
+        assert mapping["fields"]["exact"] == {"type": "text", "analyzer": "vi_exact"}
+    for name in es.SNIPPET_FIELDS:
+        assert properties[name]["index_options"] == "offsets"
+    for name in es.SUGGEST_SOURCES.values():  # completions: a copy with word beginnings indexed
+        assert "index_prefixes" not in properties[name]  # searched fields keep their statistics
+        copy = properties[properties[name]["copy_to"]]
+        assert copy["index_prefixes"] == {"min_chars": 1, "max_chars": 10}
+        assert copy["analyzer"] == "vi_folded"
+    for name in es.ENGLISH_FIELDS:
+        assert properties[name] == {"type": "text", "analyzer": "en_stemmed"}
+
+
+def test_codes_and_facets_are_keywords_and_numbers():
+    properties = es.mappings()["properties"]
+    for name in CODE_FIELDS:
+        assert properties[name]["type"] == "keyword"
+        assert properties[name]["fields"]["folded"]["normalizer"] == "vi_keyword"
+    expected = {"keyword": "keyword", "year": "integer", "integer": "integer", "boolean": "boolean"}
+    for facet in FACETS:
+        assert properties[facet.field]["type"] == expected[facet.kind], facet.name
+    assert properties["year"]["type"] == properties["trl"]["type"] == "integer"
+    assert properties["title_sort"]["type"] == properties["id"]["type"] == "keyword"
+    assert es.mappings()["dynamic"] is False
+
+
+def test_a_new_facet_gets_a_mapping_and_changes_the_fingerprint():
+    extra = Facet("colour", "colour", None, {"vi": "Màu", "en": "Colour"})
+    mapping = es.mappings((*FACETS, extra))
+    assert mapping["properties"]["colour"] == {"type": "keyword", "ignore_above": 512}
+    assert mapping["_meta"]["schema"] != es.SCHEMA_ID
+
+
+VIETNAMESE = [
+    "Nước mắm Phan-Thiết đạt độ đạm 40°N",
+    "ĐẶNG Đình Đức, Trường ĐH Nha Trang",
+    "Quy trình ĐTKH.04/2019 (thanh long ruột đỏ)",
+    "Solar drying of dragon-fruit slices: 30% faster",
+    "a_b c" + "d" * 80,
+    "a\u0301\u0302 x café",  # stray combining marks
+]
+
+
+@pytest.mark.parametrize("text", VIETNAMESE)
+def test_words_are_cut_as_the_embedded_engine_cuts_them(text):
+    # the phrase limit and the suggestions count words in Python: the same words as the index
+    tantivy, text = analyzers(), normalise(text)  # every engine gets NFC text
+    assert es.folded_tokens(text) == tantivy[FOLDED].analyze(text)
+    assert [word.lower() for word in es.tokens(text)] == tantivy[EXACT].analyze(text)
+
+
+# -- the query ------------------------------------------------------------------------------------
+
+
+def test_a_word_with_diacritics_matches_folded_and_ranks_its_exact_spelling():
+    words = body("nước mắm")["query"]["bool"]["must"][0]["bool"]["must"]
+    assert len(words) == 2  # every word must match
+    match, bonus = leaf_of(words[1])
+    assert queries_on(match, "match_phrase") == {
+        **{name: {"query": "mam", "boost": weight} for name, weight in TEXT_FIELDS.items()},
+        **{
+            name: {"query": "mam", "boost": weight * STEM_WEIGHT}
+            for name, weight in es.ENGLISH_FIELDS.items()
+        },
+    }
+    assert queries_on(match, "term") == {
+        **{name: {"value": "mắm", "boost": weight} for name, weight in CODE_FIELDS.items()},
+        **{f"{name}.folded": {"value": "mam", "boost": w} for name, w in CODE_FIELDS.items()},
+    }
+    assert match["dis_max"]["tie_breaker"] == es.TIE_BREAKER
+    assert queries_on(bonus, "match_phrase") == {
+        f"{name}.exact": {"query": "mắm", "boost": weight * EXACT_BOOST}
+        for name, weight in TEXT_FIELDS.items()
+    }
+
+
+def test_typed_without_diacritics_the_same_folded_clauses():
+    def first_word(text):
+        return leaf_of(body(text)["query"]["bool"]["must"][0]["bool"]["must"][0])
+
+    (with_marks, _), (without, bonus) = first_word("nước mắm"), first_word("NUOC mam")
+    assert queries_on(with_marks, "match_phrase") == queries_on(without, "match_phrase")
+    assert queries_on(bonus, "match_phrase")["title.exact"]["query"] == "nuoc"
+
+
+def test_quoted_phrase():
+    match, bonus = leaf_of(es.compile_query('"Thanh Long ruột đỏ"'))
+    phrases = queries_on(match, "match_phrase")
+    assert phrases["title"] == {"query": "thanh long ruot do", "boost": TEXT_FIELDS["title"]}
+    assert "en_title" not in phrases  # stems, prefixes and typos are for words, not phrases
+    assert queries_on(bonus, "match_phrase")["abstract.exact"]["query"] == "thanh long ruột đỏ"
+    assert queries_on(match, "term")["ipc"]["value"] == "Thanh Long ruột đỏ"
+
+
+def test_fielded_words_search_their_fields_only():
+    match, bonus = leaf_of(es.compile_query("title:nước"))
+    assert set(queries_on(match, "match_phrase")) == {"title", "title_en", "en_title"}
+    assert queries_on(match, "term") == {}
+    assert set(queries_on(bonus, "match_phrase")) == {"title.exact", "title_en.exact"}
+    people = queries_on(leaf_of(es.compile_query("inventor:Đức"))[0], "match_phrase")
+    assert set(people) == {"people"}
+    # an identifier field: the whole value, as typed or folded, and the values it begins
+    ipc = es.compile_query("ipc:A23L")
+    assert queries_on(ipc, "term") == {
+        "ipc": {"value": "A23L", "boost": CODE_FIELDS["ipc"]},
+        "ipc.folded": {"value": "a23l", "boost": CODE_FIELDS["ipc"]},
+    }
+    assert queries_on(ipc, "prefix") == {
+        "ipc.folded": {
+            "value": "a23l",
+            "rewrite": f"top_terms_{es.PREFIX_EXPANSIONS}",
+            "boost": CODE_FIELDS["ipc"] * PREFIX_WEIGHT,
+        }
+    }
+
+
+def test_negated_words_exclude_what_they_match_folded():
+    query = es.compile_query("nước -mắm")
+    assert set(query["bool"]) == {"must", "must_not"}
+    (excluded,) = query["bool"]["must_not"]
+    assert set(queries_on(excluded, "match_phrase")) == set(TEXT_FIELDS)  # no stems, no bonus
+    assert queries_on(excluded, "match_phrase")["title"]["query"] == "mam"
+    everything = {"match_all": {"boost": 1 / 2.2}}  # tantivy scores it 1.0: 2.2 BM25 units
+    assert es.compile_query("-mắm")["bool"]["must"] == [everything]
+    assert es.compile_query("NOT (thanh long)")["bool"]["must"] == [everything]
+    # a query of negations only still asks for something: scored, sorted by relevance
+    assert body("-mắm")["sort"][0] == {"_score": {"order": "desc"}}
+
+
+def test_or_and_brackets():
+    query = es.compile_query("(nước OR mắm) cá")
+    either, word = query["bool"]["must"]
+    assert either["bool"]["minimum_should_match"] == 1 and len(either["bool"]["should"]) == 2
+    assert queries_on(leaf_of(word)[0], "match_phrase")["title"]["query"] == "ca"
+
+
+def test_trailing_star_matches_the_beginning_of_words():
+    match, bonus = leaf_of(es.compile_query("nuoc*"))
+    assert queries_on(match, "prefix")["title"] == {
+        "value": "nuoc",
+        "rewrite": f"top_terms_{es.PREFIX_EXPANSIONS}",
+        "boost": TEXT_FIELDS["title"] * PREFIX_WEIGHT,
+    }
+    assert queries_on(match, "match_phrase")["title"]["query"] == "nuoc"  # the word itself too
+    assert queries_on(match, "prefix")["codes.folded"]["value"] == "nuoc"
+    # too short to stand for words: the word itself only
+    assert queries_on(leaf_of(es.compile_query("ng*"))[0], "prefix") == {}
+    # a hyphenated beginning: the words in order, the last one as a beginning
+    hyphen = queries_on(leaf_of(es.compile_query("thanh-lon*"))[0], "match_phrase_prefix")
+    assert hyphen["title"]["query"] == "thanh lon"
+
+
+def test_typos_only_for_long_words_the_index_does_not_hold():
+    text = "fermentaton nước thanhh -dryinng NOT (solarr) title:enzymme"
+    candidates = es.typo_candidates(text)
+    assert [word for word, _fields in candidates] == ["fermentaton", "thanhh", "enzymme"]
+    assert candidates[2][1] == ("title", "title_en")
+    held = es.held_words_body(candidates)
+    assert held["size"] == 0 and len(held["aggs"]) == 3
+    assert held["aggs"]["w0"]["filter"]["bool"]["should"][0] == {"term": {"title": "fermentaton"}}
+    answer = {"aggregations": {"w0": {"doc_count": 0}, "w1": {"doc_count": 3}, "w2": {}}}
+    missing = es.missing_words(answer, candidates)
+    assert missing == {candidates[0], candidates[2]}
+    query = es.compile_query(text, missing)
+    typos = queries_on(leaf_of(query["bool"]["must"][0])[0], "fuzzy")
+    assert typos["title"] == {
+        "value": "fermentaton",
+        "fuzziness": fuzzy_distance("fermentaton"),
+        "transpositions": True,
+        "prefix_length": 0,
+        "max_expansions": es.PREFIX_EXPANSIONS,
+        "rewrite": "constant_score",
+        # a constant score: scaled to Lucene's BM25, which lacks tantivy's (k1 + 1) factor
+        "boost": TEXT_FIELDS["title"] * FUZZY_WEIGHT / 2.2,
+    }
+    assert fuzzy_distance("fermentaton") == 2
+    held_word = leaf_of(query["bool"]["must"][2])[0]  # "thanhh": the index holds it
+    assert queries_on(held_word, "fuzzy") == {}
+    assert '"fuzzy"' not in json.dumps(es.compile_query(text))  # nothing missing: no typos
+
+
+def test_typo_tolerance_has_a_budget_per_query():
+    words = [f"abcdefg{chr(97 + n)}" for n in range(MAX_FUZZY_WORDS + 2)]
+    candidates = es.typo_candidates(" ".join(words))
+    query = es.compile_query(" ".join(words), frozenset(candidates))
+    widened = [word for word in query["bool"]["must"] if queries_on(leaf_of(word)[0], "fuzzy")]
+    assert len(widened) == MAX_FUZZY_WORDS
+
+
+MALFORMED = [
+    '"unbalanced',
+    "(nước mắm",
+    "nước mắm)]}",
+    "title:",
+    "***",
+    "AND OR NOT",
+    '+-&&||!(){}[]^"~*?:\\/',
+    "x" * 10_000,
+    " ".join(["nước"] * 5_000),
+    "\x00\x01\x02 nước \x7f\x1b[31m",
+    "\ud800 lone surrogate \udfff",
+    "a\u0301\u0302\u0303",
+    "((((((((((((((((((((a))))))))))))))))))))",
+    "field:[2000 TO 2020]",
+    "-" * 100,
+    "ĐTKH.04/2019 code:ĐTKH.04/2019 ipc:*",
+]
+
+
+@pytest.mark.parametrize("text", MALFORMED)
+def test_any_text_gives_a_body_the_client_can_send(text):
+    request = body(text, filters={"sector": ["nuoc-mam"]})
+    json.dumps(request)
+    assert request["size"] == 10 and "aggs" in request
+
+
+# -- facets, filters, sorts, paging ---------------------------------------------------------------
+
+
+def test_each_facet_counts_under_every_other_facets_selection():
+    filters = {"sector": ["thanh-long", "nuoc-mam"], "year": ["2020..2023"], "kind": ["patent"]}
+    request = body(filters=filters)
+    sector = {"terms": {"sector": ["thanh-long", "nuoc-mam"]}}
+    year = {"range": {"year": {"gte": 2020, "lte": 2023}}}
+    kind = {"terms": {"kind": ["patent"]}}
+    aggs = request["aggs"]
+    assert set(aggs) == {facet.name for facet in FACETS}
+    assert aggs["sector"]["filter"] == {"bool": {"filter": [kind, year]}}
+    assert aggs["year"]["filter"] == {"bool": {"filter": [kind, sector]}}
+    assert aggs["kind"]["filter"] == {"bool": {"filter": [sector, year]}}
+    assert aggs["place"]["filter"] == {"bool": {"filter": [kind, sector, year]}}
+    # the hits: every selection, values of one facet OR-ed (terms), facets AND-ed (filter)
+    assert request["post_filter"] == {"bool": {"filter": [kind, sector, year]}}
+    for facet in FACETS:
+        terms = aggs[facet.name]["aggs"]["values"]["terms"]
+        assert terms["field"] == facet.field and terms["size"] == facet.size
+        assert terms["order"] == es.BUCKET_ORDER[facet.order]
+
+
+def test_no_selection_no_post_filter():
+    request = body("nước")
+    assert "post_filter" not in request
+    assert all(agg["filter"] == {"match_all": {}} for agg in request["aggs"].values())
+    # restricted records are never indexed, and excluded once more
+    assert request["query"]["bool"]["must_not"] == [{"term": {"access_level": "restricted"}}]
+
+
+@pytest.mark.parametrize(
+    ("facet", "keys", "expected"),
+    [
+        ("sector", ["a", "b"], {"terms": {"sector": ["a", "b"]}}),
+        ("year", ["2021"], {"terms": {"year": [2021]}}),
+        ("year", ["2020.."], {"range": {"year": {"gte": 2020}}}),
+        ("year", ["..2019"], {"range": {"year": {"lte": 2019}}}),
+        (
+            "year",
+            ["2015", "2020..2023"],
+            {
+                "bool": {
+                    "should": [
+                        {"terms": {"year": [2015]}},
+                        {"range": {"year": {"gte": 2020, "lte": 2023}}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
+        ),
+        ("trl", ["99999999999"], {"terms": {"trl": []}}),  # no integer field holds it: nothing
+        ("has_full_text", ["true"], {"terms": {"has_full_text": [True]}}),
+    ],
+)
+def test_facet_filters(facet, keys, expected):
+    assert es.facet_filter(FACETS_BY_NAME[facet], keys) == expected
+
+
+def test_checked_filter_values_reach_the_request_canonical():
+    request = body(filters={"year": [" 2020 .. 2023 "], "has_full_text": ["yes"]})
+    assert request["post_filter"]["bool"]["filter"] == [  # in the order of FACETS
+        {"range": {"year": {"gte": 2020, "lte": 2023}}},
+        {"terms": {"has_full_text": [True]}},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sort", "text", "first"),
+    [
+        ("relevance", "nước", {"_score": {"order": "desc"}}),
+        ("relevance", "", {"year": {"order": "desc", "missing": "_last"}}),  # no text: newest
+        ("newest", "nước", {"year": {"order": "desc", "missing": "_last"}}),
+        ("oldest", "", {"year": {"order": "asc", "missing": "_last"}}),
+        ("title", "", {"title_sort": {"order": "asc", "missing": "_last"}}),
+    ],
+)
+def test_sorts(sort, text, first):
+    # ties broken by id, so that pages never overlap
+    assert body(text, sort=sort)["sort"] == [first, {"id": {"order": "asc"}}]
+    assert {s.name for s in SORTS} == {"relevance", "newest", "oldest", "title"}
+
+
+def test_paging_and_its_caps():
+    request = body(page=3, size=20)
+    assert (request["from"], request["size"], request["track_total_hits"]) == (40, 20, True)
+    assert body(page=MAX_RESULT_WINDOW // MAX_PAGE_SIZE, size=MAX_PAGE_SIZE)["from"] == (
+        MAX_RESULT_WINDOW - MAX_PAGE_SIZE
+    )
+    for options in (
+        {"page": 0},
+        {"size": MAX_PAGE_SIZE + 1},
+        {"page": MAX_RESULT_WINDOW // 10 + 1, "size": 10},
+        {"sort": "random"},
+        {"filters": {"colour": ["red"]}},
+        {"filters": {"year": ["last year"]}},
+    ):
+        with pytest.raises(InvalidQuery):
+            body("nước", **options)
+
+
+def test_highlight_is_escaped_html_with_marks():
+    highlight = body("nước")["highlight"]
+    assert highlight["encoder"] == "html"
+    assert (highlight["pre_tags"], highlight["post_tags"]) == (["<mark>"], ["</mark>"])
+    assert list(highlight["fields"]) == list(es.SNIPPET_FIELDS)
+    assert highlight["number_of_fragments"] == 1
+    assert "highlight" not in body("")  # nothing to highlight
+
+
+# -- writes and aliases ---------------------------------------------------------------------------
+
+
+def record(id_, title, **fields):
+    base = {"id": id_, "kind": "research_result", "title": title, "access_level": "public"}
+    return base | fields
+
+
+def test_bulk_actions_index_public_records_and_delete_restricted_ones():
+    records = [
+        record(
+            "dragon",
+            "Solar drying of dragon fruit",
+            language="en",
+            abstract="We dried slices.",
+            full_text="Chapter 1. The dryer.",
+            sectors=["thanh-long"],
+            dates={"published": "2022"},
+        ),
+        record("meta", "Trữ lượng cá cơm", access_level="metadata_only", full_text="Bí mật xyz."),
+        record("secret", "Hồ sơ mật", access_level="restricted"),
+    ]
+    public, metadata_only, restricted = es.bulk_actions(records, "repo-records-1")
+    assert public["_op_type"] == "index" and public["_index"] == "repo-records-1"
+    assert public["_id"] == "dragon"
+    source = public["_source"]
+    assert source["full_text"] == "Chapter 1. The dryer." and source["has_full_text"] is True
+    assert (source["year"], source["sector"], source["language"]) == (2022, ["thanh-long"], "en")
+    # an English record: its title, abstract and full text go to the stemmed fields
+    assert source["en_title"] == ["Solar drying of dragon fruit"]
+    assert source["en_text"] == ["We dried slices.", "Chapter 1. The dryer."]
+    assert None not in source.values() and [] not in source.values()
+    meta = metadata_only["_source"]
+    assert "full_text" not in meta and meta["has_full_text"] is False
+    assert "xyz" not in json.dumps(meta, ensure_ascii=False)
+    assert "en_text" not in meta and "en_title" not in meta  # Vietnamese, no English title
+    assert restricted == {"_op_type": "delete", "_index": "repo-records-1", "_id": "secret"}
+    assert list(es.delete_actions(["a", 7], "x")) == [
+        {"_op_type": "delete", "_index": "x", "_id": "a"},
+        {"_op_type": "delete", "_index": "x", "_id": "7"},
+    ]
+
+
+def test_alias_swap_is_one_atomic_list_of_actions():
+    assert es.alias_swap_actions(
+        "repo-records", "repo-records-3", ["repo-records-1", "repo-records-2"]
+    ) == [
+        {"remove": {"index": "repo-records-1", "alias": "repo-records"}},
+        {"remove": {"index": "repo-records-2", "alias": "repo-records"}},
+        {"add": {"index": "repo-records-3", "alias": "repo-records", "is_write_index": True}},
+    ]
+    # the first rebuild: nothing to remove; a repeated swap never removes the new index
+    assert es.alias_swap_actions("a", "a-2", []) == [
+        {"add": {"index": "a-2", "alias": "a", "is_write_index": True}}
+    ]
+    assert es.alias_swap_actions("a", "a-2", ["a-2"]) == es.alias_swap_actions("a", "a-2", [])
+
+
+# -- reading the answers --------------------------------------------------------------------------
+
+SCRIPT = "Màng bao <script>alert('x')</script> giúp thanh long giữ tươi 30 ngày & hơn."
+# What Elasticsearch answers to body("thanh long", filters={"sector": [...], "year": ["2019"]}),
+# trimmed of what we do not read. Its html encoder escapes ' and / too.
+ANSWER = {
+    "took": 4,
+    "timed_out": False,
+    "_shards": {"total": 1, "successful": 1, "skipped": 0, "failed": 0},
+    "hits": {
+        "total": {"value": 3, "relation": "eq"},
+        "max_score": 9.5,
+        "hits": [
+            {
+                "_index": "repo-records-01790000000000000001",
+                "_id": "thanh-long-bao-quan",
+                "_score": 9.5,
+                "_source": {
+                    "id": "thanh-long-bao-quan",
+                    "kind": "research_result",
+                    "title": "Bảo quản thanh long sau thu hoạch",
+                    "year": 2018,
+                    "status": "accepted",
+                    "ip_status": "none",
+                    "sector": ["thanh-long"],
+                    "field": "406",
+                    "abstract": SCRIPT,
+                },
+                "highlight": {
+                    "abstract": [
+                        "Màng bao &lt;script&gt;alert(&#x27;x&#x27;)&lt;&#x2F;script&gt; giúp "
+                        "<mark>thanh</mark> <mark>long</mark> giữ tươi 30 ngày &amp; hơn."
+                    ]
+                },
+                "sort": [9.5, "thanh-long-bao-quan"],
+            },
+            {
+                "_index": "repo-records-01790000000000000001",
+                "_id": "xu-ly",
+                "_score": 4.25,
+                "_source": {
+                    "id": "xu-ly",
+                    "kind": "patent",
+                    "title": "Xử lý vỏ thanh long",
+                    "title_en": "Treating dragon fruit peel",
+                    "year": 2019,
+                    "status": "licensed",
+                    "ip_status": "granted",
+                    "sector": "thanh-long",
+                    "host_organisation": "Viện Cơ điện",
+                    "abstract": "Một quy trình mới.",
+                },
+                "highlight": {
+                    "full_text": ["vỏ quả <mark>thanh</mark> <mark>long</mark> được sấy"]
+                },
+                "sort": [4.25, "xu-ly"],
+            },
+            {
+                "_index": "repo-records-01790000000000000001",
+                "_id": "bare",
+                "_score": 1.5,
+                "_source": {"id": "bare", "kind": "patent", "title": "Thanh long"},
+                "sort": [1.5, "bare"],
+            },
+        ],
+    },
+    "aggregations": {
+        "kind": {
+            "doc_count": 3,
+            "values": {
+                "doc_count_error_upper_bound": 0,
+                "sum_other_doc_count": 0,
+                "buckets": [
+                    {"key": "patent", "doc_count": 2},
+                    {"key": "research_result", "doc_count": 1},
+                ],
+            },
+        },
+        "sector": {
+            "doc_count": 2,
+            "values": {
+                "buckets": [
+                    {"key": "du-lich", "doc_count": 1},
+                    {"key": "thanh-long", "doc_count": 1},
+                ]
+            },
+        },
+        "year": {
+            "doc_count": 6,
+            "values": {"buckets": [{"key": 2022, "doc_count": 2}, {"key": 2018, "doc_count": 4}]},
+        },
+        "trl": {
+            "doc_count": 3,
+            "values": {"buckets": [{"key": 10, "doc_count": 1}, {"key": 9, "doc_count": 1}]},
+        },
+        "has_full_text": {
+            "doc_count": 3,
+            "values": {
+                "buckets": [
+                    {"key": 1, "key_as_string": "true", "doc_count": 2},
+                    {"key": 0, "key_as_string": "false", "doc_count": 1},
+                ]
+            },
+        },
+        "place": {"doc_count": 0, "values": {"buckets": []}},
+    },
+}
+REQUEST = SearchRequest("thanh long", filters={"sector": ["thanh-long"], "year": ["2019"]})
+
+
+def test_answer_becomes_the_engine_independent_response():
+    response = es.response_to_search_response(ANSWER, REQUEST)
+    assert response.total == 3
+    assert [tuple(hit) for hit in response.hits] == [HIT_KEYS] * 3
+    first, second, third = response.hits
+    assert first | {"highlight": None} == {
+        "id": "thanh-long-bao-quan",
+        "kind": "research_result",
+        "title": "Bảo quản thanh long sau thu hoạch",
+        "title_en": None,
+        "year": 2018,
+        "status": "accepted",
+        "ip_status": "none",
+        "sectors": ["thanh-long"],
+        "field": "406",
+        "host_organisation": None,
+        "highlight": None,
+        "score": 9.5,
+    }
+    # re-escaped the way the embedded engine escapes; the whole abstract: no "…"
+    assert first["highlight"] == (
+        "Màng bao &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; giúp "
+        "<mark>thanh</mark> <mark>long</mark> giữ tươi 30 ngày &amp; hơn."
+    )
+    assert second["highlight"] == "… vỏ quả <mark>thanh</mark> <mark>long</mark> được sấy …"
+    assert (second["sectors"], second["title_en"]) == (["thanh-long"], "Treating dragon fruit peel")
+    assert third["highlight"] == "" and third["year"] is None and third["sectors"] == []
+
+
+def test_buckets_keep_the_facet_order_and_the_selected_values():
+    facets = es.response_to_search_response(ANSWER, REQUEST).facets
+    assert set(facets) == {facet.name for facet in FACETS}
+    assert facets["kind"] == [
+        {"key": "patent", "doc_count": 2, "is_selected": False},
+        {"key": "research_result", "doc_count": 1, "is_selected": False},
+    ]
+    assert facets["sector"] == [
+        {"key": "du-lich", "doc_count": 1, "is_selected": False},
+        {"key": "thanh-long", "doc_count": 1, "is_selected": True},
+    ]
+    assert facets["year"] == [  # newest first; the selected year is there with nothing in it
+        {"key": "2022", "doc_count": 2, "is_selected": False},
+        {"key": "2019", "doc_count": 0, "is_selected": True},
+        {"key": "2018", "doc_count": 4, "is_selected": False},
+    ]
+    assert [bucket["key"] for bucket in facets["trl"]] == ["9", "10"]  # numbers, not strings
+    assert facets["has_full_text"][0] == {"key": "true", "doc_count": 2, "is_selected": False}
+    assert facets["place"] == [] and facets["language"] == []
+
+
+def test_scores_only_when_sorted_by_relevance():
+    newest = SearchRequest("thanh long", sort="newest")
+    assert all(hit["score"] is None for hit in es.response_to_search_response(ANSWER, newest).hits)
+    listing = SearchRequest("")
+    assert all(hit["score"] is None for hit in es.response_to_search_response(ANSWER, listing).hits)
+
+
+@pytest.mark.parametrize(
+    ("fragment", "whole", "snippet"),
+    [
+        ("a <mark>b</mark> c", "a b c", "a <mark>b</mark> c"),
+        ("<mark>b</mark> c", "a, b c d", "… <mark>b</mark> c …"),
+        ("b <mark>c</mark>", "b c.", "b <mark>c</mark>"),
+        ("x &amp; <mark>y</mark>", None, "… x &amp; <mark>y</mark> …"),
+        ("&lt;mark&gt;", "<mark>", "&lt;mark&gt;"),  # the text "<mark>", not a tag
+        ("<mark>&quot;q&quot;</mark>", '"q"', "<mark>&quot;q&quot;</mark>"),
+    ],
+)
+def test_snippet_html(fragment, whole, snippet):
+    assert es.snippet_html(fragment, whole) == snippet
+
+
+def test_lead_is_the_start_of_the_abstract_escaped():
+    assert es.lead({"abstract": SCRIPT}) == (
+        "Màng bao &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; giúp thanh long giữ tươi 30 "
+        "ngày &amp; hơn."
+    )
+    long = es.lead({"abstract_en": "word " * 100})
+    assert long.endswith(" …") and len(long) <= es.HIGHLIGHT_CHARS + 2
+    assert es.lead({}) == ""
+
+
+# -- suggestions and similar records --------------------------------------------------------------
+
+
+def test_suggest_body_every_word_then_a_beginning():
+    request = es.suggest_body("Nước ma")
+    must = request["query"]["bool"]["must"]
+    assert must[0] == {
+        "dis_max": {
+            "queries": [
+                {"term": {"suggest_keywords": "nuoc"}},
+                {"term": {"suggest_organisations": "nuoc"}},
+                {"term": {"suggest_title": "nuoc"}},
+            ]
+        }
+    }
+    assert must[1]["bool"]["should"] == [
+        {"prefix": {"suggest_keywords": {"value": "ma"}}},
+        {"prefix": {"suggest_organisations": {"value": "ma"}}},
+        {"prefix": {"suggest_title": {"value": "ma"}}},
+    ]
+    assert request["_source"] == ["id", "keywords", "organisations", "title"]
+    assert request["size"] == es.SUGGEST_CANDIDATES
+    assert request["query"]["bool"]["must_not"] == [es.RESTRICTED]
+    assert es.suggest_body("  ***  ") is None and es.suggest_body(None) is None
+
+
+def test_suggestions_from_the_records_found():
+    answer = {
+        "hits": {
+            "hits": [
+                {
+                    "_id": "r1",
+                    "_source": {
+                        "id": "r1",
+                        "title": "Nâng cao chất lượng nước mắm Phan Thiết",
+                        "organisations": ["Hội Nước mắm Phan Thiết"],
+                        "keywords": ["nước mắm", "cá cơm"],
+                    },
+                },
+                {
+                    "_id": "r2",
+                    "_source": {
+                        "id": "r2",
+                        "title": "Nước mắm Phú Quốc",
+                        "organisations": ["Hội Nước mắm Phan Thiết"],
+                        "keywords": ["nuoc mam"],
+                    },
+                },
+            ]
+        }
+    }
+    suggestions = es.response_to_suggestions(answer, "nuoc ma", 8)
+    assert suggestions == [
+        # beginning with the typed words first; then keywords, organisations, titles
+        {"text": "nước mắm", "type": "keyword", "record_id": "r1"},  # "nuoc mam" is the same
+        {"text": "Nước mắm Phú Quốc", "type": "title", "record_id": "r2"},
+        {"text": "Hội Nước mắm Phan Thiết", "type": "organisation", "record_id": "r1"},
+        {"text": "Nâng cao chất lượng nước mắm Phan Thiết", "type": "title", "record_id": "r1"},
+    ]
+    assert es.response_to_suggestions(answer, "nuoc ma", 2) == suggestions[:2]
+    assert es.response_to_suggestions(answer, "phu quoc x", 8) == []
+
+
+def test_similar_body_from_the_record():
+    found = {
+        "_index": "repo-records-01790000000000000001",
+        "_id": "nm-chat-luong",
+        "found": True,
+        "_source": {
+            "id": "nm-chat-luong",
+            "title": "Nước mắm Phan Thiết",
+            "sector": ["nuoc-mam", "thuy-san"],
+            "field": "405",
+            "field_l1": "4",
+            "keywords": ["Nước mắm", "cá cơm"],
+        },
+    }
+    request = es.similar_body(found, 5, "repo-records")
+    query = request["query"]["bool"]
+    like, *others = query["should"]
+    assert like["more_like_this"]["like"] == [{"_index": "repo-records", "_id": "nm-chat-luong"}]
+    assert like["more_like_this"]["fields"] == list(es.SIMILAR_TEXT)
+    assert like["more_like_this"]["boost"] == es.SIMILAR_WEIGHTS["text"]
+
+    def shared(words, weight):
+        return {
+            "dis_max": {
+                "queries": [
+                    {"match_phrase": {name: {"query": words, "boost": weight * field_weight}}}
+                    for name, field_weight in es.SIMILAR_FIELDS.items()
+                ],
+                "tie_breaker": es.TIE_BREAKER,
+            }
+        }
+
+    assert others == [
+        {"term": {"sector": {"value": "nuoc-mam", "boost": 3.0}}},
+        {"term": {"sector": {"value": "thuy-san", "boost": 3.0}}},
+        {"term": {"field": {"value": "405", "boost": 2.0}}},
+        {"term": {"field_l1": {"value": "4", "boost": 0.5}}},
+        # title word pairs; a pair that is also a keyword counts as a keyword
+        shared("nuoc mam", es.SIMILAR_WEIGHTS["keyword"]),
+        shared("mam phan", es.SIMILAR_WEIGHTS["title_pair"]),
+        shared("phan thiet", es.SIMILAR_WEIGHTS["title_pair"]),
+        shared("ca com", es.SIMILAR_WEIGHTS["keyword"]),
+    ]
+    assert query["must_not"] == [es.RESTRICTED, {"ids": {"values": ["nm-chat-luong"]}}]
+    assert request["size"] == 5
+    hits = es.response_to_hits({"hits": {"hits": ANSWER["hits"]["hits"][:1]}})
+    assert [tuple(hit) for hit in hits] == [HIT_KEYS] and hits[0]["score"] == 9.5
+
+
+def test_rules_shared_with_the_embedded_engine_have_not_drifted():
+    # Held twice until they move to one shared module: the two engines must read them alike.
+    from indexer.search import tantivy_engine as tantivy
+
+    for name in (
+        "TIE_BREAKER",
+        "MAX_PHRASE_WORDS",
+        "ENGLISH_FIELDS",
+        "SNIPPET_FIELDS",
+        "SUGGEST_SOURCES",
+        "SUGGEST_WORDS",
+        "SUGGEST_CANDIDATES",
+        "SUGGEST_MAX_CHARS",
+        "SIMILAR_KEYWORDS",
+        "SIMILAR_WEIGHTS",
+        "SIMILAR_FIELDS",
+        "SIMILAR_TITLE_PAIRS",
+    ):
+        assert getattr(es, name) == getattr(tantivy, name), name
+    doc = {
+        "language": "en",
+        "title": "Drying",
+        "title_en": "Drying fruit",
+        "abstract": "We dried it.",
+        "keywords": ["solar"],
+        "full_text": "Text.",
+    }
+    for language in ("en", "vi"):
+        assert es.english_text(doc | {"language": language}) == tantivy._english(
+            doc | {"language": language}
+        )
