@@ -1,69 +1,301 @@
-"""Web pages: the search page, the record page and file downloads."""
+"""Web pages: the search page, the record page and file downloads.
+
+Views only read the request, call the services and hand plain data to the templates. The whole
+search state lives in the URL (``?q=&sort=&page=&<facet>=<value>...``, years as ``year=A..B``),
+so a result page can be shared and the back button works.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request, send_file, url_for
+import logging
+from urllib.parse import urlencode
 
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
+
+from indexer.search.engine import SearchError
 from repo_app import i18n
 from repo_app.services import public_view
 from repo_app.services import search as search_service
 from schemas import vocabularies
+from schemas.search_fields import FACETS_BY_NAME, MAX_RESULT_WINDOW
 
 blueprint = Blueprint("pages", __name__)
+log = logging.getLogger(__name__)
+
+FACET_VISIBLE = 6  # buckets shown before "show more"
+PAGER_RADIUS = 2  # page links on each side of the current page
+MAX_RELAXATIONS = 6  # "remove this filter" suggestions on an empty page
+DID_YOU_MEAN = 3  # other queries offered for one that found nothing
+RANGE = ".."  # year=2020..2023
+YEAR_PARAMETERS = ("year", "year_from", "year_to")
 
 
 def _services():
     return current_app.extensions["repo"]
 
 
+# -- URLs -------------------------------------------------------------------------------------
+
+
+def _pairs(args, drop=lambda key, value: False) -> list[tuple[str, str]]:
+    return [
+        (key, value)
+        for key in args
+        for value in args.getlist(key)
+        if key != "page" and not drop(key, value)
+    ]
+
+
+def _search_url(pairs) -> str:
+    return url_for("pages.search") + ("?" + urlencode(pairs) if pairs else "")
+
+
 def _url_without(args, name: str, value: str | None = None) -> str:
     """The current search URL with one filter value (or a whole parameter) removed."""
-    pairs = [
-        (key, item)
-        for key in args
-        for item in args.getlist(key)
-        if key != "page" and not (key == name and (value is None or item == value))
-    ]
-    return url_for("pages.search") + ("?" + _encode(pairs) if pairs else "")
+    return _search_url(
+        _pairs(args, lambda key, item: key == name and (value is None or item == value))
+    )
+
+
+def _url_without_filters(args) -> str:
+    """The current query, sort and language with every filter removed."""
+    return _search_url(_pairs(args, lambda key, _value: key in FACETS_BY_NAME))
 
 
 def _url_with_page(args, page: int) -> str:
-    pairs = [(key, item) for key in args for item in args.getlist(key) if key != "page"]
-    return url_for("pages.search") + "?" + _encode([*pairs, ("page", str(page))])
+    pairs = _pairs(args)
+    return _search_url([*pairs, ("page", str(page))] if page > 1 else pairs)
 
 
-def _encode(pairs) -> str:
-    from urllib.parse import urlencode
+# -- Year ranges ------------------------------------------------------------------------------
 
-    return urlencode(pairs)
+
+def _year(raw: str | None, name: str) -> int | None:
+    raw = (raw or "").strip()
+    if not raw:
+        return None
+    if not (raw.isdigit() and len(raw) == 4):
+        raise search_service.BadSearchParameters(
+            i18n.translate("bad_year", field=i18n.translate(name), value=raw[:20])
+        )
+    return int(raw)
+
+
+def _canonical_year_range(args) -> str:
+    """The search URL for a ``year_from``/``year_to`` form: ``year=A..B`` replaces every year
+    filter; two empty boxes remove the range and keep single ticked years."""
+    start, end = _year(args.get("year_from"), "year_from"), _year(args.get("year_to"), "year_to")
+    if start and end and start > end:
+        start, end = end, start
+    if start is None and end is None:
+        return _search_url(
+            _pairs(args, lambda key, value: key in ("year_from", "year_to")
+                   or (key == "year" and RANGE in value))
+        )
+    pairs = _pairs(args, lambda key, _value: key in ("year_from", "year_to", "year"))
+    value = str(start) if start == end else f"{start or ''}{RANGE}{end or ''}"
+    return _search_url([*pairs, ("year", value)])
+
+
+def _range_bounds(value: str) -> tuple[str, str]:
+    start, _, end = value.partition(RANGE)
+    return start, end
+
+
+def _value_label(facet_name: str, value: str, results: dict | None) -> str:
+    if facet_name == "year" and RANGE in value:
+        start, end = _range_bounds(value)
+        if start and end:
+            return f"{start}–{end}"
+        return i18n.translate("year_since" if start else "year_until", year=start or end)
+    buckets = (results or {}).get("facets", {}).get(facet_name, {}).get("buckets", [])
+    bucket = next((bucket for bucket in buckets if bucket["key"] == value), None)
+    if bucket:
+        return bucket["label"]
+    facet = FACETS_BY_NAME[facet_name]
+    if facet.vocabulary:
+        return vocabularies.load(facet.vocabulary).term_label(value, i18n.current_language())
+    return value
+
+
+def _facet_label(facet_name: str) -> str:
+    label = FACETS_BY_NAME[facet_name].label
+    return label.get(i18n.current_language()) or label["vi"]
+
+
+# -- What the search page shows ---------------------------------------------------------------
+
+
+def _chips(args, params, results) -> list[dict]:
+    return [
+        {
+            "facet": _facet_label(name),
+            "label": _value_label(name, value, results),
+            "href": _url_without(args, name, value),
+        }
+        for name, values in (params.filters if params else {}).items()
+        for value in values
+    ]
+
+
+def _page_links(page: int, page_count: int) -> list[int | None]:
+    """Page numbers around the current one, with the first and last; None marks a gap."""
+    shown = {1, page_count, *range(page - PAGER_RADIUS, page + PAGER_RADIUS + 1)}
+    numbers = sorted(number for number in shown if 1 <= number <= page_count)
+    links: list[int | None] = []
+    for number in numbers:
+        if links and number - links[-1] > 1:
+            links.append(None)
+        links.append(number)
+    return links
+
+
+def _total_without(params, lang: str, name: str = "", value: str | None = None) -> int | None:
+    """How many results the same search finds with one filter value (or all filters) removed."""
+    if value is None:
+        filters = {}
+    else:
+        filters = {key: [item for item in values if not (key == name and item == value)]
+                   for key, values in params.filters.items()}
+        filters = {key: values for key, values in filters.items() if values}
+    relaxed = search_service.SearchParams(
+        text=params.text, filters=filters, page=1, size=1, sort=params.sort
+    )
+    try:
+        return search_service.search(_services().search_engine, relaxed, lang)["total"]
+    except search_service.BadSearchParameters:
+        return None
+
+
+def _relaxations(args, params, results, lang: str) -> list[dict]:
+    """On an empty page: the filters whose removal brings results back, with how many."""
+    offers = []
+    values = [(name, value) for name, items in params.filters.items() for value in items]
+    for name, value in values[:MAX_RELAXATIONS]:
+        total = _total_without(params, lang, name, value)
+        if total:
+            offers.append({
+                "facet": _facet_label(name),
+                "label": _value_label(name, value, results),
+                "href": _url_without(args, name, value),
+                "total": total,
+            })
+    if len(values) > 1:
+        total = _total_without(params, lang)
+        if total:
+            offers.append({"all": True, "href": _url_without_filters(args), "total": total})
+    return offers
+
+
+def _did_you_mean(text: str) -> list[str]:
+    """Other queries for one that found nothing: completions of what was typed, or of it with
+    the last one or two letters dropped ("nuoc mamm" -> "nước mắm"). Cheap: at most three
+    suggestion lookups; titles are left out (they are records, not queries)."""
+    suggest = getattr(search_service, "suggest", None)
+    if not text or suggest is None or len(text) > 100:
+        return []
+    for cut in range(3):
+        stem = text[: len(text) - cut] if cut else text
+        if len(stem.strip()) < 3 or (cut and stem[-1].isspace()):
+            break
+        try:
+            items = suggest(_services().search_engine, stem, 8)
+        except (search_service.BadSearchParameters, SearchError, AttributeError):
+            return []
+        found = []
+        for item in items:
+            candidate = (item.get("text") or "").strip()
+            if (item.get("type") != "title" and candidate
+                    and candidate.casefold() != text.casefold() and candidate not in found):
+                found.append(candidate)
+        if found:
+            return found[:DID_YOU_MEAN]
+    return []
 
 
 @blueprint.get("/")
 def search():
     lang = i18n.current_language()
-    error, results = None, None
+    error, params, results = None, None, None
     try:
+        if "year_from" in request.args or "year_to" in request.args:
+            return redirect(_canonical_year_range(request.args))
         params = search_service.SearchParams.from_args(request.args)
         results = search_service.search(_services().search_engine, params, lang)
     except search_service.BadSearchParameters as problem:
-        params, error = None, str(problem)
-    status = 400 if error else 200
-    page_count = 0
-    if results:
-        page_count = max(1, -(-results["total"] // results["size"]))
-    return (
-        render_template(
-            "search.html",
-            results=results,
-            params=params,
-            error=error,
-            args=request.args,
-            page_count=page_count,
-            url_without=_url_without,
-            url_with_page=_url_with_page,
-        ),
-        status,
+        error = str(problem)
+    context = {"results": results, "params": params, "error": error, "args": request.args}
+    if results is not None:
+        context.update(_search_page(params, results, lang))
+    return render_template("search.html", **context), 400 if error else 200
+
+
+def _search_page(params, results, lang: str) -> dict:
+    args = request.args
+    size = results["size"]
+    last_page = max(1, min(-(-results["total"] // size), MAX_RESULT_WINDOW // size))
+    year_range = next(
+        (_range_bounds(value) for value in params.filters.get("year", []) if RANGE in value),
+        ("", ""),
     )
+    empty = not results["hits"]
+    facets = {
+        name: {**facet, "buckets": [b for b in facet["buckets"] if RANGE not in b["key"]]}
+        for name, facet in results["facets"].items()
+    }
+    return {
+        "facets": facets,
+        "chips": _chips(args, params, results),
+        "clear_all_url": _url_without_filters(args),
+        "page_count": last_page,
+        "page_links": _page_links(results["page"], last_page),
+        "url_with_page": _url_with_page,
+        "url_without": _url_without,
+        "year_range": year_range,
+        "kept_args": _pairs(args, lambda key, value: key in FACETS_BY_NAME and RANGE not in value),
+        "range_kept_args": _pairs(args, lambda key, _value: key in YEAR_PARAMETERS),
+        "relaxations": (
+            _relaxations(args, params, results, lang)
+            if empty and params.filters and results["page"] == 1 else []
+        ),
+        "did_you_mean": (
+            _did_you_mean(params.text) if empty and not params.filters and results["page"] == 1
+            else []
+        ),
+        "facet_visible": FACET_VISIBLE,
+    }
+
+
+# -- The record page --------------------------------------------------------------------------
+
+
+def _is_staff() -> bool:
+    """Whether a signed-in member of staff reads the page (no auth module: nobody is)."""
+    try:
+        from repo_app.auth import current_user_is_staff
+    except ImportError:
+        return False
+    return bool(current_user_is_staff())
+
+
+def _similar(record_id: str, lang: str) -> list[dict]:
+    find = getattr(search_service, "similar_records", None)
+    if find is None:
+        return []
+    try:
+        return find(_services(), record_id, lang)
+    except (SearchError, AttributeError, NotImplementedError) as problem:
+        log.warning("similar records for %s are not available: %s", record_id, problem)
+        return []
 
 
 @blueprint.get("/records/<record_id>")
@@ -72,11 +304,20 @@ def record(record_id: str):
     if data is None:
         abort(404)
     lang = i18n.current_language()
+    staff = _is_staff()
+    if not staff:
+        data.pop("quality", None)  # how well a document was read is for staff only
 
     def label(vocabulary, key):
         return vocabularies.load(vocabulary).term_label(key, lang) if key else None
 
-    return render_template("record.html", record=data, label=label)
+    return render_template(
+        "record.html",
+        record=data,
+        label=label,
+        staff=staff,
+        similar=_similar(record_id, lang),
+    )
 
 
 @blueprint.get("/records/<record_id>/files/<sha256>")
@@ -86,6 +327,16 @@ def download(record_id: str, sha256: str):
         abort(404)
     path, name = found
     return send_file(path, mimetype="application/pdf", download_name=name, as_attachment=True)
+
+
+# -- Shared bits ------------------------------------------------------------------------------
+
+
+@blueprint.app_template_filter("number")
+def number(value) -> str:
+    """A whole number with the reader's thousands separator (1.234 in Vietnamese)."""
+    text = f"{int(value):,}"
+    return text.replace(",", ".") if i18n.current_language() == "vi" else text
 
 
 @blueprint.app_errorhandler(404)
