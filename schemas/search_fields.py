@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-FACET_KINDS = ("keyword", "year", "integer")
+FACET_KINDS = ("keyword", "year", "integer", "boolean")
 FACET_ORDERS = ("count", "key_desc", "key_asc")
+RANGE_SEPARATOR = ".."  # numeric facets take ranges: year=2020..2023, year=2020.., year=..2019
 
 
 @dataclass(frozen=True)
@@ -18,8 +19,10 @@ class Facet:
     """A filterable, countable field.
 
     ``vocabulary`` names the controlled vocabulary that labels the keys (None: the key is its own
-    label). ``kind`` is "keyword" for string keys, "year"/"integer" for whole numbers. Buckets come
-    ordered by ``order``: "count" (count desc, then key), "key_desc" or "key_asc".
+    label, or ``value_labels`` gives it). ``kind`` is "keyword" for string keys, "year"/"integer"
+    for whole numbers (a filter value may also be a range "A..B", "A..", "..B"), "boolean" for
+    "true"/"false". Buckets come ordered by ``order``: "count" (count desc, then key), "key_desc"
+    or "key_asc".
     """
 
     name: str
@@ -29,15 +32,33 @@ class Facet:
     kind: str = "keyword"
     order: str = "count"
     size: int = 100  # at most this many buckets (selected values are always added)
+    value_labels: dict = field(default_factory=dict)  # key -> {"vi", "en"} when no vocabulary
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in ("year", "integer")
 
 
 FACETS: tuple[Facet, ...] = (
     Facet("kind", "kind", "kinds", {"vi": "Loại kết quả", "en": "Kind"}),
-    # Level-2 code of the S&T field classification (3 digits: 101-699).
+    # Level 1 of the S&T field classification (1 digit: 1-6), then level 2 (3 digits: 101-699).
+    Facet(
+        "field_l1",
+        "field_l1",
+        "fields_of_science",
+        {"vi": "Lĩnh vực KH&CN (cấp 1)", "en": "Field of science (level 1)"},
+    ),
     Facet(
         "field", "field", "fields_of_science", {"vi": "Lĩnh vực KH&CN", "en": "Field of science"}
     ),
     Facet("sector", "sector", "sectors", {"vi": "Ngành, sản phẩm", "en": "Sector"}),
+    # WIPO technology fields ("1".."35") of the record's IPC classes.
+    Facet(
+        "technology",
+        "technology",
+        "ipc_technology",
+        {"vi": "Lĩnh vực công nghệ (IPC)", "en": "Technology field (IPC)"},
+    ),
     Facet("year", "year", None, {"vi": "Năm", "en": "Year"}, kind="year", order="key_desc"),
     Facet(
         "status",
@@ -54,8 +75,26 @@ FACETS: tuple[Facet, ...] = (
         kind="integer",
         order="key_asc",
     ),
+    Facet(
+        "organisation",
+        "host_organisation",
+        None,
+        {"vi": "Tổ chức chủ trì", "en": "Host organisation"},
+        size=50,
+    ),
     Facet("place", "place", "places", {"vi": "Địa bàn", "en": "Place"}),
     Facet("language", "language", "languages", {"vi": "Ngôn ngữ", "en": "Language"}),
+    Facet(
+        "has_full_text",
+        "has_full_text",
+        None,
+        {"vi": "Toàn văn", "en": "Full text"},
+        kind="boolean",
+        value_labels={
+            "true": {"vi": "Có toàn văn", "en": "Full text available"},
+            "false": {"vi": "Chỉ có thông tin mô tả", "en": "Description only"},
+        },
+    ),
 )
 
 FACETS_BY_NAME: dict[str, Facet] = {facet.name: facet for facet in FACETS}
@@ -125,3 +164,19 @@ QUERY_FIELD_ALIASES: dict[str, str] = {
     "kw": "keyword",
 }
 HIGHLIGHT_CHARS = 240
+
+# How a word is matched beyond its folded form, ranked below it (weights multiply the field's):
+# typo tolerance by folded length ("from N letters, at most D edits"; shorter words get none),
+# given only to words the index does not hold as typed, on the folded text fields;
+FUZZY_DISTANCES: tuple[tuple[int, int], ...] = ((5, 1), (9, 2))
+FUZZY_WEIGHT = 0.3
+MAX_FUZZY_WORDS = 8  # words of one query that get typo tolerance at most
+# a trailing "*" from this many letters, standing for at most PREFIX_EXPANSIONS indexed words;
+PREFIX_MIN_CHARS = 3
+PREFIX_EXPANSIONS = 50
+PREFIX_WEIGHT = 0.6
+# English stemming ("dried" finds "drying") of English titles, abstracts and English full texts.
+STEM_WEIGHT = 0.6
+
+MAX_SUGGESTIONS = 10  # completions as the user types
+MAX_SIMILAR = 20  # "similar records"

@@ -18,12 +18,30 @@ from indexer.search.engine import (
     SearchResponse,
     checked,
     facet_buckets,
-    query_clauses,
+    fuzzy_distance,
+    numeric_bounds,
     split_filters,
 )
 from indexer.search.tantivy_engine import POINTER, TantivyEngine
-from indexer.search.vietnamese import EXACT, FOLDED, KEYWORD, analyzers, fold, normalise
-from schemas.search_fields import FACETS, FACETS_BY_NAME, MAX_RESULT_WINDOW, SORTS
+from indexer.search.vietnamese import (
+    EN_STEM,
+    EXACT,
+    FOLDED,
+    KEYWORD,
+    analyzers,
+    fold,
+    normalise,
+)
+from schemas import vocabularies
+from schemas.search_fields import (
+    FACET_KINDS,
+    FACETS,
+    FACETS_BY_NAME,
+    MAX_RESULT_WINDOW,
+    MAX_SIMILAR,
+    MAX_SUGGESTIONS,
+    SORTS,
+)
 
 
 def record(id_, title, **fields):
@@ -73,6 +91,7 @@ RECORDS = [
         sectors=["nuoc-mam"],
         field_of_science="20901",
         ipc_classes=["A23L 27/50"],
+        technology_fields=["18"],
         identifiers={"application_number": "1-2020-01234"},
         dates={"filed": "2020-02-01", "granted": "2022-09-12"},
         ip_status="granted",
@@ -121,6 +140,9 @@ RECORDS = [
         dates={"filed": "2023-04"},
         ip_status="filed",
         people=[{"name": "Đặng Văn Đức", "role": "inventor"}],
+        ipc_classes=["A01N 63/30"],
+        technology_fields=["15", "29"],
+        identifiers={"application_number": "2-2023-00077", "task_code": "ĐTKH.04/2019"},
     ),
     record(
         "dragon-fruit-drying",
@@ -154,9 +176,26 @@ RECORDS = [
         dates={"accepted": "2022"},
     ),
     record(
+        "thach-anh",
+        "Khai thác cát thạch anh ven biển",
+        abstract="Đánh giá trữ lượng cát thạch anh làm nguyên liệu thủy tinh.",
+        keywords=["thạch anh", "cát trắng"],
+        host_organisation="Viện Địa chất",
+        sectors=["titan"],
+        field_of_science="10501",
+        dates={"accepted": "2023-03"},
+    ),
+    record(
         "nm-mat",
         "Hồ sơ mật về nước mắm Phan Thiết",
         access_level="restricted",
+        abstract="Bí mật kinh doanh: công thức chượp mật ong.",
+        keywords=["nước mắm mật ong", "bí mật kinh doanh"],
+        host_organisation="Công ty Mật Ngọt",
+        full_text="Toàn văn mật: quy trình zebulonix.",
+        field_of_science="60101",
+        technology_fields=["33"],
+        trl=9,
         sectors=["nuoc-mam"],
         dates={"accepted": "2024"},
     ),
@@ -218,6 +257,7 @@ def test_search_document_flattens_a_record():
         "field": "209",
         "field_l1": "2",
         "sector": ["nuoc-mam"],
+        "technology": ["18"],
         "year": 2022,
         "trl": None,
         "status": "licensed",
@@ -335,6 +375,8 @@ def test_folded_analyzer_agrees_with_fold_on_every_vietnamese_letter():
         (EXACT, "Nước MẮM Đặng", ["nước", "mắm", "đặng"]),
         (KEYWORD, "A23L 27/50", ["a23l 27/50"]),
         (KEYWORD, "ĐT-2020", ["dt-2020"]),
+        (EN_STEM, "Drying dried Turbines", ["dri", "dri", "turbin"]),
+        (EN_STEM, "Điện gió", ["dien", "gio"]),
     ],
 )
 def test_analyzers(name, text, tokens):
@@ -346,24 +388,6 @@ def test_normalise_removes_control_characters_and_lone_surrogates():
 
 
 # -- pure rules shared by every engine
-
-
-@pytest.mark.parametrize(
-    ("text", "clauses"),
-    [
-        ("nước mắm", [("term", "nước"), ("term", "mắm")]),
-        ('"thanh long" ruột', [("phrase", "thanh long"), ("term", "ruột")]),
-        ('"thanh long', [("term", "thanh"), ("term", "long")]),
-        ("“thanh long”", [("phrase", "thanh long")]),
-        ('""', []),
-        ("  ", []),
-        ("a a", [("term", "a")]),
-        ("x" * 5000, [("term", "x" * 1000)]),
-        (" ".join(f"w{i}" for i in range(50)), [("term", f"w{i}") for i in range(32)]),
-    ],
-)
-def test_query_clauses(text, clauses):
-    assert query_clauses(text) == clauses
 
 
 @pytest.mark.parametrize(
@@ -433,6 +457,95 @@ def test_facet_buckets(facet, counts, selected, buckets):
         {"key": key, "doc_count": count, "is_selected": is_selected}
         for key, count, is_selected in buckets
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "key"),
+    [
+        ("2021", "2021"),
+        (" 2020..2023 ", "2020..2023"),
+        ("2020 .. 2023", "2020..2023"),
+        ("2020..", "2020.."),
+        ("..2019", "..2019"),
+        ("02020..02021", "2020..2021"),
+        ("2020..2020", "2020..2020"),
+        (2021, "2021"),
+    ],
+)
+def test_year_filters_take_years_and_ranges(value, key):
+    assert checked(SearchRequest(filters={"year": [value]})).filters == {"year": [key]}
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("2023..2020", "starts after it ends"),
+        ("..", "2020..2023"),
+        ("2020...2023", "2020..2023"),
+        ("2020..abc", "2020..2023"),
+        ("1e3", "2020..2023"),
+        ("--5", "2020..2023"),
+        ("9" * 30, "2020..2023"),
+    ],
+)
+def test_invalid_year_filters_say_what_is_expected(value, message):
+    with pytest.raises(InvalidQuery) as raised:
+        checked(SearchRequest(filters={"year": [value]}))
+    assert "'year'" in raised.value.message and message in raised.value.message
+
+
+def test_trl_takes_ranges_and_full_text_takes_true_or_false():
+    request = checked(SearchRequest(filters={"trl": ["6.."], "has_full_text": ["True", "0"]}))
+    assert request.filters == {"trl": ["6.."], "has_full_text": ["true", "false"]}
+    with pytest.raises(InvalidQuery, match="true or false"):
+        checked(SearchRequest(filters={"has_full_text": ["maybe"]}))
+    with pytest.raises(InvalidQuery, match="4..6"):
+        checked(SearchRequest(filters={"trl": ["high"]}))
+
+
+def test_numeric_bounds():
+    assert [numeric_bounds(key) for key in ("2021", "2020..2023", "2020..", "..2019")] == [
+        (2021, 2021),
+        (2020, 2023),
+        (2020, None),
+        (None, 2019),
+    ]
+
+
+def test_a_selected_year_range_is_a_bucket_counting_the_years_it_covers():
+    buckets = facet_buckets(
+        FACETS_BY_NAME["year"], {"2019": 2, "2020": 3, "2021": 4}, ["2020..", "..1990"]
+    )
+    assert [(b["key"], b["doc_count"], b["is_selected"]) for b in buckets] == [
+        ("2020..", 7, True),
+        ("..1990", 0, True),
+        ("2021", 4, False),
+        ("2020", 3, False),
+        ("2019", 2, False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("word", "distance"),
+    [("mam", 0), ("nuoc", 0), ("thanh", 1), ("nguyen", 1), ("protease", 1), ("hypertension", 2)],
+)
+def test_typo_tolerance_grows_with_word_length(word, distance):
+    assert fuzzy_distance(word) == distance
+
+
+def test_facets_are_declared_as_data():
+    names = [facet.name for facet in FACETS]
+    assert set(names) >= {
+        "kind", "status", "ip_status", "field_l1", "field", "sector", "technology", "trl",
+        "organisation", "year", "place", "language", "has_full_text",
+    }
+    assert len(names) == len(set(names))
+    assert FACETS_BY_NAME["technology"].vocabulary == "ipc_technology"
+    assert FACETS_BY_NAME["field_l1"].vocabulary == "fields_of_science"
+    for facet in FACETS:
+        assert facet.kind in FACET_KINDS and facet.label["vi"] and facet.label["en"]
+        if facet.vocabulary:
+            assert vocabularies.load(facet.vocabulary)
 
 
 # -- the engine, as a user sees it
@@ -615,6 +728,202 @@ def test_full_text_highlight(engine):
     assert "<mark>plughzorb</mark>" in hit["highlight"]
 
 
+def test_boolean_operators(engine):
+    thanh_long = everything(engine, "thanh long")
+    assert "thanh-long-vietgap" in thanh_long and "du-lich-mui-ne" not in thanh_long
+    assert everything(engine, "thanh long OR du lịch") == thanh_long | {"du-lich-mui-ne"}
+    assert everything(engine, "thanh long AND du lịch") == set()
+    assert everything(engine, "thanh long or du lịch") == set()  # lower case: words
+    assert everything(engine, "thanh long -VietGAP") == thanh_long - {"thanh-long-vietgap"}
+    assert everything(engine, "thanh long NOT vietgap") == thanh_long - {"thanh-long-vietgap"}
+    assert everything(engine, 'nước mắm -"khử mùi"') == NUOC_MAM - {"nm-khu-mui"}
+    assert everything(engine, "nuoc mam NOT (lên men OR khử mùi)") == NUOC_MAM - {
+        "nm-len-men",
+        "nm-khu-mui",
+    }
+    assert everything(engine, "(thanh long OR nước mắm) Phan Thiết") == {"nm-chat-luong"}
+    assert everything(engine, "-thanh") == PUBLIC_IDS - thanh_long
+    assert everything(engine, "-thanh -mắm") == PUBLIC_IDS - thanh_long - NUOC_MAM
+
+
+def test_fielded_queries(engine):
+    assert everything(engine, '"cá cơm"') == {
+        "nm-chat-luong",
+        "nuoc-mam-khong-dau",
+        "ca-com-metadata",
+    }
+    assert everything(engine, 'title:"cá cơm"') == {"nuoc-mam-khong-dau", "ca-com-metadata"}
+    assert everything(engine, 'keyword:"ca com"') == {"nm-chat-luong"}
+    assert everything(engine, 'org:"Viện Địa chất"') == {"thach-anh"}
+    assert everything(engine, "org:(nuoc mam)") == {"nm-chat-luong"}
+    for text in ('inventor:"Đặng Văn Đức"', 'person:"dang van duc"', "author:(Đức Đặng)"):
+        assert everything(engine, text) == {"thanh-long-che-pham"}, text
+    assert everything(engine, "title:đức") == set()
+    assert everything(engine, "title:Solar") == {"dragon-fruit-drying"}
+
+
+def test_codes_and_classes_in_fields(engine):
+    assert everything(engine, "ipc:A23L") == everything(engine, "ipc:a23l") == {"nm-khu-mui"}
+    assert everything(engine, "ipc:A23") == {"nm-khu-mui"}  # a class field matches beginnings
+    assert everything(engine, 'ipc:"A01N 63/30"') == {"thanh-long-che-pham"}
+    assert everything(engine, "code:1-2020-01234") == {"nm-khu-mui"}
+    for text in ("code:ĐTKH.04/2019", "code:dtkh.04/2019", "ĐTKH.04/2019", "code:2-2023"):
+        assert everything(engine, text) == {"thanh-long-che-pham"}, text
+    assert everything(engine, "code:nước") == set()
+    assert everything(engine, "-code:1-2020-01234 khử mùi") == set()
+
+
+def test_prefix_queries(engine):
+    assert everything(engine, "VietG*") == {"thanh-long-vietgap"}
+    assert everything(engine, "dragon frui*") == {"dragon-fruit-drying"}
+    assert everything(engine, "cát thạc*") == {"thach-anh"}
+    assert everything(engine, "nước mắ*") == set()  # "ma": under PREFIX_MIN_CHARS letters
+    assert everything(engine, "nước mắm*") == NUOC_MAM
+    assert {"nm-len-men", "thanh-long-vietgap"} <= everything(engine, "trồn*")  # trong, trồng
+    exact, prefix = search(engine, "VietGAP"), search(engine, "VietG*")
+    assert exact.hits[0]["score"] > prefix.hits[0]["score"]  # a whole word ranks above
+
+
+def test_typo_tolerance_for_words_the_index_does_not_hold(engine):
+    assert everything(engine, "dragn fruit") == {"dragon-fruit-drying"}
+    assert everything(engine, "protaese") == {"nm-len-men"}  # a transposition
+    assert everything(engine, "vietgapp") == {"thanh-long-vietgap"}
+    correct, typo = search(engine, "protease"), search(engine, "protaese")
+    assert correct.hits[0]["score"] > typo.hits[0]["score"]
+    # a correctly spelt syllable is never widened to its neighbours: "thanh" is not "thạch"
+    assert "thach-anh" not in everything(engine, "thanh")
+    assert everything(engine, "thạch anh") == {"thach-anh"}
+    assert everything(engine, "mamm") == set()  # four letters: no typo allowed
+
+
+def test_english_stemming(engine):
+    for text in ("slice", "dryers", "drying dragon fruits", "solar dry"):
+        assert everything(engine, text) == {"dragon-fruit-drying"}, text
+    assert everything(engine, "slices") == {"dragon-fruit-drying"}
+
+
+def test_words_side_by_side_rank_first(engine):
+    ranked = ids(search(engine, "cá cơm"))
+    assert set(ranked[:3]) == {"nm-chat-luong", "nuoc-mam-khong-dau", "ca-com-metadata"}
+
+
+def test_new_facets_count_public_records_only(engine):
+    response = search(engine)
+    assert counts(response, "field_l1") == {"4": 4, "2": 2, "1": 1}
+    assert counts(response, "technology") == {"18": 1, "15": 1, "29": 1}
+    assert counts(response, "organisation") == {"Hội Nước mắm Phan Thiết": 1, "Viện Địa chất": 1}
+    assert counts(response, "has_full_text") == {"true": 1, "false": len(PUBLIC_IDS) - 1}
+    assert counts(response, "trl") == {"5": 1, "6": 1, "8": 1}
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({"field_l1": ["4"]}, {"nm-chat-luong", "tuoi-mam-thanh-long", "thanh-long-vietgap",
+                               "thanh-long-bao-quan"}),
+        ({"field_l1": ["1", "2"]}, {"thach-anh", "nm-len-men", "nm-khu-mui"}),
+        ({"technology": ["29"]}, {"thanh-long-che-pham"}),
+        ({"organisation": ["Viện Địa chất"]}, {"thach-anh"}),
+        ({"has_full_text": ["true"]}, {"xu-ly-nuoc-thai"}),
+        ({"has_full_text": ["true", "false"]}, PUBLIC_IDS),
+        ({"year": ["2020..2021"]}, {"nm-chat-luong", "tuoi-mam-thanh-long", "thanh-long-vietgap"}),
+        ({"year": ["..2016"]}, {"nuoc-mam-khong-dau", "ca-com-metadata"}),
+        ({"year": ["2023.."]}, {"thanh-long-che-pham", "thach-anh"}),
+        ({"year": ["2016", "2023.."]}, {"nuoc-mam-khong-dau", "thanh-long-che-pham", "thach-anh"}),
+        ({"year": ["2016..2016"]}, {"nuoc-mam-khong-dau"}),
+        ({"trl": ["6.."]}, {"nm-chat-luong", "thanh-long-vietgap"}),
+        ({"year": ["2020.."], "field_l1": ["4"], "has_full_text": ["false"]},
+         {"nm-chat-luong", "tuoi-mam-thanh-long", "thanh-long-vietgap"}),
+    ],
+)
+def test_new_filters(engine, filters, expected):
+    assert everything(engine, filters=filters) == expected
+
+
+def test_year_range_facet_bucket(engine):
+    response = search(engine, "thanh long", filters={"year": ["2019..2021"]})
+    assert response.total == 2
+    years = {b["key"]: (b["doc_count"], b["is_selected"]) for b in response.facets["year"]}
+    assert years["2019..2021"] == (2, True)
+    assert years["2023"] == (1, False)  # the year facet ignores its own selection
+    with pytest.raises(InvalidQuery, match="starts after it ends"):
+        search(engine, filters={"year": ["2021..2019"]})
+
+
+def test_restricted_records_never_leak_anywhere(engine):
+    for text in ("zebulonix", "mật ong", "bí mật", "Công ty Mật Ngọt", "hồ sơ mật"):
+        response = search(engine, text)
+        assert response.total == 0 and response.hits == [], text
+        assert all(b["doc_count"] == 0 for buckets in response.facets.values() for b in buckets)
+    every = search(engine)
+    assert "Công ty Mật Ngọt" not in counts(every, "organisation")
+    assert "33" not in counts(every, "technology") and "6" not in counts(every, "field_l1")
+    assert "9" not in counts(every, "trl") and "2024" not in counts(every, "year")
+    for text in ("mat ng", "Công ty Mật", "bí m", "hồ sơ m", "nước mắm mật", "zebul"):
+        assert all(item["record_id"] != "nm-mat" for item in engine.suggest(text)), text
+    assert engine.suggest("Công ty Mật") == engine.suggest("zebul") == []
+    assert engine.similar("nm-mat") == []
+    assert all(
+        hit["id"] != "nm-mat" for id_ in PUBLIC_IDS for hit in engine.similar(id_, MAX_SIMILAR)
+    )
+
+
+def test_metadata_only_full_text_is_never_searched_suggested_or_shown(engine):
+    assert everything(engine, "xyzzyquark") == everything(engine, "xyzzyquar*") == set()
+    assert engine.suggest("xyzzy") == []
+    hit = search(engine, "trữ lượng cá cơm").hits[0]
+    assert hit["id"] == "ca-com-metadata" and "xyzzyquark" not in hit["highlight"]
+    similar = engine.similar("ca-com-metadata")
+    assert all("xyzzyquark" not in (hit["highlight"] or "") for hit in similar)
+
+
+def folded_texts(items):
+    return [fold(item["text"]) for item in items]
+
+
+def test_suggestions_complete_what_the_user_types(engine):
+    items = engine.suggest("nuoc ma")
+    assert items == engine.suggest("nước mắ") == engine.suggest("NƯỚC MA")
+    assert folded_texts(items)[0] == "nuoc mam"  # a keyword that starts with the text first
+    assert {item["type"] for item in items} == {"keyword", "organisation", "title"}
+    assert all("nuoc mam" in text for text in folded_texts(items))
+    assert len(set(folded_texts(items))) == len(items)  # each text once
+    assert {item["record_id"] for item in items} <= PUBLIC_IDS
+    assert {"text": "Hội Nước mắm Phan Thiết", "type": "organisation",
+            "record_id": "nm-chat-luong"} in items
+    assert engine.suggest("vien d") == [
+        {"text": "Viện Địa chất", "type": "organisation", "record_id": "thach-anh"}
+    ]
+    assert len(engine.suggest("thanh lo", size=2)) == 2
+    assert [item["text"] for item in engine.suggest("dragon fr")][:1] == [
+        "Solar drying of dragon fruit slices"
+    ]
+    assert engine.suggest("thanh longg") == []
+
+
+@pytest.mark.parametrize("size", [0, -1, MAX_SUGGESTIONS + 1, "3", True, None, 2.5])
+def test_suggestion_size_is_checked(engine, size):
+    with pytest.raises(InvalidQuery):
+        engine.suggest("nuoc", size=size)
+
+
+def test_similar_records(engine):
+    similar = engine.similar("nm-chat-luong")
+    assert similar and all(tuple(hit) == HIT_KEYS for hit in similar)
+    assert "nm-chat-luong" not in ids_of(similar)
+    fish_sauce = {"nm-len-men", "nm-khu-mui", "nuoc-mam-khong-dau"}  # its sector, not "mầm"
+    assert set(ids_of(similar)[:4]) == fish_sauce | {"ca-com-metadata"}  # + cá cơm, thủy sản
+    assert ids_of(engine.similar("thanh-long-vietgap"))[0] in everything(engine, "thanh long")
+    assert len(engine.similar("nm-chat-luong", size=2)) == 2
+    assert engine.similar("unknown") == engine.similar("") == engine.similar(None) == []
+    with pytest.raises(InvalidQuery):
+        engine.similar("nm-chat-luong", size=MAX_SIMILAR + 1)
+
+
+def ids_of(hits):
+    return [hit["id"] for hit in hits]
+
+
 MALFORMED_TEXT = [
     '"unbalanced',
     'a "b" "c',
@@ -641,6 +950,24 @@ MALFORMED_TEXT = [
     "nuoc~2 mam^3",
     "/regex.*/",
     "field:[2000 TO 2020]",
+    "(" * 500 + "nước",
+    ")" * 500 + "nước" + "(" * 500,
+    "NOT " * 300 + "mắm",
+    " OR ".join(["nuoc"] * 300),
+    " OR ".join(f"w{n}*" for n in range(300)),
+    "-" * 1_000,
+    "title:" * 200,
+    'ipc:"',
+    "code:* ipc:* title:*",
+    "nuo* " * 100,
+    " ".join(f"zzqqxxvvyyk{n:03d}" for n in range(100)),  # every word asks for typo tolerance
+    " ".join(["protaese"] * 40 + ["hypertenson"] * 40),
+    "\u202e\u200b\ufeff nước",
+    "title:(((((a",
+    "NOT (NOT (NOT x))",
+    "-(-(-(-a)))",
+    "a" * 70 + " nước",
+    "ĐTKH.04/2019 OR code:ĐTKH.04/2019*",
 ]
 
 
@@ -648,6 +975,19 @@ MALFORMED_TEXT = [
 def test_malformed_text_never_raises(engine, text):
     response = search(engine, text, filters={"sector": ["nuoc-mam"]})
     assert response.total == len(response.hits) or response.total > len(response.hits)
+
+
+@pytest.mark.parametrize("text", [*MALFORMED_TEXT, None, 42, b"nuoc", "nuoc " * 100])
+def test_suggestions_never_raise(engine, text):
+    items = engine.suggest(text)
+    assert len(items) <= 8 and all(item["record_id"] in PUBLIC_IDS for item in items)
+
+
+@pytest.mark.parametrize(
+    "record_id", ["'; DROP TABLE records", "\x00", "\ud800", "a" * 10_000, 42, None, "*"]
+)
+def test_similar_to_odd_ids_is_empty(engine, record_id):
+    assert engine.similar(record_id) == []
 
 
 @pytest.mark.parametrize(
@@ -679,6 +1019,20 @@ def test_malformed_requests_raise_invalid_query_only(engine, options):
 )
 def test_odd_filter_values_match_nothing_but_never_raise(engine, filters):
     assert search(engine, filters=filters).total == 0
+
+
+def test_english_full_text_of_a_metadata_only_record_is_not_searched(tmp_path):
+    engine = TantivyEngine(tmp_path)
+    english = record(
+        "en-meta",
+        "Blade inspection robot",
+        language="en",
+        access_level="metadata_only",
+        full_text="Confidential: the robot cleans turbines with quarkwash.",
+    )
+    engine.upsert([english])
+    assert everything(engine, "blades inspecting") == {"en-meta"}
+    assert everything(engine, "turbine") == everything(engine, "quarkwash") == set()
 
 
 # -- writes

@@ -58,6 +58,7 @@ def search_document(record: dict) -> dict | None:
         "field": field,
         "field_l1": field_l1,
         "sector": _texts(record.get("sectors")),
+        "technology": _texts(record.get("technology_fields")),  # WIPO fields "1".."35"
         "year": _year(record.get("dates") or {}),
         "trl": record.get("trl"),
         "status": record.get("commercialisation_status") or "accepted",

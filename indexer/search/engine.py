@@ -5,8 +5,9 @@ into a flat search document with ``indexer.search.documents.search_document`` an
 record that may not be indexed (access level "restricted") is removed instead. ``search`` answers a
 ``SearchRequest`` with a ``SearchResponse`` of the same shape whatever the engine.
 
-The pure helpers here (``checked``, ``facet_buckets``, ``split_filters``) hold the rules of the
-request and of the facet response, so that every engine applies them the same way.
+The pure helpers here (``checked``, ``facet_buckets``, ``split_filters``, ``numeric_bounds``,
+``fuzzy_distance``) hold the rules of the request and of the facet response, so that every engine
+applies them the same way. The query text itself is parsed by ``indexer.search.query.parse_query``.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
-from indexer.search.vietnamese import normalise
 from schemas.search_fields import (
     FACETS,
     FACETS_BY_NAME,
+    FUZZY_DISTANCES,
     MAX_PAGE_SIZE,
-    MAX_QUERY_LENGTH,
-    MAX_QUERY_TERMS,
     MAX_RESULT_WINDOW,
+    RANGE_SEPARATOR,
     SORTS_BY_NAME,
     Facet,
 )
@@ -89,10 +89,20 @@ class SearchEngine(Protocol):
 
     def search(self, request: SearchRequest) -> SearchResponse:
         """Raises ``InvalidQuery`` for a request that cannot be answered, ``SearchError`` if the
-        engine fails; never anything else. Free text never makes it raise."""
+        engine fails; never anything else. Free text never makes it raise: it is read by
+        ``indexer.search.query.parse_query`` (words, phrases, AND/OR/NOT, fields, prefixes)."""
 
     def count(self) -> int:
         """How many records the index holds."""
+
+    def suggest(self, text: str, size: int = 8) -> list[dict]:
+        """Completions of what the user is typing, folded ("nuoc ma" -> "Nước mắm…"), at most
+        ``size`` (1..MAX_SUGGESTIONS): ``{"text", "type": "title"|"organisation"|"keyword",
+        "record_id"}``, each text once. Never raises for any text."""
+
+    def similar(self, record_id: str, size: int = 5) -> list[dict]:
+        """Up to ``size`` (1..MAX_SIMILAR) records sharing sectors, field, keywords or title words
+        with this one, shaped like search hits, never the record itself; [] for an unknown id."""
 
 
 def checked(request: SearchRequest) -> SearchRequest:
@@ -123,8 +133,10 @@ def checked(request: SearchRequest) -> SearchRequest:
         keys: list[str] = []
         for value in values or ():
             key = _clean_key(value) if value is not None else ""
-            if facet.kind != "keyword" and not _is_integer(key):
-                raise InvalidQuery(f"Filter {name!r} takes whole numbers, not {key!r}.")
+            if key and facet.numeric:
+                key = _numeric_key_or_range(facet, key)
+            elif key and facet.kind == "boolean":
+                key = _boolean_key(facet, key)
             if key and key not in keys:
                 keys.append(key)
         if keys:
@@ -140,7 +152,57 @@ def _clean_key(value) -> str:
 
 
 def _is_integer(key: str) -> bool:
-    return key.lstrip("-").isdigit() and len(key) <= 18
+    return key.lstrip("-").isdigit() and key.count("-") <= 1 and len(key) <= 18
+
+
+def _numeric_key_or_range(facet: Facet, key: str) -> str:
+    """"2021", or a range "2020..2023", "2020..", "..2019" (numbers canonical), or InvalidQuery."""
+    key = "".join(key.split())
+    if RANGE_SEPARATOR not in key:
+        if _is_integer(key):
+            return str(int(key))
+    else:
+        start, _, end = key.partition(RANGE_SEPARATOR)
+        if (start or end) and all(_is_integer(part) for part in (start, end) if part):
+            if start and end and int(start) > int(end):
+                raise InvalidQuery(
+                    f"Filter {facet.name!r}: the range {key!r} starts after it ends."
+                )
+            return f"{int(start) if start else ''}{RANGE_SEPARATOR}{int(end) if end else ''}"
+    example = "2020..2023" if facet.kind == "year" else "4..6"
+    raise InvalidQuery(
+        f"Filter {facet.name!r} takes whole numbers or a range such as {example} "
+        f"(or {example.split('..')[0]}.. , ..{example.split('..')[1]}), not {key[:40]!r}."
+    )
+
+
+_BOOLEANS = {"true": "true", "1": "true", "yes": "true"}
+_BOOLEANS |= {"false": "false", "0": "false", "no": "false"}
+
+
+def _boolean_key(facet: Facet, key: str) -> str:
+    value = _BOOLEANS.get(key.lower())
+    if value is None:
+        raise InvalidQuery(f"Filter {facet.name!r} takes true or false, not {key[:40]!r}.")
+    return value
+
+
+def numeric_bounds(key: str) -> tuple[int | None, int | None]:
+    """The inclusive bounds of a checked numeric filter key: "2021" -> (2021, 2021),
+    "2020.." -> (2020, None), "..2019" -> (None, 2019)."""
+    if RANGE_SEPARATOR not in key:
+        return int(key), int(key)
+    start, _, end = key.partition(RANGE_SEPARATOR)
+    return (int(start) if start else None), (int(end) if end else None)
+
+
+def fuzzy_distance(word: str) -> int:
+    """Edits a word of this (folded) length may have to still match: FUZZY_DISTANCES."""
+    distance = 0
+    for length, edits in FUZZY_DISTANCES:
+        if len(word) >= length:
+            distance = edits
+    return distance
 
 
 def split_filters(filters: dict[str, list[str]]) -> list[tuple[list[Facet], dict[str, list[str]]]]:
@@ -164,6 +226,17 @@ def facet_buckets(facet: Facet, counts: Mapping[str, int], selected: Iterable[st
     """Buckets in the facet's order, capped at ``facet.size``, selected keys always included."""
     selected = list(selected)
     counts = {str(key): int(count) for key, count in counts.items() if count > 0}
+    if facet.numeric:  # a selected range is a bucket of its own: the sum of the years it covers
+        for key in selected:
+            if RANGE_SEPARATOR in key:
+                low, high = numeric_bounds(key)
+                counts[key] = sum(
+                    count
+                    for value, count in counts.items()
+                    if _is_integer(value)
+                    and (low is None or int(value) >= low)
+                    and (high is None or int(value) <= high)
+                )
     if facet.order == "count":
         keys = sorted(counts, key=lambda key: (-counts[key], key))
     else:
@@ -184,32 +257,3 @@ def facet_buckets(facet: Facet, counts: Mapping[str, int], selected: Iterable[st
 
 def _numeric_key(key: str):
     return (0, int(key), "") if _is_integer(key) else (1, 0, key)
-
-
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "＂": '"'})
-
-
-def query_clauses(text: str) -> list[tuple[str, str]]:
-    """The user's text as ("term" | "phrase", text) clauses, all of which must match.
-
-    Tolerant by design, never raises: words split on whitespace, text between a pair of double
-    quotes is a phrase, an unpaired quote is ignored, and everything else (brackets, colons,
-    operators, wildcards) is left for the analyzer to drop. At most MAX_QUERY_TERMS clauses from the
-    first MAX_QUERY_LENGTH characters.
-    """
-    if not isinstance(text, str):
-        return []
-    text = normalise(text[:MAX_QUERY_LENGTH]).translate(_QUOTES)
-    pieces = text.split('"')
-    if len(pieces) % 2 == 0:  # an odd number of quotes: the last one is unpaired
-        pieces[-2:] = [pieces[-2] + " " + pieces[-1]]
-    clauses: list[tuple[str, str]] = []
-    for position, piece in enumerate(pieces):
-        if position % 2:
-            phrase = " ".join(piece.split())
-            if phrase:
-                clauses.append(("phrase" if " " in phrase else "term", phrase))
-        else:
-            clauses.extend(("term", word) for word in piece.split())
-    unique = list(dict.fromkeys(clauses))
-    return unique[:MAX_QUERY_TERMS]

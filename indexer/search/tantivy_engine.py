@@ -11,8 +11,25 @@ files stay readable while mapped); the next search opens the new one. Every sear
 pointer, so other processes sharing the folder follow a rebuild too.
 
 Text fields are indexed twice: folded (``vi_folded``, for matching) and exact (``vi_exact``, a
-ranking bonus for the user's own diacritics). Facet fields are raw fast keyword fields, counted with
-``searcher.aggregate`` terms aggregations.
+ranking bonus for the user's own diacritics). English titles and abstracts, and the whole text of
+English records, are indexed once more through the English stemmer (``en_title``, ``en_text``).
+Facet fields are raw fast keyword, integer or boolean fields, counted with ``searcher.aggregate``
+terms aggregations.
+
+The query text is parsed by ``indexer.search.query.parse_query`` and compiled here
+(``_Compiler``). Each word must match one field, folded (the best field counts, the others a
+little: a disjunction-max); what else lets it match ranks below the folded match:
+
+* the exact spelling (diacritics kept) adds ``EXACT_BOOST``;
+* a trailing ``*`` on a word of ``PREFIX_MIN_CHARS`` letters: the ``PREFIX_EXPANSIONS`` most
+  frequent indexed words it begins, per field;
+* English stemming, for every word, on ``en_title`` and ``en_text``;
+* typos (``fuzzy_distance`` edits) on the folded fields, for words the index does not hold as typed
+  (at most ``MAX_FUZZY_WORDS`` per query): a correct Vietnamese syllable is never widened to its
+  neighbours ("thanh" to "thach"), a misspelt word still finds its records;
+* codes and IPC symbols: the whole value, as typed or folded.
+
+A negated word or phrase excludes the records it matches folded (no typos, prefixes or stems).
 """
 
 from __future__ import annotations
@@ -29,7 +46,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import tantivy
-from tantivy import Document, Index, Occur, Order, Query, SchemaBuilder, SnippetGenerator
+from tantivy import (
+    Document,
+    FieldType,
+    Index,
+    Occur,
+    Order,
+    Query,
+    SchemaBuilder,
+    SnippetGenerator,
+)
 
 from indexer.search import vietnamese
 from indexer.search.documents import search_document
@@ -40,16 +66,27 @@ from indexer.search.engine import (
     SearchResponse,
     checked,
     facet_buckets,
-    query_clauses,
+    fuzzy_distance,
+    numeric_bounds,
     split_filters,
 )
+from indexer.search.query import And, Not, Or, Phrase, Term, parse_query
 from schemas.search_fields import (
     CODE_FIELDS,
     EXACT_BOOST,
     FACETS,
     FACETS_BY_NAME,
+    FUZZY_WEIGHT,
     HIGHLIGHT_CHARS,
+    MAX_FUZZY_WORDS,
+    MAX_SIMILAR,
+    MAX_SUGGESTIONS,
+    PREFIX_EXPANSIONS,
+    PREFIX_MIN_CHARS,
+    PREFIX_WEIGHT,
+    QUERY_FIELDS,
     SORTS_BY_NAME,
+    STEM_WEIGHT,
     TEXT_FIELDS,
 )
 
@@ -61,20 +98,39 @@ TIE_BREAKER = 0.1
 SNIPPET_FIELDS = ("abstract", "abstract_en", "full_text")
 
 # Field name -> (type, options). The schema and its fingerprint are both built from this table.
-STORED_TEXT = ("title", "title_en", "abstract", "abstract_en", "full_text")
+STORED_TEXT = ("title", "title_en", "abstract", "abstract_en", "full_text", "keywords")
+STORED_TEXT += ("organisations",)
 KEYWORDS = (
     "kind",
     "document_type",
     "field",
     "field_l1",
     "sector",
+    "technology",
     "status",
     "ip_status",
     "place",
     "language",
     "access_level",
+    "host_organisation",
 )
 INTEGERS = ("year", "trl")
+BOOLEANS = ("has_full_text",)
+# English stemmed fields and their weights: titles, then abstracts, keywords and full text.
+ENGLISH_FIELDS: dict[str, float] = {"en_title": 4.0, "en_text": 1.5}
+SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
+SUGGEST_WORDS = 8  # words of a suggestion query looked at
+SUGGEST_CANDIDATES = 50  # records read to find completions
+SUGGEST_MAX_CHARS = 200
+SIMILAR_KEYWORDS = 10  # the record's keywords looked for in others
+SIMILAR_WEIGHTS = {"sector": 3.0, "field": 2.0, "field_l1": 0.5, "text": 0.15}
+SIMILAR_WEIGHTS |= {"keyword": 1.0, "title_pair": 0.4}
+SIMILAR_FIELDS = {"title": 2.0, "keywords": 2.0, "abstract": 1.0}  # where they are looked for
+SIMILAR_TITLE_PAIRS = 24
+MAX_PHRASE_WORDS = 16  # words of one phrase (or hyphenated word) matched in order, at most
+MAX_PROXIMITY_PAIRS = 8  # adjacent pairs of typed words rewarded for standing side by side
+PROXIMITY_WEIGHT = 1.0
+PROXIMITY_FIELDS = ("title", "title_en", "keywords", "abstract", "abstract_en")  # not full text
 
 
 def _field_specs() -> list[tuple[str, str, dict]]:
@@ -84,6 +140,8 @@ def _field_specs() -> list[tuple[str, str, dict]]:
             (name, "text", {"stored": name in STORED_TEXT, "tokenizer_name": vietnamese.FOLDED})
         )
         specs.append((f"{name}_exact", "text", {"tokenizer_name": vietnamese.EXACT}))
+    for name in ENGLISH_FIELDS:
+        specs.append((name, "text", {"tokenizer_name": vietnamese.EN_STEM}))
     for name in CODE_FIELDS:
         specs.append((name, "text", {"stored": True, "tokenizer_name": "raw"}))
         specs.append((f"{name}_folded", "text", {"tokenizer_name": vietnamese.KEYWORD}))
@@ -91,9 +149,9 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         specs.append((name, "text", {"stored": True, "fast": True, "tokenizer_name": "raw"}))
     for name in INTEGERS:
         specs.append((name, "integer", {"stored": True, "indexed": True, "fast": True}))
-    specs.append(("has_full_text", "boolean", {"stored": True, "indexed": True, "fast": True}))
+    for name in BOOLEANS:
+        specs.append((name, "boolean", {"stored": True, "indexed": True, "fast": True}))
     specs.append(("title_sort", "text", {"fast": True, "tokenizer_name": "raw"}))
-    specs.append(("host_organisation", "text", {"stored": True, "tokenizer_name": "raw"}))
     return specs
 
 
@@ -129,9 +187,24 @@ def tantivy_document(doc: dict) -> Document:
             values[f"{name}_folded"] = value
         elif name in INTEGERS:
             values[name] = int(value)
-        elif name in ("id", "title_sort", "host_organisation", "has_full_text", *KEYWORDS):
+        elif name in BOOLEANS:
+            values[name] = bool(value)
+        elif name in ("id", "title_sort", *KEYWORDS):
             values[name] = value
+    values.update(_english(doc))
     return Document(**values)
+
+
+def _english(doc: dict) -> dict[str, list[str]]:
+    """The English text of a document, for the stemmed fields: English titles and abstracts, and
+    the title, abstract, keywords and full text of an English record."""
+    english = doc.get("language") == "en"
+    title = [doc.get("title_en")] + ([doc.get("title")] if english else [])
+    text = [doc.get("abstract_en")]
+    if english:
+        text += [doc.get("abstract"), *(doc.get("keywords") or ()), doc.get("full_text")]
+    fields = {"en_title": [v for v in title if v], "en_text": [v for v in text if v]}
+    return {name: values for name, values in fields.items() if values}
 
 
 @dataclass
@@ -217,16 +290,23 @@ class TantivyEngine:
         request = checked(request)
         try:
             searcher = self._current().searcher()
-            text_query, has_text = self._text_query(request.text)
-            query = self._filtered(text_query, request.filters)
+            tree = parse_query(request.text)
+            text_query = _Compiler(self, searcher).compile(tree)
+            has_text = text_query is not None
+            text_query = text_query if has_text else Query.all_query()
+            # Counting needs no ranking: the same matches without the bonus clauses, cheaper.
+            match_query = text_query
+            if has_text:
+                match_query = _Compiler(self, searcher, ranking=False).compile(tree)
             offset = (request.page - 1) * request.size
             sort = SORTS_BY_NAME[request.sort]
             if sort.field is None and has_text:
+                query = self._filtered(text_query, request.filters)
                 result = searcher.search(query, request.size, offset=offset)
             else:
                 field, descending = (sort.field, sort.descending) if sort.field else ("year", True)
                 result = searcher.search(
-                    query,
+                    self._filtered(match_query, request.filters),
                     request.size,
                     offset=offset,
                     order_by_field=field,
@@ -241,11 +321,34 @@ class TantivyEngine:
                 )
                 for score, address in result.hits
             ]
-            facets = self._facets(searcher, text_query, request.filters)
+            facets = self._facets(searcher, match_query, request.filters)
             return SearchResponse(total=result.count, hits=hits, facets=facets)
         except SearchError:
             raise
         except Exception as error:  # a tantivy failure must not leak its own exception type
+            raise SearchError(f"The search index failed: {error}") from error
+
+    def suggest(self, text: str, size: int = 8) -> list[dict]:
+        _check_size(size, MAX_SUGGESTIONS)
+        if not isinstance(text, str):
+            return []
+        words = self._analyze(vietnamese.FOLDED, vietnamese.normalise(text[:SUGGEST_MAX_CHARS]))
+        words = words[:SUGGEST_WORDS]
+        if not words:
+            return []
+        try:
+            return self._suggest(self._current().searcher(), words, size)
+        except Exception as error:
+            raise SearchError(f"The search index failed: {error}") from error
+
+    def similar(self, record_id: str, size: int = 5) -> list[dict]:
+        _check_size(size, MAX_SIMILAR)
+        record_id = vietnamese.normalise(record_id).strip() if isinstance(record_id, str) else ""
+        if not record_id:
+            return []
+        try:
+            return self._similar(self._current().searcher(), record_id, size)
+        except Exception as error:
             raise SearchError(f"The search index failed: {error}") from error
 
     def count(self) -> int:
@@ -269,62 +372,31 @@ class TantivyEngine:
             mine = self._analyzers.by_name = vietnamese.analyzers()
         return mine[analyzer].analyze(text)
 
-    def _text_query(self, text: str) -> tuple[Query, bool]:
-        """(query, has_text). Every clause must match a folded field; exact fields only rank."""
-        must: list[Query] = []
-        should: list[Query] = []
-        for _kind, value in query_clauses(text):
-            folded = self._analyze(vietnamese.FOLDED, value)
-            exact = self._analyze(vietnamese.EXACT, value)
-            alternatives = self._field_queries(folded, "", 1.0)
-            keyword = self._analyze(vietnamese.KEYWORD, value)
-            for name, weight in CODE_FIELDS.items():
-                alternatives.append(
-                    Query.boost_query(Query.term_query(self.schema, name, value), weight)
-                )
-                if keyword:
-                    alternatives.append(
-                        Query.boost_query(
-                            Query.term_query(self.schema, f"{name}_folded", keyword[0]), weight
-                        )
-                    )
-            if not folded and not any(ch.isalnum() for ch in value):
-                continue  # punctuation only: "***", "(", ":"
-            must.append(Query.disjunction_max_query(alternatives, TIE_BREAKER))
-            if exact:
-                should.append(
-                    Query.disjunction_max_query(
-                        self._field_queries(exact, "_exact", EXACT_BOOST), TIE_BREAKER
-                    )
-                )
-        if not must:
-            return Query.all_query(), False
-        return Query.boolean_query(
-            [(Occur.Must, query) for query in must] + [(Occur.Should, query) for query in should]
-        ), True
-
-    def _field_queries(self, tokens: list[str], suffix: str, boost: float) -> list[Query]:
-        if not tokens:
-            return []
-        queries = []
-        for name, weight in TEXT_FIELDS.items():
-            field = f"{name}{suffix}"
-            if len(tokens) == 1:
-                query = Query.term_query(self.schema, field, tokens[0])
-            else:
-                query = Query.phrase_query(self.schema, field, tokens)
-            queries.append(Query.boost_query(query, weight * boost))
-        return queries
-
     def _filtered(self, query: Query, filters: dict[str, list[str]]) -> Query:
         if not filters:
             return query
         clauses = [(Occur.Must, query)]
         for name, keys in filters.items():
-            facet = FACETS_BY_NAME[name]
-            values = [int(key) for key in keys] if facet.kind != "keyword" else list(keys)
-            clauses.append((Occur.Must, Query.term_set_query(self.schema, facet.field, values)))
+            clauses.append((Occur.Must, self._facet_filter(FACETS_BY_NAME[name], keys)))
         return Query.boolean_query(clauses)
+
+    def _facet_filter(self, facet, keys: list[str]) -> Query:
+        """Records with any of these (checked) keys: values of one facet are OR-ed."""
+        if facet.kind == "boolean":
+            return Query.term_set_query(self.schema, facet.field, [key == "true" for key in keys])
+        if not facet.numeric:
+            return Query.term_set_query(self.schema, facet.field, list(keys))
+        bounds = [numeric_bounds(key) for key in keys]
+        singles = [low for low, high in bounds if low is not None and low == high]
+        queries = [Query.term_set_query(self.schema, facet.field, singles)] if singles else []
+        for low, high in bounds:
+            if low is None or low != high:
+                queries.append(
+                    Query.range_query(self.schema, facet.field, FieldType.Integer, low, high)
+                )
+        if len(queries) == 1:
+            return queries[0]
+        return Query.boolean_query([(Occur.Should, query) for query in queries])
 
     def _facets(self, searcher, text_query: Query, filters: dict[str, list[str]]) -> dict:
         facets: dict[str, list[dict]] = {}
@@ -335,7 +407,7 @@ class TantivyEngine:
             result = searcher.aggregate(self._filtered(text_query, group_filters), aggregations)
             for facet in group:
                 counts = {
-                    _key(bucket["key"]): bucket["doc_count"]
+                    _key(bucket): bucket["doc_count"]
                     for bucket in result.get(facet.name, {}).get("buckets", [])
                 }
                 facets[facet.name] = facet_buckets(facet, counts, filters.get(facet.name, []))
@@ -357,6 +429,93 @@ class TantivyEngine:
             "highlight": (highlighter.html(doc) if highlighter else None) or _lead(doc),
             "score": score,
         }
+
+    def _suggest(self, searcher, words: list[str], size: int) -> list[dict]:
+        """Values of the best records holding every typed word, the last one as a beginning."""
+        *complete, last = words
+        fields = list(SUGGEST_SOURCES.values())
+        must = [
+            Query.disjunction_max_query([Query.term_query(self.schema, f, w) for f in fields])
+            for w in complete
+        ]
+        context = Query.boolean_query([(Occur.Must, query) for query in must]) if must else None
+        expansions = [
+            Query.term_query(self.schema, field, term)
+            for field in fields
+            for term, _count in searcher.terms_with_prefix(
+                field, last, filter_query=context, limit=PREFIX_EXPANSIONS
+            )
+        ]
+        if not expansions:
+            return []
+        query = Query.boolean_query(
+            [(Occur.Must, query) for query in must]
+            + [(Occur.Must, Query.boolean_query([(Occur.Should, q) for q in expansions]))]
+        )
+        found: dict[str, tuple[tuple, dict]] = {}  # folded value -> (rank, suggestion)
+        for rank, (_score, address) in enumerate(searcher.search(query, SUGGEST_CANDIDATES).hits):
+            doc = searcher.doc(address)
+            for order, (kind, field) in enumerate(SUGGEST_SOURCES.items()):
+                for value in doc.get_all(field):
+                    tokens = self._analyze(vietnamese.FOLDED, value)
+                    start = _completes(tokens, complete, last)
+                    if start is None:
+                        continue
+                    key, place = " ".join(tokens), (start > 0, order, rank, len(value))
+                    if key not in found or place < found[key][0]:
+                        item = {"text": value, "type": kind, "record_id": doc.get_first("id")}
+                        found[key] = (place, item)
+        return [item for _place, item in sorted(found.values(), key=lambda pair: pair[0])][:size]
+
+    def _similar(self, searcher, record_id: str, size: int) -> list[dict]:
+        """Records sharing this one's sectors, field of science, keywords and title word pairs
+        (Vietnamese compounds are two syllables: "nước mắm", "thanh long"), plus the most
+        telling words of its text (MoreLikeThis); rare shared words count most."""
+        found = searcher.search(Query.term_query(self.schema, "id", record_id), 1).hits
+        if not found:
+            return []
+        address = found[0][1]
+        doc = searcher.doc(address)
+        should = [
+            Query.boost_query(
+                Query.more_like_this_query(
+                    address, min_doc_frequency=1, min_term_frequency=1, max_query_terms=50
+                ),
+                SIMILAR_WEIGHTS["text"],
+            )
+        ]
+        for field in ("sector", "field", "field_l1"):
+            for value in doc.get_all(field):
+                term = Query.term_query(self.schema, field, value)
+                should.append(Query.boost_query(term, SIMILAR_WEIGHTS[field]))
+        keywords = [
+            tuple(self._analyze(vietnamese.FOLDED, keyword)[:MAX_PHRASE_WORDS])
+            for keyword in doc.get_all("keywords")[:SIMILAR_KEYWORDS]
+        ]
+        title = self._analyze(vietnamese.FOLDED, doc.get_first("title") or "")
+        pairs = list(zip(title, title[1:], strict=False))
+        for words, weight in {
+            **{pair: SIMILAR_WEIGHTS["title_pair"] for pair in pairs[:SIMILAR_TITLE_PAIRS]},
+            **{words: SIMILAR_WEIGHTS["keyword"] for words in keywords if words},
+        }.items():
+            should.append(
+                _dismax(
+                    [
+                        Query.boost_query(
+                            _words_query(self.schema, name, list(words)), weight * field_weight
+                        )
+                        for name, field_weight in SIMILAR_FIELDS.items()
+                    ]
+                )
+            )
+        query = Query.boolean_query(
+            [(Occur.Should, query) for query in should]
+            + [(Occur.MustNot, Query.term_query(self.schema, "id", record_id))]
+        )
+        return [
+            self._hit(searcher.doc(hit), score, None)
+            for score, hit in searcher.search(query, size).hits
+        ]
 
     # -- writing and switching builds ------------------------------------------------------------
 
@@ -431,6 +590,217 @@ class TantivyEngine:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
+
+class _Compiler:
+    """A query tree (``indexer.search.query``) as one tantivy query, for one searcher (prefix
+    expansions and the typo rule read its term dictionary)."""
+
+    def __init__(self, engine: TantivyEngine, searcher, ranking: bool = True):
+        self.schema, self.searcher, self.analyze = engine.schema, searcher, engine._analyze
+        self.ranking = ranking  # False: only what decides a match (for counting), no bonuses
+        self.fuzzy_words = MAX_FUZZY_WORDS
+
+    def compile(self, node) -> Query | None:
+        """The query, or None when the tree asks for nothing (every record matches)."""
+        if isinstance(node, Term | Phrase):
+            query = self.leaf(node)
+            return _excluding(query) if node.negated else query
+        if isinstance(node, Not):
+            inner = self.compile(node.child)
+            return _excluding(inner) if inner is not None else None
+        if isinstance(node, Or):
+            clauses = []
+            for child in node.children:
+                query = self.compile(child)
+                if query is None:
+                    return None
+                clauses.append(query)
+            return _either(clauses)
+        if isinstance(node, And):
+            must, must_not = [], []
+            for child in node.children:
+                query, negated = self.signed(child)
+                if query is not None:
+                    (must_not if negated else must).append(query)
+            if not must and not must_not:
+                return None
+            nearby = self.proximity(node.children) if must and self.ranking else []
+            if len(must) == 1 and not must_not and not nearby:
+                return must[0]
+            return Query.boolean_query(
+                [(Occur.Must, query) for query in must or [Query.all_query()]]
+                + [(Occur.MustNot, query) for query in must_not]
+                + [(Occur.Should, query) for query in nearby]
+            )
+        return None  # MatchAll
+
+    def proximity(self, children) -> list[Query]:
+        """A bonus for words typed one after the other that also stand side by side in a field
+        ("thanh long" the fruit, not "thanh" here and "long" there): each adjacent pair of plain
+        words, as a phrase."""
+        words: list[str] = []
+        for child in children:
+            if isinstance(child, Term) and not child.negated and child.field is None:
+                words += self.analyze(vietnamese.FOLDED, child.text)[:MAX_PHRASE_WORDS]
+        pairs = list(dict.fromkeys(zip(words, words[1:], strict=False)))[:MAX_PROXIMITY_PAIRS]
+        return [
+            _dismax(
+                [
+                    Query.boost_query(
+                        Query.phrase_query(self.schema, name, list(pair)), weight * PROXIMITY_WEIGHT
+                    )
+                    for name, weight in TEXT_FIELDS.items()
+                    if name in PROXIMITY_FIELDS
+                ]
+            )
+            for pair in pairs
+        ]
+
+    def signed(self, node) -> tuple[Query | None, bool]:
+        """(what the node matches without its negation, whether it is negated)."""
+        if isinstance(node, Not):
+            return self.compile(node.child), True
+        if isinstance(node, Term | Phrase) and node.negated:
+            return self.leaf(node), True
+        return self.compile(node), False
+
+    def leaf(self, node: Term | Phrase) -> Query:
+        """What a word or phrase matches (folded, and for a word that is not negated: prefix,
+        stem, typo); a ranking bonus for its exact spelling."""
+        names = QUERY_FIELDS.get(node.field) if node.field else None
+        texts = {n: w for n, w in TEXT_FIELDS.items() if names is None or n in names}
+        codes = {n: w for n, w in CODE_FIELDS.items() if names is None or n in names}
+        folded = self.analyze(vietnamese.FOLDED, node.text)[:MAX_PHRASE_WORDS]
+        alternatives = [
+            Query.boost_query(_words_query(self.schema, name, folded), weight)
+            for name, weight in texts.items()
+            if folded
+        ]
+        alternatives += self.codes(node, codes)
+        if isinstance(node, Term) and not node.negated and folded:
+            if node.prefix and len(folded[-1]) >= PREFIX_MIN_CHARS:
+                alternatives += self.prefixes(folded, texts)
+            if names is None or "title" in names:
+                alternatives += self.stems(node.text, names is None)
+            if not node.prefix and len(folded) == 1:
+                alternatives += self.typos(folded[0], texts)
+        match = _dismax(alternatives) if alternatives else Query.empty_query()
+        exact = self.analyze(vietnamese.EXACT, node.text)[:MAX_PHRASE_WORDS]
+        if node.negated or not exact or not texts or not self.ranking:
+            return match
+        bonus = _dismax(
+            [
+                Query.boost_query(_words_query(self.schema, f"{n}_exact", exact), w * EXACT_BOOST)
+                for n, w in texts.items()
+            ]
+        )
+        return Query.boolean_query([(Occur.Must, match), (Occur.Should, bonus)])
+
+    def codes(self, node: Term | Phrase, codes: dict[str, float]) -> list[Query]:
+        """The whole value, as typed or folded; typed in a code field (``ipc:A23``) or with a
+        trailing ``*``, the values it begins too."""
+        keyword = self.analyze(vietnamese.KEYWORD, node.text)
+        queries = []
+        for name, weight in codes.items():
+            queries.append(
+                Query.boost_query(Query.term_query(self.schema, name, node.text), weight)
+            )
+            if not keyword:
+                continue
+            folded_name = f"{name}_folded"
+            queries.append(
+                Query.boost_query(Query.term_query(self.schema, folded_name, keyword[0]), weight)
+            )
+            beginning = node.field is not None or (isinstance(node, Term) and node.prefix)
+            if beginning and not node.negated and len(keyword[0]) >= PREFIX_MIN_CHARS:
+                terms = self.searcher.terms_with_prefix(
+                    folded_name, keyword[0], limit=PREFIX_EXPANSIONS
+                )
+                queries += [
+                    Query.boost_query(
+                        Query.term_query(self.schema, folded_name, term), weight * PREFIX_WEIGHT
+                    )
+                    for term, _count in terms
+                    if term != keyword[0]
+                ]
+        return queries
+
+    def prefixes(self, folded: list[str], texts: dict[str, float]) -> list[Query]:
+        """Indexed words the last one begins: the most frequent PREFIX_EXPANSIONS per field."""
+        queries = []
+        for name, weight in texts.items():
+            if len(folded) > 1:
+                query = Query.phrase_prefix_query(self.schema, name, folded)
+            else:
+                terms = self.searcher.terms_with_prefix(name, folded[0], limit=PREFIX_EXPANSIONS)
+                words = [term for term, _count in terms if term != folded[0]]
+                if not words:
+                    continue
+                query = _either([Query.term_query(self.schema, name, word) for word in words])
+            queries.append(Query.boost_query(query, weight * PREFIX_WEIGHT))
+        return queries
+
+    def stems(self, text: str, everywhere: bool) -> list[Query]:
+        stems = self.analyze(vietnamese.EN_STEM, text)[:MAX_PHRASE_WORDS]
+        if not stems:
+            return []
+        return [
+            Query.boost_query(_words_query(self.schema, name, stems), weight * STEM_WEIGHT)
+            for name, weight in ENGLISH_FIELDS.items()
+            if everywhere or name == "en_title"
+        ]
+
+    def typos(self, word: str, texts: dict[str, float]) -> list[Query]:
+        """Words within ``fuzzy_distance`` edits, if the index does not hold this one as typed."""
+        distance = fuzzy_distance(word)
+        if not distance or self.fuzzy_words <= 0 or not word.isalpha():
+            return []
+        if any(self.searcher.doc_freq(name, word) for name in texts):
+            return []
+        self.fuzzy_words -= 1
+        return [
+            Query.boost_query(
+                Query.fuzzy_term_query(self.schema, name, word, distance, True, False),
+                weight * FUZZY_WEIGHT,
+            )
+            for name, weight in texts.items()
+        ]
+
+
+def _words_query(schema, field: str, tokens: list[str]) -> Query:
+    if len(tokens) == 1:
+        return Query.term_query(schema, field, tokens[0])
+    return Query.phrase_query(schema, field, tokens)
+
+
+def _dismax(queries: list[Query]) -> Query:
+    return queries[0] if len(queries) == 1 else Query.disjunction_max_query(queries, TIE_BREAKER)
+
+
+def _either(queries: list[Query]) -> Query:
+    if len(queries) == 1:
+        return queries[0]
+    return Query.boolean_query([(Occur.Should, query) for query in queries])
+
+
+def _excluding(query: Query) -> Query:
+    return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, query)])
+
+
+def _completes(tokens: list[str], complete: list[str], last: str) -> int | None:
+    """Where ``complete`` followed by a word beginning with ``last`` starts in ``tokens``."""
+    width = len(complete)
+    for start in range(len(tokens) - width):
+        if tokens[start : start + width] == complete and tokens[start + width].startswith(last):
+            return start
+    return None
+
+
+def _check_size(size, upper: int) -> None:
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= upper:
+        raise InvalidQuery(f"Size must be a whole number between 1 and {upper}.")
+
+
 class _Highlighter:
     """HTML snippets of the best-matching passage: escaped text, ``<mark>`` around matches."""
 
@@ -487,7 +857,10 @@ def _lead(doc: Document) -> str:
     return html.escape(cut) + " …"
 
 
-def _key(value) -> str:
+def _key(bucket: dict) -> str:
+    if "key_as_string" in bucket:  # booleans: "true", "false"
+        return str(bucket["key_as_string"])
+    value = bucket["key"]
     return str(int(value)) if isinstance(value, int | float) else str(value)
 
 

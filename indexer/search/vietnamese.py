@@ -4,7 +4,7 @@
 analyzers below produce the same tokens inside the index: ``vi_folded`` for matching whatever the
 user typed, ``vi_exact`` (diacritics kept) for ranking records spelled the way the user spelled the
 query above records that only match once folded ("mắm" fish sauce and "mầm" sprout both fold to
-"mam").
+"mam"), ``en_stem`` (folded, then the English stemmer) for English text ("dried" finds "drying").
 
 tantivy's simple tokenizer splits decomposed (NFD) text at every combining mark, so every text going
 into the index or into a query is passed through ``normalise`` (NFC, control characters and lone
@@ -18,6 +18,7 @@ import unicodedata
 FOLDED = "vi_folded"  # simple tokenizer + lowercase + ascii_fold: "Đặng" -> "dang"
 EXACT = "vi_exact"  # simple tokenizer + lowercase: "Đặng" -> "đặng"
 KEYWORD = "vi_keyword"  # whole value as one token, lowercased and folded: codes, IPC symbols
+EN_STEM = "en_stem"  # folded, then the English stemmer: "Drying", "dried" -> "dri"
 
 # Tokens longer than this are dropped from the index (base64 blobs, OCR garbage).
 MAX_TOKEN_LENGTH = 64
@@ -61,6 +62,12 @@ def analyzers() -> dict:
         KEYWORD: TextAnalyzerBuilder(Tokenizer.raw())
         .filter(Filter.lowercase())
         .filter(Filter.ascii_fold())
+        .build(),
+        EN_STEM: TextAnalyzerBuilder(Tokenizer.simple())
+        .filter(Filter.remove_long(MAX_TOKEN_LENGTH))
+        .filter(Filter.lowercase())
+        .filter(Filter.ascii_fold())
+        .filter(Filter.stemmer("english"))
         .build(),
     }
 

@@ -89,7 +89,8 @@ class SearchParams:
 def _bucket_label(facet, key: str, lang: str) -> str:
     if facet.vocabulary:
         return vocabularies.load(facet.vocabulary).term_label(key, lang)
-    return key
+    labels = (getattr(facet, "value_labels", None) or {}).get(key, {})
+    return labels.get(lang) or labels.get("vi") or key
 
 
 def _label(vocabulary: str, key: str | None, lang: str) -> str | None:
