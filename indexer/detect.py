@@ -43,18 +43,12 @@ def _inid_codes(folded: str) -> set[str]:
     return codes & _KNOWN_INID
 
 
-def detect_document_type(pages: list[str]) -> str:
-    """``"patent_document"``, ``"final_report"`` or ``"research_document"`` from the first pages.
-
-    Patent: several bibliographic INID codes ("(21)", "(54)", "(57)" ...) together with patent
-    words ("Bằng độc quyền sáng chế", "giải pháp hữu ích", "Patent") or an application number.
-    Final report: the report headings ("BÁO CÁO TỔNG HỢP", "BÁO CÁO THỐNG KÊ") and cover labels
-    ("Chủ nhiệm nhiệm vụ", "Mã số:", "Cơ quan chủ trì"). Anything else is a research document.
-    """
+def document_type_scores(pages: list[str]) -> dict[str, int]:
+    """The evidence for each type on the first pages: ``{"patent_document": n, "final_report":
+    n, "core_inid": n}`` (see :func:`detect_document_type` for what counts)."""
     folded = fold("\n".join(pages[:PAGES_LOOKED_AT]))
     if not folded.strip():
-        return "research_document"
-
+        return {"patent_document": 0, "final_report": 0, "core_inid": 0}
     codes = _inid_codes(folded)
     core = len(codes & _CORE_INID)
     patent_words = len(set(_PATENT_WORDS.findall(folded)))
@@ -63,11 +57,27 @@ def detect_document_type(pages: list[str]) -> str:
         patent += 3
     if _IPC.search(folded):
         patent += 1
-
     report_headings = len(set(_REPORT_HEADINGS.findall(folded)))
     report_labels = len(set(m.strip() for m in _REPORT_LABELS.findall(folded)))
     report = report_headings * 4 + report_labels * 2
+    return {"patent_document": patent, "final_report": report, "core_inid": core}
 
+
+def detect_document_type(pages: list[str]) -> str:
+    """``"patent_document"``, ``"final_report"`` or ``"research_document"`` from the first pages.
+
+    Patent: several bibliographic INID codes ("(21)", "(54)", "(57)" ...) together with patent
+    words ("Bằng độc quyền sáng chế", "giải pháp hữu ích", "Patent") or an application number.
+    Final report: the report headings ("BÁO CÁO TỔNG HỢP", "BÁO CÁO THỐNG KÊ") and cover labels
+    ("Chủ nhiệm nhiệm vụ", "Mã số:", "Cơ quan chủ trì"). Anything else is a research document
+    (a journal article, a thesis: :func:`indexer.parse_article.parse_article`).
+    """
+    scores = document_type_scores(pages)
+    patent, report, core = (
+        scores["patent_document"],
+        scores["final_report"],
+        scores["core_inid"],
+    )
     if core >= 3 and patent > report:
         return "patent_document"
     if report >= 4 and report >= patent:
@@ -75,6 +85,40 @@ def detect_document_type(pages: list[str]) -> str:
     if patent >= 8 and core >= 2:
         return "patent_document"
     return "research_document"
+
+
+def detection_confidence(pages: list[str], document_type: str) -> float:
+    """How sure :func:`detect_document_type` can be of ``document_type`` (0..1).
+
+    Strong, one-sided evidence (a full INID front page; a report heading and its labels) gives
+    close to 1; a type reached by elimination (no report or patent evidence: a research
+    document) or by a narrow margin gives less.
+    """
+    scores = document_type_scores(pages)
+    patent, report = scores["patent_document"], scores["final_report"]
+    if document_type == "patent_document":
+        margin = patent - report
+        return max(0.5, min(0.98, 0.6 + 0.04 * margin))
+    if document_type == "final_report":
+        margin = report - patent
+        return max(0.5, min(0.98, 0.6 + 0.04 * margin))
+    evidence = max(patent, report)
+    return max(0.5, 0.9 - 0.08 * evidence)
+
+
+def parser_for(document_type: str):
+    """The metadata parser of a document type: ``parser_for(type)(pages) -> dict``."""
+    if document_type == "patent_document":
+        from indexer.parse_patent import parse_patent
+
+        return parse_patent
+    if document_type == "final_report":
+        from indexer.parse_report import parse_report
+
+        return parse_report
+    from indexer.parse_article import parse_article
+
+    return parse_article
 
 
 # --------------------------------------------------------------------------- language
@@ -152,3 +196,24 @@ def detect_language(text: str) -> str:
     if en > vi:
         return "en"
     return "vi" if vi or share > 0.01 else "en"
+
+
+def language_confidence(text: str, language: str) -> float:
+    """How clearly ``text`` is in ``language``: Vietnamese with its diacritics, or English by
+    its function words, is clear (0.95); text without accents decided by counting words is less
+    so (0.7-0.9)."""
+    sample = text[:60000]
+    letters = [char for char in sample.lower() if char.isalpha()]
+    if not letters:
+        return 0.5
+    share = sum(1 for char in letters if char in _VIETNAMESE_LETTERS) / len(letters)
+    words = _WORD.findall(fold(sample))
+    vi = sum(1 for word in words if word in _VI_WORDS)
+    en = sum(1 for word in words if word in _EN_WORDS)
+    if language == "vi":
+        if share >= 0.04:
+            return 0.95
+        return 0.9 if vi > 3 * max(en, 1) else 0.7
+    if share >= 0.04:
+        return 0.5  # called English, but written with Vietnamese diacritics
+    return 0.95 if en > 3 * max(vi, 1) else 0.8 if en > vi else 0.6

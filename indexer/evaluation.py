@@ -4,7 +4,8 @@ Ground truth (``corpus_samples/ground_truth.json``) describes each document with
 ``document_type, kind, language, title, title_en, task_code, principal_investigator,
 principal_investigator_title, host_organisation, parent_agency, start, end, accepted,
 budget_total_vnd, field_of_science, keywords, district, sectors, members, application_number,
-filed, published, granted, patent_number, ipc_classes, applicants, inventors``.
+filed, published, granted, patent_number, ipc_classes, technology_fields, applicants,
+inventors``.
 :func:`comparable_fields` maps a record to the same keys, and :func:`field_accuracy` scores
 pairs of (expected, found) dicts over the keys the expectation lists.
 """
@@ -13,7 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-LIST_FIELDS = {"keywords", "sectors", "members", "ipc_classes", "applicants", "inventors"}
+LIST_FIELDS = {
+    "keywords",
+    "sectors",
+    "members",
+    "ipc_classes",
+    "technology_fields",
+    "applicants",
+    "inventors",
+}
 MONTH_FIELDS = {"start", "end"}  # compared at month precision (YYYY-MM)
 
 
@@ -61,6 +70,7 @@ def comparable_fields(record: dict) -> dict:
         "granted": dates.get("granted"),
         "patent_number": identifiers.get("patent_number"),
         "ipc_classes": list(record.get("ipc_classes") or []),
+        "technology_fields": list(record.get("technology_fields") or []),
         "applicants": _names(record, "applicant", "owner"),
         "inventors": _names(record, "inventor"),
     }

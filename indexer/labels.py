@@ -50,12 +50,19 @@ def squash(text: str) -> str:
 
 # --------------------------------------------------------------------------- report labels
 
-# Item numbers and bullets that may precede a label: "1.", "1.2.", "4)", "II.", "a)", "-", "•".
+# Item numbers and bullets that may precede a label: "1.", "1.2.", "4)", "II.", "a)", "-", "•";
+# OCR adds stray marks before them ("- 9, Thời gian", "“5. Chủ nhiệm") and reads "." as ",".
 ITEM_PREFIX = (
-    r"(?:(?:\d{1,2}(?:\.\d{1,2})*\s*[.)/:]?|[ivx]{1,5}\s*[.)]|[a-h]\s*[.)]|[-•*+–·►▪])\s*)?"
+    r"(?:[-–'\"“”‘’.·_:;*•]+\s*)?"
+    r"(?:(?:\d{1,2}(?:\.\d{1,2})*\s*[.,)/:]?|[ivx]{1,5}\s*[.)]|[a-h]\s*[.)]|[-•*+–·►▪])\s*)?"
 )
 # What may sit between a label and its value: a remark in brackets, then ":" or a dash.
-LABEL_TAIL = r"\s*(?:\([^()\n]{0,60}\)\s*)?(?:[:：]|[-–—](?=\s)|\.{3,}|…)?\s*"
+# The same label in a second language after a slash, when a colon closes it: bilingual forms
+# print "Tên đề tài / Project title:", "Mã số / Code:".
+LABEL_ALIAS = r"(?:\s*/\s*[a-z][a-z .&'-]{1,40}?(?=\s*[:：]))?"
+LABEL_TAIL = (
+    r"\s*(?:\([^()\n]{0,60}\)\s*)?" + LABEL_ALIAS + r"\s*(?:[:：]|[-–—](?=\s)|\.{3,}|…)?\s*"
+)
 
 _TASK = (
     r"(?:nhiem vu|de tai|du an|de an|chuong trinh)(?:\s*/\s*(?:nhiem vu|de tai|du an|de an))*"
@@ -172,6 +179,7 @@ REPORT_LABELS: list[Label] = [
         r"thoi gian nghiem thu",
         r"nghiem thu ngay",
         r"ngay hoi dong (?:danh gia )?nghiem thu",
+        r"ngay (?:hop )?hoi dong(?: khoa hoc)?(?: danh gia)?(?: nghiem thu)?",
         r"(?:date of acceptance|acceptance date|accepted on|date accepted)",
     ),
     *_labels(
@@ -422,15 +430,22 @@ class LabelMatch:
     value: str  # rest of the line (original text), stripped
 
 
+def spaced(pattern: str) -> str:
+    """A folded label pattern whose spaces match any run of white space (justified text,
+    a label wrapped onto the next line)."""
+    return pattern.replace(" ", r"\s+")
+
+
 def _compile(labels: list[Label]) -> list[tuple[Label, re.Pattern]]:
     compiled = []
     for label in labels:
         tail = (
-            r"\s*(?:\([^()\n]{0,60}\)\s*)?(?:[:：]|\.{3,}|…)\s*"
+            r"\s*(?:\([^()\n]{0,60}\)\s*)?" + LABEL_ALIAS + r"\s*(?:[:：]|\.{3,}|…)\s*"
             if label.needs_colon
             else LABEL_TAIL
         )
-        regex = re.compile(rf"^\s*{ITEM_PREFIX}(?:{label.pattern})(?![a-z0-9&])({tail})")
+        pattern = spaced(label.pattern)
+        regex = re.compile(rf"^\s*{ITEM_PREFIX}(?:{pattern})(?![a-z0-9&])({tail})")
         compiled.append((label, regex))
     return compiled
 

@@ -16,16 +16,18 @@ Reference numerals inside the abstract ("bộ phận (12) được gắn ...") a
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from indexer.labels import (
     INID_LABELS,
     PATENT_WORDS,
     compile_patterns,
     fold,
+    spaced,
     split_academic_title,
     squash,
 )
-from indexer.parse_report import find_dates, name_prefix
+from indexer.parse_report import find_dates, name_prefix, restore_case
 
 APPLICATION_NUMBER = re.compile(
     r"(?<![\d-])([1-4])\s*[-–]\s*((?:19|20)\d{2})\s*[-–]\s*(\d{4,5})(?![\d])"
@@ -89,7 +91,7 @@ def _label_regex(code: str) -> re.Pattern | None:
     patterns = INID_LABELS.get(code)
     if not patterns:
         return None
-    joined = "|".join(f"(?:{p})" for p in sorted(patterns, key=len, reverse=True))
+    joined = "|".join(f"(?:{spaced(p)})" for p in sorted(patterns, key=len, reverse=True))
     return re.compile(rf"\s*(?:{joined})(?![a-z0-9])\s*(?:\([^()\n]{{0,40}}\)\s*)?(?:[:：.]\s*)?")
 
 
@@ -134,9 +136,34 @@ def segments(text: str) -> dict[str, str]:
     return result
 
 
+def read_column_wise(values: dict[str, str]) -> bool:
+    """Whether the codes were read as one column and their values as another.
+
+    A label/value table read column by column (a layout analysis that takes each table column
+    for a text column) gives every code with an empty value, and all the values in one run
+    after the last code: no value can be paired with its code from such a text.
+    """
+    core = [code for code in values if code in _CORE]
+    empty = [code for code in core if not values[code].strip()]
+    return len(empty) >= 3 and len(empty) >= 0.4 * len(core)
+
+
+# The fixed-width form of patent databases (WIPO ST.8): subclass, 4-digit group, 6-digit
+# subgroup: "A23L0027500000" is A23L 27/50.
+IPC_FIXED_WIDTH = re.compile(r"(?<![A-Za-z0-9])([A-H]\d{2}[A-Z])(\d{4})(\d{6})(?!\d)")
+
+
 def normalise_ipc(text: str) -> list[str]:
-    """``"Int.Cl.8 A23L27/50 (2016.01); A23L  2/02"`` -> ``["A23L 27/50", "A23L 2/02"]``."""
+    """``"Int.Cl.8 A23L27/50 (2016.01); A23L  2/02"`` -> ``["A23L 27/50", "A23L 2/02"]``.
+
+    Symbols are written as the IPC prints them: subclass, a space, the main group without
+    leading zeros, "/", the subgroup with at least two digits. The fixed-width database form
+    (``A23L0027500000``) is read as well.
+    """
     symbols: list[str] = []
+    text = IPC_FIXED_WIDTH.sub(
+        lambda m: f"{m.group(1)} {int(m.group(2))}/{m.group(3).rstrip('0').ljust(2, '0')}", text
+    )
     for section, klass, subclass, group, subgroup in IPC_SYMBOL.findall(text):
         if len(subgroup) == 1:
             subgroup += "0"
@@ -166,17 +193,25 @@ def _dates(text: str) -> list[str]:
     return [iso for _, iso in find_dates(text or "") if len(iso) == 10]
 
 
-def _patent_number(text: str) -> str | None:
+def _patent_number(text: str, application: str | None = None) -> str | None:
+    """The grant number in the (11)/(10) value: ``1-0035127``; a bare serial ("No. 35127",
+    "VN 35127 B1") is written in that form when the application number gives the type digit."""
     text = squash(text)
     match = GRANT_NUMBER.search(text)
     if match:
         return f"{match.group(1)}-{match.group(2)}"
     # "VN 12345 B1", "No. 12345", "12345"
     match = re.search(r"(?<![\d./-])((?:VN\s?)?\d{4,7})(?:\s?[A-C]\d?)?(?![\d./-])", text)
-    return match.group(1).replace(" ", "") if match else None
+    if not match:
+        return None
+    serial = re.sub(r"\D", "", match.group(1))
+    if application and application[0] in "12":
+        return f"{application[0]}-{int(serial):07d}"
+    return match.group(1).replace(" ", "")
 
 
-def _is_address(text: str) -> bool:
+def is_address(text: str) -> bool:
+    """Whether a piece of a party's text is (part of) an address rather than a name."""
     folded = fold(text).strip(" ,;.")
     if not folded:
         return True
@@ -228,11 +263,18 @@ def _parties_with_codes(text: str, persons: bool) -> list[str]:
     pieces = _COUNTRY.split(text)  # name, code, name, code, ..., trailing address
     for index, part in enumerate(pieces[0:-1:2]):
         # the party's own text follows the last ";" before its code
-        part = re.split(r";", part)[-1] if ";" in part else part
+        after_semicolon = ";" in part
+        part = re.split(r";", part)[-1] if after_semicolon else part
         lines = part.split("\n")
-        if index > 0 and lines[0].strip(" ,") and not persons:
+        if index > 0 and lines[0].strip(" ,") and not persons and not after_semicolon:
             lines = lines[1:]  # "Tên (VN), địa chỉ" on the previous party's line
-        elif index > 0 and persons and re.match(r"^\s*,", lines[0]) and len(lines) > 1:
+        elif (
+            index > 0
+            and persons
+            and re.match(r"^\s*,", lines[0])
+            and len(lines) > 1
+            and is_address(lines[0].strip(" ,"))
+        ):
             lines = lines[1:]  # "Name, City (VN), address" (rare): drop the address
         lines = [squash(line) for line in lines if line.strip(" ,")]
         if not lines:
@@ -242,12 +284,14 @@ def _parties_with_codes(text: str, persons: bool) -> list[str]:
             continue
         name = [lines[-1]]
         for line in reversed(lines[:-1]):
-            if _is_address(line) or line.rstrip().endswith(","):
+            if is_address(line) or line.rstrip().endswith(","):
                 break
             if index > 0 and line is lines[0] and len(lines) > 2:
                 break  # "Tên (VN)" / địa chỉ / "Tên 2 (VN)": the first line is the address
             name.insert(0, line)
-        _add(parties, " ".join(name), False)
+        # "Name, Town, Province (VN)": the code closes the address, not the name
+        joined = " ".join(name)
+        _add(parties, _organisation_name(joined) or joined, False)
     return parties
 
 
@@ -302,13 +346,13 @@ def _organisation_name(text: str) -> str | None:
     """The name in "Name, address ...": cut at the first comma that starts an address."""
     pieces = [piece.strip() for piece in text.split(",")]
     name = pieces[0]
-    if not name or _is_address(name):
+    if not name or is_address(name):
         return None
     for piece in pieces[1:]:
         if not piece:
             continue
         if _LEGAL_SUFFIX.match(piece) or (
-            not _is_address(piece) and _ORG_WORDS.search(fold(piece))
+            not is_address(piece) and _ORG_WORDS.search(fold(piece))
         ):
             name = f"{name}, {piece}"
             continue
@@ -323,11 +367,11 @@ def _people_without_codes(text: str) -> list[str]:
         if not chunk:
             continue
         pieces = [piece.strip() for piece in chunk.split(",") if piece.strip()]
-        if _is_address(pieces[0]):
+        if is_address(pieces[0]):
             continue
         names = [pieces[0]]
         for piece in pieces[1:]:
-            if _is_address(piece) or not _person_like(piece):
+            if is_address(piece) or not _person_like(piece):
                 break
             names.append(piece)
         for name in names:
@@ -388,35 +432,55 @@ def patent_kind(number: str | None, text: str) -> str:
 def parse_patent(pages: list[str]) -> dict:
     """Record-draft fields of a patent document (keys absent when not found).
 
-    Returns any of ``kind``, ``title``, ``title_en``, ``abstract``, ``ipc_classes``, ``people``
-    (roles applicant, owner, inventor), ``identifiers`` {application_number, patent_number,
+    Returns any of ``kind``, ``title``, ``title_en``, ``abstract``, ``ipc_classes``,
+    ``technology_fields`` (WIPO fields "1".."35" of the IPC classes), ``people`` (roles
+    applicant, owner, inventor), ``identifiers`` {application_number, patent_number,
     publication_number}, ``dates`` {filed, published, granted}, ``agent``.
+
+    Numbers are validated against their formats (§3.4): an application number must read
+    ``T-YYYY-NNNNN``; a grant number printed bare ("Patent No. 35127") is written in the office's
+    form (``1-0035127``) when the application number gives its kind; a publication number that
+    is neither a serial number nor an application number is dropped. What does not validate
+    against the document's own kind is kept and left to :mod:`indexer.confidence` to flag.
+
+    Private keys (dropped by the record schema) say where each value came from, for
+    :func:`indexer.confidence.score_fields`: ``_sources`` {field: "inid" (the value under its
+    INID code) | "text" (found by its format anywhere on the front page)}, ``_pages`` {field:
+    page index}.
     """
     front = "\n".join(pages[:2])
     values = segments(front)
     if not any(code in values for code in ("21", "20", "54")) and len(pages) > 2:
         values = segments("\n".join(pages[:4]))
+    if read_column_wise(values):
+        values = {}  # codes and values cannot be paired: trust only what validates on its own
     result: dict = {}
     identifiers: dict = {}
     dates: dict = {}
+    sources: dict[str, str] = {}
 
     number = application_number(values.get("21", "")) or application_number(values.get("20", ""))
+    sources["application_number"] = "inid"
     if not number:
         number = application_number(front)
+        sources["application_number"] = "text"
     if number:
         identifiers["application_number"] = number
+    else:
+        sources.pop("application_number")
 
     for code in ("11", "10"):
         if code in values:
-            patent_number = _patent_number(values[code].split("\n")[0])
+            patent_number = _patent_number(values[code].split("\n")[0], number)
             if patent_number:
                 identifiers["patent_number"] = patent_number
+                sources["patent_number"] = "inid"
                 break
     if "40" in values or ("11" in values and "45" not in values and "43" in values):
         publication = re.search(
             r"(?<![\d-])([1-4]-\d{4}-\d{4,5}|\d{4,7})(?:\s?[A-C]\d?)?", values.get("40", "")
         )
-        if publication:
+        if publication and not validate_publication_number(publication.group(0).strip()):
             identifiers["publication_number"] = publication.group(0).strip()
 
     filed = _dates(values.get("22", "")) or _dates(values.get("20", ""))
@@ -430,16 +494,21 @@ def parse_patent(pages: list[str]) -> dict:
     )
     if granted:
         dates["granted"] = granted[0]
+    sources.update({key: "inid" for key in dates})
 
     ipc = normalise_ipc(values.get("51", ""))
     if ipc:
         result["ipc_classes"] = ipc
+        result["technology_fields"] = technology_fields(ipc)
+        sources["ipc_classes"] = sources["technology_fields"] = "inid"
 
     title, title_en = _title(values.get("54", ""))
     if title:
-        result["title"] = title
+        result["title"] = restore_case(title, "\n".join(pages[:4]))  # "(54) APPARATUS FOR ..."
+        sources["title"] = "inid"
     if title_en:
         result["title_en"] = title_en
+        sources["title_en"] = "inid"
     abstract = squash(_LANGUAGE_TAG.sub("", values.get("57", "")))
     if abstract:
         result["abstract"] = abstract
@@ -464,6 +533,11 @@ def parse_patent(pages: list[str]) -> dict:
     add(split_parties(values.get("73", "")), "owner")
     if people:
         result["people"] = people
+        roles = {person["role"] for person in people}
+        if "inventor" in roles:
+            sources["inventors"] = "inid"
+        if roles & {"applicant", "owner"}:
+            sources["applicants"] = "inid"
 
     agent = split_parties(values.get("74", ""))
     if agent:
@@ -474,16 +548,146 @@ def parse_patent(pages: list[str]) -> dict:
     if dates:
         result["dates"] = dates
     result["kind"] = patent_kind(number, front)
+    sources["kind"] = "inid" if number else "text"
+    result["_sources"] = sources
+    result["_pages"] = {field: 0 for field in sources}
     return result
+
+
+# --------------------------------------------------------------------------- validation
+
+PATENT_NUMBER = re.compile(r"^([12])-(\d{7})$")
+_KIND_DIGIT = {"patent": "1", "utility_solution": "2", "industrial_design": "3", "trademark": "4"}
+FIRST_YEAR = 1981  # the first Vietnamese patent ordinance (Nghị định 31-CP, 1981)
+
+
+def validate_application_number(
+    number: str | None, kind: str | None = None, filed: str | None = None, today=None
+) -> list[str]:
+    """Problems with an application number (§3.4), as sentences; empty when it is valid.
+
+    ``T-YYYY-NNNNN``: T is 1 patent, 2 utility solution, 3 industrial design, 4 trademark and
+    must match ``kind``; YYYY is a plausible year, the year of filing when ``filed`` is known;
+    NNNNN has five digits (four are accepted as an older form, with a remark).
+    """
+    from datetime import date
+
+    if not number:
+        return []
+    match = re.fullmatch(r"([1-4])-(\d{4})-(\d{4,5})", number)
+    if not match:
+        return [f"The application number {number!r} is not in the form T-YYYY-NNNNN."]
+    problems = []
+    digit, year, serial = match.group(1), int(match.group(2)), match.group(3)
+    this_year = (today or date.today()).year
+    if not FIRST_YEAR <= year <= this_year:
+        problems.append(f"The application number {number} carries an implausible year ({year}).")
+    if kind in _KIND_DIGIT and _KIND_DIGIT[kind] != digit:
+        problems.append(
+            f"The application number {number} starts with {digit}, which is not the type digit "
+            f"of a {kind.replace('_', ' ')} ({_KIND_DIGIT[kind]})."
+        )
+    if filed and filed[:4].isdigit() and int(filed[:4]) != year:
+        problems.append(
+            f"The application number {number} names the year {year} but the filing date is "
+            f"{filed}."
+        )
+    if len(serial) == 4:
+        problems.append(f"The application number {number} has a four-digit serial (older form).")
+    return problems
+
+
+def validate_patent_number(number: str | None, kind: str | None = None) -> list[str]:
+    """Problems with a grant number: ``1-00NNNNN`` (patent) or ``2-000NNNN`` (utility solution)."""
+    if not number:
+        return []
+    match = PATENT_NUMBER.match(number)
+    if not match:
+        return [f"The patent number {number!r} is not in the form 1-NNNNNNN or 2-NNNNNNN."]
+    problems = []
+    digit, serial = match.groups()
+    if kind in _KIND_DIGIT and _KIND_DIGIT[kind] != digit:
+        problems.append(
+            f"The patent number {number} starts with {digit}, which is not the type digit of a "
+            f"{kind.replace('_', ' ')} ({_KIND_DIGIT[kind]})."
+        )
+    if not serial.startswith("00" if digit == "1" else "000"):
+        problems.append(f"The patent number {number} has more digits than grants issued so far.")
+    return problems
+
+
+def validate_publication_number(number: str | None) -> list[str]:
+    """Problems with a publication number: a serial (``72456``, ``72456 A``) or ``T-YYYY-NNNNN``."""
+    if not number:
+        return []
+    if re.fullmatch(r"\d{4,7}(?:\s?[A-C]\d?)?", number):
+        return []
+    if re.fullmatch(r"[1-4]-\d{4}-\d{4,5}(?:\s?[A-C]\d?)?", number):
+        return []
+    return [f"The publication number {number!r} is neither a serial nor an application number."]
+
+
+# --------------------------------------------------------------------------- technology fields
+
+
+@cache
+def _technology_prefixes() -> tuple[tuple[str, str, str], ...]:
+    """(subclass-or-class prefix, main group or "", field key) for every concordance prefix."""
+    from schemas import vocabularies
+
+    rows = []
+    for key, term in vocabularies.load("ipc_technology").items():
+        for prefix in term.get("ipc_prefixes") or []:
+            prefix = prefix.replace(" ", "").upper()
+            rows.append((prefix[:4], prefix[4:], key) if len(prefix) > 4 else (prefix, "", key))
+    return tuple(rows)
+
+
+def technology_fields(ipc_classes: list[str]) -> list[str]:
+    """WIPO technology fields ("1".."35") of IPC symbols, by longest matching prefix.
+
+    Each symbol goes to the field(s) whose concordance prefix matches it longest: ``G01N 33/48``
+    is field 11 (prefix ``G01N33``), not 10 (``G01N``); ``B01D 53/00`` is 24 (``B01D``), not 23
+    (``B01``). Prefixes of equal length in several fields give several fields (fractional
+    counting, as WIPO does). Fields come in the order of the symbols, the main class first.
+    """
+    fields: list[str] = []
+    for symbol in ipc_classes:
+        compact = re.sub(r"\s+", "", symbol or "").upper()
+        if not re.match(r"^[A-H]\d{2}", compact):
+            continue
+        group = re.match(r"^[A-H]\d{2}[A-Z](\d{1,4})", compact)
+        best: list[str] = []
+        best_length = 0
+        for prefix, prefix_group, key in _technology_prefixes():
+            if not compact.startswith(prefix):
+                continue
+            if prefix_group and not (group and group.group(1) == prefix_group):
+                continue
+            length = len(prefix) + len(prefix_group)
+            if length > best_length:
+                best, best_length = [key], length
+            elif length == best_length and key not in best:
+                best.append(key)
+        for key in best:
+            if key not in fields:
+                fields.append(key)
+    return fields
 
 
 __all__ = [
     "APPLICATION_NUMBER",
     "PATENT_WORDS",
     "application_number",
+    "is_address",
     "normalise_ipc",
     "parse_patent",
     "patent_kind",
+    "read_column_wise",
     "segments",
     "split_parties",
+    "technology_fields",
+    "validate_application_number",
+    "validate_patent_number",
+    "validate_publication_number",
 ]

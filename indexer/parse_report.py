@@ -441,6 +441,8 @@ def parse_member_lines(lines: list[str]) -> list[dict]:
         if not numbered and _looks_like_heading(row):
             continue
         parts = [part for part in re.split(r"\s*;\s*", row) if part.strip()]
+        # "1. ThS. A; 2. KS. B; 3. C" in one cell: each part keeps its own number
+        parts = [re.sub(r"^\s*\d{1,3}\s*[.)]\s+", "", part) for part in parts]
         if len(parts) == 1 and row.count(",") >= 1:
             comma_parts = [part for part in row.split(",") if part.strip()]
             if all(_person_from_text(part, "member") for part in comma_parts) and all(
@@ -506,9 +508,20 @@ class Block:
         self.line = line  # the whole printed line the label is on
         self.width = width  # length of a full line of text on this page
 
-    def wrapped(self, line: str) -> bool:
-        """Whether ``line`` fills the text width, so that its sentence goes on below it."""
-        return bool(self.width) and len(line.strip()) >= 0.8 * self.width
+    def wrapped(self, line: str, after: list[str] | None = None) -> bool:
+        """Whether ``line`` fills its width, so that its sentence goes on below it.
+
+        The label's own line is measured against the page's text width. The lines the value
+        continues on are measured against the value's column: in a table the value sits in a
+        column narrower than the page, and its wrapped lines are as long as its first line, not
+        as long as the page is wide. ``after`` lists the continuation lines taken so far.
+        """
+        if not self.width:
+            return False
+        if not after:
+            return len(line.strip()) >= 0.8 * self.width
+        column = max([len(self.value.strip())] + [len(part.strip()) for part in after])
+        return len(line.strip()) >= 0.8 * min(self.width, column)
 
     def text(self, max_lines: int = 0) -> str:
         """The value, continued on up to ``max_lines`` following lines (the next line if empty)."""
@@ -517,8 +530,8 @@ class Block:
         return squash(" ".join([self.value, *self.following[:max_lines]]))
 
 
-_SECTION_STOP = re.compile(
-    r"^\s*(?:[ivx]{1,4}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.)])(?!\d)\s*\S"  # a numbered item
+_SECTION_STOP = re.compile(  # a numbered item ("9," where OCR read the dot as a comma)
+    r"^\s*(?:[-–'\"“”‘’.·]+\s*)?(?:[ivx]{1,4}\s*[.)]|\d{1,2}(?:\.\d{1,2})*\s*[.,)])(?!\d)\s*\S"
 )
 _REPORT_HEADING_RE = compile_patterns(REPORT_TYPE_HEADINGS + STAT_SHEET_HEADINGS)
 _SECTION_HEADING_RE = re.compile(
@@ -536,6 +549,7 @@ _ROLE_CELL = re.compile(
     r"^\s*(?:(?:dong )?chu nhiem|thu ky|thanh vien)(?: (?:khoa hoc|chinh))?"
     r"(?: (?:nhiem vu|de tai|du an))?\s*$"
 )
+_PERSON_FIELDS = {"principal_investigator", "secretary", "members"}
 _ROMAN_HEADING = re.compile(r"^\s*[IVX]{1,4}\s*[.)]\s*\S")
 
 
@@ -543,8 +557,12 @@ def _is_boundary(line: str, field: str | None = None) -> bool:
     """Whether ``line`` ends the value of a label of ``field`` begun above it."""
     if field == "members":
         label = match_label(line)
-        if label and (label.value or ":" in line) and not _ROLE_CELL.match(fold(line)):
-            return True
+        if (
+            label
+            and (":" in line or label.field not in _PERSON_FIELDS)
+            and not _ROLE_CELL.match(fold(line))
+        ):
+            return True  # a role cell of the table ("Chủ nhiệm dự" / "án") is not a label
         # a table or a numbered list of people: only a new label or a section ends it
         if _ROMAN_HEADING.match(line):
             return True
@@ -598,6 +616,43 @@ def _blocks(lines: list[str], page_of: list[int], max_follow: int = 40) -> list[
     return blocks
 
 
+def join_split_labels(lines: list[str], page_of: list[int]) -> tuple[list[str], list[int]]:
+    """Join a label that wrapped inside its table cell: "Date of" / "acceptance 14 March 2022".
+
+    A short line whose label is completed only by the start of the next line ("Chủ nhiệm đề" /
+    "tài:", "Implementing" / "agency ...") is one line of text: the joined line must match a
+    longer label than the short line alone, and the label must end inside the next line.
+    """
+    out_lines: list[str] = []
+    out_pages: list[int] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if (
+            index + 1 < len(lines)
+            and page_of[index + 1] == page_of[index]
+            and len(line) <= 40
+            and lines[index + 1].strip()[:1].isalpha()
+        ):
+            alone = match_label(line)
+            joined = f"{line.rstrip()} {lines[index + 1].strip()}"
+            both = match_label(joined)
+            if (
+                both
+                and both.label_end > len(line.rstrip()) + 1
+                and (alone is None or both.label_end > alone.label_end)
+                and (alone is None or not alone.value or alone.field == both.field)
+            ):
+                out_lines.append(joined)
+                out_pages.append(page_of[index])
+                index += 2
+                continue
+        out_lines.append(line)
+        out_pages.append(page_of[index])
+        index += 1
+    return out_lines, out_pages
+
+
 def _heading_index(lines: list[str], patterns: list[str]) -> int | None:
     regex = compile_patterns(patterns)
     for index, line in enumerate(lines):
@@ -640,7 +695,7 @@ def _wrapped_text(block: Block, max_lines: int = 3) -> str:
     parts = [block.value]
     previous = block.line
     for line in block.following[:max_lines]:
-        if not block.wrapped(previous) or _PLACE_AND_YEAR.search(fold(line)):
+        if not block.wrapped(previous, parts[1:]) or _PLACE_AND_YEAR.search(fold(line)):
             break
         parts.append(line)
         previous = line
@@ -665,8 +720,12 @@ def restore_case(text: str, haystack: str) -> str:
     position = folded.find(target)
     while position != -1:
         candidate = squashed[position : position + len(target)]
-        if not candidate.isupper():
-            return candidate
+        end = position + len(target)
+        whole = (position == 0 or not folded[position - 1].isalnum()) and (
+            end == len(folded) or not folded[end].isalnum()
+        )
+        if whole and not candidate.isupper():
+            return candidate[:1].upper() + candidate[1:]  # also when quoted mid-sentence
         position = folded.find(target, position + 1)
     return _sentence_case(text, squashed)
 
@@ -675,12 +734,14 @@ def _sentence_case(text: str, haystack: str) -> str:
     # How each word is written when it is not the first word of a sentence.
     seen: dict[str, dict[str, int]] = {}
     previous = "."
+    previous_end = 0
     for match in _WORD.finditer(haystack):
         word = match.group(0)
-        if previous[-1:].islower():  # inside a sentence of mixed-case text
-            forms = seen.setdefault(word.lower(), {})
+        between = haystack[previous_end : match.start()]
+        if previous[-1:].islower() and not re.search(r"[.!?:;…]", between):
+            forms = seen.setdefault(word.lower(), {})  # inside a sentence of mixed-case text
             forms[word] = forms.get(word, 0) + 1
-        previous = word
+        previous, previous_end = word, match.end()
     out: list[str] = []
     position = 0
     for index, match in enumerate(_WORD.finditer(text)):
@@ -850,6 +911,7 @@ def parse_report(pages: list[str]) -> dict:
             if line.strip():
                 lines.append(line.rstrip())
                 page_of.append(number)
+    lines, page_of = join_split_labels(lines, page_of)
     label_lines = [i for i, p in enumerate(page_of) if p < LABEL_PAGES]
     head = lines[: len(label_lines)]
     head_pages = page_of[: len(label_lines)]
@@ -891,57 +953,120 @@ def parse_report(pages: list[str]) -> dict:
 
     result: dict = {}
     all_text = "\n".join(pages[:SECTION_PAGES])
+    sources: dict[str, str] = {}
+    page_of_field: dict[str, int] = {}
+    agreement: dict[str, bool] = {}
+
+    def found(field: str, block: Block | None, source: str | None = None) -> None:
+        """Remember where ``field`` was read: the zone of its label, or a heuristic."""
+        sources[field] = source or _ZONE_SOURCES[zone(block)]
+        if block is not None:
+            page_of_field[field] = block.page
+
+    def cross_check(field: str, chosen: Block | None, value: str | None, read) -> None:
+        """Compare with the same label in the other zone (statistical sheet vs cover)."""
+        if chosen is None or not value:
+            return
+        for block in by_field.get(field, []):
+            if block is chosen or zone(block) == zone(chosen) or zone(block) == 2:
+                continue
+            other = read(block)
+            if other:
+                exact = field in ("task_code", "principal_investigator")
+                agreement[field] = _agree(value, other, exact)
+                return
 
     # title
     # a label on the statistical sheet or the cover, else the cover's heading, else any label
     title_block = first_block("title", lambda b: zone(b) < 2) or None
     title = _clean_title(_title_text(title_block)) if title_block else None
+    if title:
+        found("title", title_block)
+        cross_check("title", title_block, title, lambda b: _clean_title(_title_text(b)))
+        cover_title = _clean_title(_cover_title(head, head_pages) or "")
+        if "title" not in agreement and cover_title and zone(title_block) == 0:
+            # the cover's heading is read by position, not by a label: a weaker witness
+            agreement["title"] = True if _agree(title, cover_title) else "heuristic"
     if not title:
         title = _clean_title(_cover_title(head, head_pages) or "")
+        if title:
+            found("title", None, "heuristic")
+            page_of_field["title"] = 0
     if not title:
         title_block = first_block("title")
         title = _clean_title(_title_text(title_block)) if title_block else None
+        if title:
+            found("title", title_block)
     if title:
         result["title"] = restore_case(title, all_text)
 
     title_en_block = first_block("title_en")
     if title_en_block:
         result["title_en"] = _clean_title(_title_text(title_en_block))
+        found("title_en", title_en_block)
     elif title and _language(title) == "vi":
         # "Title: ..." printed with the English abstract
         for block in by_field.get("title", []):
             english = _clean_title(_title_text(block))
             if english and block is not title_block and _language(english) == "en":
                 result["title_en"] = english
+                found("title_en", block)
                 break
 
     # task code
     code_block = first_block("task_code", lambda b: bool(_code_value(b.text())))
     if code_block:
-        result.setdefault("identifiers", {})["task_code"] = _code_value(code_block.text())
+        code = _code_value(code_block.text())
+        result.setdefault("identifiers", {})["task_code"] = code
+        found("task_code", code_block)
+        cross_check("task_code", code_block, code, lambda b: _code_value(b.text()))
 
     # organisations
     host = first_block("host_organisation", lambda b: bool(_org_value(_wrapped_text(b))))
     if host:
         result["host_organisation"] = _org_value(_wrapped_text(host))
+        found("host_organisation", host)
+        cross_check(
+            "host_organisation",
+            host,
+            result["host_organisation"],
+            lambda b: _org_value(_wrapped_text(b)),
+        )
     else:
         cover_host = _cover_host(head, head_pages)
         if cover_host:
             result["host_organisation"] = restore_case(cover_host, all_text)
+            found("host_organisation", None, "heuristic")
+            page_of_field["host_organisation"] = 0
     parent = first_block("parent_agency", lambda b: bool(_org_value(_wrapped_text(b))))
     if parent:
         result["parent_agency"] = _org_value(_wrapped_text(parent))
+        found("parent_agency", parent)
 
     # people
-    people = _people(by_field)
+    origins: dict[str, Block] = {}
+    people = _people(by_field, origins)
     if people:
         result["people"] = people
+        for field, block in origins.items():
+            found(field, block)
+        investigator = next((p for p in people if p["role"] == "principal_investigator"), None)
+        if investigator and "principal_investigator" in origins:
+            if investigator.get("title"):
+                found("principal_investigator_title", origins["principal_investigator"])
+            cross_check(
+                "principal_investigator",
+                origins["principal_investigator"],
+                investigator["name"],
+                lambda b: (_person_block(b, "principal_investigator") or {}).get("name"),
+            )
 
     # field of science
     for block in by_field.get("field_of_science", []):
-        code = _field_of_science(block.text(1))
+        code = _field_of_science(block.text())  # its own line: the next may start "13 ..."
         if code:
             result["field_of_science"] = code
+            found("field_of_science", block)
             break
 
     # dates
@@ -950,6 +1075,9 @@ def parse_report(pages: list[str]) -> dict:
         start, end = parse_period(block.text(2))
         if start:
             dates["start"], dates["end"] = start, end
+            found("start", block)
+            if end:
+                found("end", block)
             break
     for field in ("start", "end", "accepted"):
         if dates.get(field):
@@ -958,11 +1086,13 @@ def parse_report(pages: list[str]) -> dict:
             value = parse_date(block.text(1))
             if value:
                 dates[field] = value
+                found(field, block)
                 break
     if not dates.get("accepted"):
         accepted = _acceptance_in_text(head)
         if accepted:
             dates["accepted"] = accepted
+            found("accepted", None, "heuristic")
     dates = {key: value for key, value in dates.items() if value}
     if dates:
         result["dates"] = dates
@@ -973,17 +1103,20 @@ def parse_report(pages: list[str]) -> dict:
         amount = parse_money(block.value) or (None if block.value else parse_money(block.text(1)))
         if amount:
             budget["total_vnd"] = amount
+            found("budget_total_vnd", block)
             # "Tổng kinh phí: 1.250 triệu đồng, trong đó NSNN: 850 triệu đồng" on one line
             inline_state = re.search(r"(?:ngan sach|nsnn|state budget)", fold(block.text(2)))
             if inline_state:
                 state = parse_money(block.text(2)[inline_state.end() :])
                 if state and state <= amount:
                     budget["state_vnd"] = state
+                    found("budget_state_vnd", block)
             break
     for block in by_field.get("budget_state", []):
         amount = parse_money(block.text(1))
         if amount and "state_vnd" not in budget:
             budget["state_vnd"] = amount
+            found("budget_state_vnd", block)
             break
     if budget:
         result["budget"] = budget
@@ -993,13 +1126,18 @@ def parse_report(pages: list[str]) -> dict:
         district, label = match_place(block.text(2))
         if district:
             result["place"] = {"district": district, "label": label}
+            found("district", block)
             break
 
     # keywords, abstracts
     keyword_block = first_block("keywords")
     keywords = _split_keywords(_keyword_text(keyword_block)) if keyword_block else []
-    if not keywords:
+    if keywords:
+        found("keywords", keyword_block)
+    else:
         keywords = _keywords_anywhere(lines)
+        if keywords:
+            found("keywords", None, "body")
     if keywords:
         result["keywords"] = keywords
 
@@ -1007,6 +1145,7 @@ def parse_report(pages: list[str]) -> dict:
     sectors = match_sectors(" . ".join([result.get("title") or "", " ; ".join(keywords)]))
     if sectors:
         result["sectors"] = sectors
+        found("sectors", None, "heuristic")
 
     abstract, abstract_en = _abstracts(lines, by_field)
     if abstract:
@@ -1018,7 +1157,41 @@ def parse_report(pages: list[str]) -> dict:
             abstract_en = abstract_en[lead.end() + len(result["title_en"]) :].strip() or None
     if abstract_en:
         result["abstract_en"] = abstract_en
+    result["_sources"] = sources
+    result["_pages"] = page_of_field
+    # {field: True (two labels agree) | False (two labels disagree) | "heuristic" (a label and
+    # the cover's layout disagree)}
+    result["_agreement"] = agreement
     return result
+
+
+# Where a labelled value was read, by zone (see parse_report): the statistical sheet is the
+# most carefully typed source, then the cover and inner cover, then labels in the body.
+_ZONE_SOURCES = {0: "sheet", 1: "cover", 2: "body"}
+
+
+def _agree(one: str, other: str, exact: bool = False) -> bool:
+    """Whether two readings of a field say the same (case, accents, quotes and spacing aside).
+
+    Texts (titles, organisations) may differ a little: one may be a shortened form of the other,
+    as covers shorten long titles, or differ by a typo. Codes and names (``exact``) may not:
+    "BT-01-2020" and "BT-07-2020" are two tasks.
+    """
+    from difflib import SequenceMatcher
+
+    a = squash(re.sub(r"[\"'“”‘’«».,:;()]", " ", fold(one)))
+    b = squash(re.sub(r"[\"'“”‘’«».,:;()]", " ", fold(other)))
+    if not a or not b or a == b:
+        return True
+    if exact:
+        return False
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return SequenceMatcher(None, a, b).ratio() >= 0.9
+
+
+# A line that is only a remark in brackets, or opens one that runs onto the next line.
+_REMARK_LINE = re.compile(r"^\s*\((?:[^()]*\)\s*[.:;,]?\s*$|[^()]*$)")
 
 
 def _title_text(block: Block) -> str:
@@ -1027,15 +1200,15 @@ def _title_text(block: Block) -> str:
     previous = block.line
     for line in block.following[:4]:
         folded = fold(line).strip()
-        if block.value and not block.wrapped(previous):
+        if block.value and not block.wrapped(previous, parts[1:]):
             break  # the title ended on a short line: what follows is something else
         if block.value and _starts_sentence(previous, line):
             break
         previous = line
         if re.match(r"^\(?(?:thuoc|ma so|chu nhiem|chuong trinh)", folded):
             break
-        if re.match(r"^\(", line.strip()) and parts:
-            break
+        if parts and _REMARK_LINE.match(line):
+            break  # "(Thuộc Chương trình ...)" under the title; "(Tên khoa học) trong ..." goes on
         parts.append(line)
         if parts and re.search(r"[\"”»]\s*$", parts[-1]) and len(parts) > 1:
             break
@@ -1131,6 +1304,7 @@ def _cover_host(lines: list[str], pages: list[int]) -> str | None:
 _REPORT_CONTINUATION = re.compile(
     r"^(?:ket qua )?(?:thuc hien )?"
     r"(?:(?:nhiem vu|de tai|du an|de an)(?:\s*/\s*(?:nhiem vu|de tai|du an))*)?"
+    r"(?: san xuat thu nghiem| sxtn| ung dung| chuyen giao(?: cong nghe)?)?"
     r"(?: (?:nghien cuu )?khoa hoc(?: va cong nghe)?| kh&cn| khcn)?"
     r"(?: cap (?:tinh|co so|bo|quoc gia|nha nuoc))?$"
 )
@@ -1164,8 +1338,11 @@ def _cover_title(lines: list[str], pages: list[int]) -> str | None:
     return squash(" ".join(collected)) or None
 
 
-def _people(by_field: dict[str, list[Block]]) -> list[dict]:
+def _people(by_field: dict[str, list[Block]], origins: dict | None = None) -> list[dict]:
+    """The principal investigator, the secretary and the members; ``origins`` receives the
+    block each of them was read from (keys as in ``indexer.evaluation.comparable_fields``)."""
     people: list[dict] = []
+    origins = {} if origins is None else origins
 
     def add(person: dict | None):
         if not person:
@@ -1187,6 +1364,7 @@ def _people(by_field: dict[str, list[Block]]) -> list[dict]:
             person = _person_block(block, role)
             if person:
                 add(person)
+                origins[field] = block
                 break
     for block in by_field.get("members", []):
         lines = ([block.value] if block.value else []) + block.following
@@ -1194,6 +1372,9 @@ def _people(by_field: dict[str, list[Block]]) -> list[dict]:
         if found:
             for person in found:
                 add(person)
+            for person in people:
+                field = "members" if person["role"] == "member" else person["role"]
+                origins.setdefault(field, block)
             break
     return people
 
@@ -1224,11 +1405,14 @@ def _person_block(block: Block, role: str) -> dict | None:
 
 
 def _acceptance_in_text(lines: list[str]) -> str | None:
-    for line in lines:
-        folded = fold(line)
-        match = re.search(r"nghiem thu(?: chinh thuc)?(?: vao)? ngay|ngay nghiem thu", folded)
+    """ "... được nghiệm thu ngày 15 tháng 12 năm 2020" in running text (the date may wrap)."""
+    for index, line in enumerate(lines):
+        text = line if index + 1 >= len(lines) else f"{line} {lines[index + 1].strip()}"
+        match = re.search(
+            r"nghiem thu(?: chinh thuc)?(?: vao)? ngay|ngay nghiem thu", fold(text[: len(line)])
+        )
         if match:
-            found = parse_date(line[match.end() : match.end() + 40])
+            found = parse_date(text[match.end() : match.end() + 40])
             if found and len(found) == 10:
                 return found
     return None
@@ -1239,7 +1423,9 @@ def _keyword_text(block: Block) -> str:
     following = block.following if block.value else block.following[1:]
     previous = block.line if block.value else (parts[0] if parts else "")
     for line in following[:3]:
-        if not parts or not (re.search(r"[,;]\s*$", parts[-1]) or block.wrapped(previous)):
+        if not parts or not (
+            re.search(r"[,;]\s*$", parts[-1]) or block.wrapped(previous, parts[1:])
+        ):
             break
         parts.append(line)
         previous = line

@@ -98,7 +98,9 @@ def test_every_ground_truth_path_exists_and_is_listed_once():
 
 
 def test_every_pdf_in_the_corpus_has_an_entry():
-    listed = {entry["path"] for entry in DOCUMENTS}
+    from tests.conftest import all_ground_truth
+
+    listed = {entry["path"] for entry in all_ground_truth()}
     on_disk = {path.relative_to(CORPUS).as_posix() for path in CORPUS.rglob("*.pdf")}
     assert on_disk - listed == set()
 

@@ -4,17 +4,31 @@ from __future__ import annotations
 
 import pytest
 
-from indexer.detect import detect_document_type, detect_language
+from indexer.detect import (
+    detect_document_type,
+    detect_language,
+    detection_confidence,
+    parser_for,
+)
 from indexer.evaluation import comparable_fields, field_accuracy, mismatches
 from indexer.labels import fold, match_label, split_academic_title
+from indexer.parse_article import is_masthead, parse_article, person_names, running_lines
 from indexer.parse_patent import (
     application_number,
     normalise_ipc,
     parse_patent,
+    read_column_wise,
     segments,
     split_parties,
 )
-from indexer.parse_report import find_dates, parse_date, parse_money, parse_period, parse_report
+from indexer.parse_report import (
+    find_dates,
+    join_split_labels,
+    parse_date,
+    parse_money,
+    parse_period,
+    parse_report,
+)
 
 STAT_SHEET = """ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN
 SỞ KHOA HỌC VÀ CÔNG NGHỆ
@@ -697,3 +711,410 @@ Bình Thuận, tháng 5/2015"""
     assert result["host_organisation"] == (
         "Viện Nghiên cứu Nuôi trồng thủy sản II, chi nhánh miền Trung của Bộ"
     )
+
+
+# --------------------------------------------------------------------------- real-world layouts
+# Text as PDFium gives it for label/value tables, bilingual forms and gazette tables (the
+# independent corpus, corpus_samples/independent/, holds the PDFs these quirks come from).
+
+TABLE_SHEET = """THÔNG TIN CHUNG VỀ ĐỀ TÀI
+Tên đề tài/dự án Nghiên cứu ứng dụng quy trình nuôi cá chim vây vàng
+(Trachinotus blochii) trong lồng HDPE tại vùng biển
+huyện Phú Quý
+Mã số ĐTKHCN.12/17
+Chủ nhiệm đề tài ThS. TRẦN QUỐC VIỆT
+Implementing
+agency
+Institute of Marine Geology and Geophysics
+Cán bộ tham gia KS. Nguyễn Văn Lộc; ThS. Đặng Thị Ngọc Hân; Lê
+Hữu Phước
+Date of
+acceptance
+14 March 2022
+Lĩnh vực nghiên cứu Kỹ thuật thực phẩm và đồ uống
+13 Ngày họp Hội đồng nghiệm thu 12/10/2021
+"""
+
+
+def test_a_value_wrapped_in_its_table_column_is_read_whole():
+    result = parse_report([TABLE_SHEET])
+    assert result["title"] == (
+        "Nghiên cứu ứng dụng quy trình nuôi cá chim vây vàng (Trachinotus blochii) trong lồng "
+        "HDPE tại vùng biển huyện Phú Quý"
+    )
+    assert result["identifiers"]["task_code"] == "ĐTKHCN.12/17"
+    assert result["people"][0] == {
+        "name": "Trần Quốc Việt",
+        "role": "principal_investigator",
+        "title": "ThS.",
+        "affiliation": None,
+    }
+
+
+def test_a_label_wrapped_in_its_table_cell_is_joined():
+    result = parse_report([TABLE_SHEET])
+    assert result["host_organisation"] == "Institute of Marine Geology and Geophysics"
+    members = [p["name"] for p in result["people"] if p["role"] == "member"]
+    assert members == ["Nguyễn Văn Lộc", "Đặng Thị Ngọc Hân", "Lê Hữu Phước"]  # not "... Date"
+    assert result["dates"]["accepted"] == "2022-03-14"
+    assert result["field_of_science"] == "211"  # not "1" from the next row's number
+
+
+def test_join_split_labels_keeps_values_and_unrelated_lines_apart():
+    lines = ["Chủ nhiệm đề", "tài:", "ThS. Trần Quốc Việt", "Mã số: X-1", "Chủ nhiệm: A B"]
+    joined, pages_of = join_split_labels(lines, [0] * len(lines))
+    assert joined == ["Chủ nhiệm đề tài:", "ThS. Trần Quốc Việt", "Mã số: X-1", "Chủ nhiệm: A B"]
+    assert pages_of == [0, 0, 0, 0]
+    # a label alone on its line, then its value: nothing to join
+    assert join_split_labels(["Tổ chức chủ trì", "Trường Đại học X"], [0, 0])[0] == [
+        "Tổ chức chủ trì",
+        "Trường Đại học X",
+    ]
+
+
+def test_a_remark_under_the_title_ends_it_but_a_latin_name_does_not():
+    text = (
+        "BÁO CÁO THỐNG KÊ\nTên đề tài: Nghiên cứu nuôi cá chim vây vàng trong lồng tại Phú Quý "
+        "theo hướng bền vững\n(Thuộc Chương trình phát triển thủy sản)\nMã số: X-01"
+    )
+    assert parse_report([text])["title"] == (
+        "Nghiên cứu nuôi cá chim vây vàng trong lồng tại Phú Quý theo hướng bền vững"
+    )
+
+
+def test_bilingual_labels():
+    text = """THÔNG TIN CHUNG / GENERAL INFORMATION
+1. Tên đề tài / Project title: Ứng dụng điện mặt trời áp mái cho trại giống tôm
+2. Tên tiếng Anh / English title: Rooftop solar power for shrimp hatcheries
+3. Mã số / Code: BT-NL-2020-02
+4. Chủ nhiệm / Project leader: PGS.TS. Quách Văn Lực
+5. Thời gian / Duration: 03/2020 – 08/2021
+"""
+    result = parse_report(pages(text))
+    assert result["title"] == "Ứng dụng điện mặt trời áp mái cho trại giống tôm"
+    assert result["title_en"] == "Rooftop solar power for shrimp hatcheries"
+    assert result["identifiers"]["task_code"] == "BT-NL-2020-02"
+    assert result["people"][0]["name"] == "Quách Văn Lực"
+    assert (result["dates"]["start"], result["dates"]["end"]) == ("2020-03", "2021-08")
+
+
+def test_members_table_whose_role_cells_wrap():
+    text = """1.11. Danh sách thành viên tham gia:
+STT Họ và tên Học
+hàm, học
+vị
+Đơn vị công tác Nội dung tham
+gia
+1 Lê Văn Thành KS. Công ty TNHH Phân bón
+Hữu cơ Tuy Phong
+Chủ nhiệm dự
+án
+2 Mai Thị Thúy
+Hằng
+ThS. Trường Đại học Phan
+Thiết
+Thư ký khoa
+học
+3 Trịnh Công Danh TS. Viện Thổ nhưỡng Nông
+hóa
+Thành viên
+II. KẾT QUẢ THỰC HIỆN
+"""
+    roles = {p["name"]: p["role"] for p in parse_report([text])["people"]}
+    assert roles == {
+        "Lê Văn Thành": "principal_investigator",
+        "Mai Thị Thúy Hằng": "secretary",
+        "Trịnh Công Danh": "member",
+    }
+
+
+def test_numbered_members_in_one_cell_and_acceptance_in_a_wrapped_sentence():
+    text = """BÁO CÁO TỔNG HỢP
+Tên đề tài: Sản xuất muối sạch
+Thành viên chính: 1. ThS. Lưu Văn Hòa; 2. KS. Tạ Minh Nhật; 3. Kiều Thị Yến
+TÓM TẮT
+Dự án được Hội đồng khoa học và công nghệ tỉnh nghiệm thu ngày
+15 tháng 12 năm 2020.
+"""
+    result = parse_report([text])
+    assert [p["name"] for p in result["people"]] == ["Lưu Văn Hòa", "Tạ Minh Nhật", "Kiều Thị Yến"]
+    assert result["dates"]["accepted"] == "2020-12-15"
+
+
+def test_report_parser_records_sources_and_agreement():
+    result = parse_report(pages(STAT_SHEET))
+    assert result["_sources"]["title"] == "sheet"
+    assert result["_sources"]["task_code"] == "sheet"
+    assert result["_agreement"]["task_code"] is True  # cover and sheet say BT-NN-2020-03
+    assert result["_pages"]["task_code"] == 1
+    cover = parse_report(pages(COVER_ONLY))
+    assert cover["_sources"]["principal_investigator"] == "cover"
+    assert cover["_sources"]["accepted"] == "heuristic"  # read in running text
+
+
+GAZETTE_TABLE = """CÔNG BÁO SỞ HỮU CÔNG NGHIỆP SỐ 401 - TẬP A (08.2021) 127
+GIẢI PHÁP HỮU ÍCH
+(21) Số đơn 2-2021-00145
+(22) Ngày nộp đơn 15.04.2021
+(43) Ngày công bố 25.08.2021
+(51) IPC A01K 61/60 (2017.01); A01K 63/00 (2017.01)
+(54) Tên giải pháp
+hữu ích
+Lồng nuôi cá biển bằng ống HDPE có hệ thống
+neo chống bão
+(57) Tóm tắt Giải pháp hữu ích đề cập đến lồng nuôi cá biển gồm khung phao (1).
+(71) Người nộp đơn Trung tâm Khuyến nông Bình Thuận (VN)
+Số 2 Tôn Đức Thắng, phường Phú Thủy, thành
+phố Phan Thiết, tỉnh Bình Thuận
+(72) Tác giả Trần Quốc Việt (VN), Nguyễn Văn Lộc (VN)
+"""
+# The same table read by a layout analysis that took each table column for a text column.
+GAZETTE_COLUMNS = """(21) Số đơn
+(22) Ngày nộp đơn
+(43) Ngày công bố
+(51) IPC
+(54) Tên giải pháp
+hữu ích
+(71) Người nộp đơn
+(72) Tác giả
+2-2021-00145
+15.04.2021
+25.08.2021
+A01K 61/60 (2017.01)
+Lồng nuôi cá biển
+Trung tâm Khuyến nông Bình Thuận (VN)
+Trần Quốc Việt (VN), Nguyễn Văn Lộc (VN)
+"""
+
+
+def test_gazette_entry_laid_out_as_a_table():
+    result = parse_patent([GAZETTE_TABLE])
+    assert result["title"] == "Lồng nuôi cá biển bằng ống HDPE có hệ thống neo chống bão"
+    assert result["kind"] == "utility_solution"
+    assert result["ipc_classes"] == ["A01K 61/60", "A01K 63/00"]
+    assert result["technology_fields"] == ["29"]
+    parties = {(p["name"], p["role"]) for p in result["people"]}
+    assert parties == {
+        ("Trung tâm Khuyến nông Bình Thuận", "applicant"),
+        ("Trần Quốc Việt", "inventor"),
+        ("Nguyễn Văn Lộc", "inventor"),
+    }
+    assert result["_sources"]["title"] == "inid"
+
+
+def test_codes_read_as_one_column_and_values_as_another_are_not_paired():
+    assert read_column_wise(segments(GAZETTE_COLUMNS))
+    assert not read_column_wise(segments(GAZETTE_TABLE))
+    result = parse_patent([GAZETTE_COLUMNS])
+    assert "title" not in result and "people" not in result
+    # what validates on its own is still found
+    assert result["identifiers"]["application_number"] == "2-2021-00145"
+    assert result["_sources"]["application_number"] == "text"
+
+
+def test_labels_wrapped_or_spread_by_justification_are_still_labels():
+    text = """(10) Patent number
+and date
+1-0034418 15.08.2022
+(20) Application
+number and filing
+date
+1-2020-04417 02.07.2020
+(73)  Chủ  bằng:  Công  ty  TNHH  Phân
+bón Hữu cơ Tuy Phong (VN); Viện Thổ
+nhưỡng Nông hóa (VN)
+(72)  Tác  giả  sáng  chế:  Lê  Văn  Thành
+(VN), Trịnh Công Danh (VN), Mai Thị
+Thúy Hằng (VN)
+"""
+    result = parse_patent([text])
+    assert result["identifiers"]["patent_number"] == "1-0034418"
+    assert result["identifiers"]["application_number"] == "1-2020-04417"
+    assert result["dates"] == {"filed": "2020-07-02", "granted": "2022-08-15"}
+    names = [p["name"] for p in result["people"]]
+    assert names == [
+        "Lê Văn Thành",
+        "Trịnh Công Danh",
+        "Mai Thị Thúy Hằng",
+        "Công ty TNHH Phân bón Hữu cơ Tuy Phong",
+        "Viện Thổ nhưỡng Nông hóa",
+    ]
+
+
+def test_us_style_front_page():
+    text = """(12) PATENT
+(11) Patent No.: 35127
+(45) Date of Patent: Mar. 25, 2021
+(54) APPARATUS FOR PRODUCING CLEAN SEA SALT
+(71) Applicant: Tuy Phong Salt Joint Stock Company, Vinh Hao, Tuy Phong, Binh Thuan (VN)
+(72) Inventors: Dinh Van Quy, Tuy Phong (VN); Luu Van Hoa, Phan Thiet (VN)
+(21) Appl. No.: 1-2018-05532
+(22) Filed: Dec. 10, 2018
+(57) ABSTRACT
+An apparatus for producing clean sea salt comprises covered ponds (1) and trays (2).
+"""
+    result = parse_patent([text])
+    assert result["title"] == "Apparatus for producing clean sea salt"
+    assert result["identifiers"]["patent_number"] == "1-0035127"  # the office's form
+    applicants = [p["name"] for p in result["people"] if p["role"] == "applicant"]
+    assert applicants == ["Tuy Phong Salt Joint Stock Company"]
+    inventors = [p["name"] for p in result["people"] if p["role"] == "inventor"]
+    assert inventors == ["Dinh Van Quy", "Luu Van Hoa"]
+
+
+# --------------------------------------------------------------------------- articles, theses
+
+JOURNAL_ARTICLE = [
+    """TẠP CHÍ KHOA HỌC
+ĐẠI HỌC PHAN THIẾT
+ISSN 2525-2577
+KHOA HỌC CÔNG NGHỆ
+DOI:
+10.58527/ptu.2022.08.2.05
+ĐÁNH GIÁ KHẢ NĂNG HẤP PHỤ ION CHÌ TRONG
+NƯỚC CỦA THAN SINH HỌC ĐIỀU CHẾ TỪ VỎ
+HẠT ĐIỀU
+Nguyễn Thị Hồng Vân
+1*
+, Lê Minh Tuấn
+2, Phạm Quốc Hùng
+1
+1Khoa Kỹ thuật – Công nghệ, Trường Đại học Phan Thiết
+2Viện Kỹ thuật Nhiệt đới
+*Tác giả liên hệ: nthvan@upt.edu.vn
+Ngày nhận bài: 12/01/2022; Ngày duyệt đăng: 20/4/2022
+TÓM TẮT
+Than sinh học được nhiệt phân từ vỏ hạt điều ở 500 °C. Dung lượng hấp phụ đạt 48,6 mg/g.
+Từ khóa: than sinh học, vỏ hạt điều, hấp phụ, chì
+LEAD ION ADSORPTION FROM WATER BY BIOCHAR
+PREPARED FROM CASHEW NUT SHELLS
+ABSTRACT
+Biochar was produced from cashew nut shells and tested for the removal of lead ions.
+Keywords: biochar, cashew nut shell, adsorption, lead
+Tạp chí Khoa học Đại học Phan Thiết, Tập 8, Số 2 (2022): 45–53""",
+    """1. GIỚI THIỆU
+Vỏ hạt điều là phụ phẩm dồi dào của các cơ sở chế biến. Than sinh học được dùng để xử lý nước.
+Tạp chí Khoa học Đại học Phan Thiết, Tập 8, Số 2 (2022): 45–53""",
+]
+
+
+def test_article_title_is_not_the_masthead_section_or_running_header():
+    result = parse_article(JOURNAL_ARTICLE)
+    assert result["title"] == (
+        "Đánh giá khả năng hấp phụ ion chì trong nước của than sinh học điều chế từ vỏ hạt điều"
+    )
+    assert result["title_en"] == (
+        "Lead ion adsorption from water by biochar prepared from cashew nut shells"
+    )
+    assert result["_document_kind"] == "article"
+    assert result["keywords"] == ["than sinh học", "vỏ hạt điều", "hấp phụ", "chì"]
+    assert result["abstract"].startswith("Than sinh học được nhiệt phân")
+    assert result["abstract_en"].startswith("Biochar was produced")
+
+
+def test_article_authors_are_members_with_their_affiliations():
+    people = parse_article(JOURNAL_ARTICLE)["people"]
+    assert [(p["name"], p["role"]) for p in people] == [
+        ("Nguyễn Thị Hồng Vân", "member"),
+        ("Lê Minh Tuấn", "member"),
+        ("Phạm Quốc Hùng", "member"),
+    ]
+    assert people[0]["affiliation"] == "Khoa Kỹ thuật – Công nghệ, Trường Đại học Phan Thiết"
+    assert people[1]["affiliation"] == "Viện Kỹ thuật Nhiệt đới"
+
+
+def test_running_lines_are_the_repeated_page_edges():
+    running = running_lines(JOURNAL_ARTICLE)
+    assert any("tap chi khoa hoc dai hoc phan thiet" in key for key in running)
+    assert is_masthead("KHOA HỌC CÔNG NGHỆ") and is_masthead("Tập 8, Số 2 (2022): 45–53")
+    assert not is_masthead("Đánh giá khả năng hấp phụ ion chì")
+
+
+THESIS_COVER = [
+    """BỘ GIÁO DỤC VÀ ĐÀO TẠO
+TRƯỜNG ĐẠI HỌC NÔNG LÂM THÀNH PHỐ HỒ CHÍ
+MINH
+**********
+LÊ THỊ KIM OANH
+ĐÁNH GIÁ ĐẶC ĐIỂM NÔNG HỌC VÀ
+NĂNG SUẤT CỦA MỘT SỐ GIỐNG ĐIỀU
+GHÉP TẠI HUYỆN ĐỨC LINH
+LUẬN VĂN THẠC SĨ NÔNG NGHIỆP
+Chuyên ngành: Khoa học cây trồng
+Mã số: 8620110
+Người hướng dẫn khoa học: TS. Nguyễn Văn Kiên
+Thành phố Hồ Chí Minh, tháng 10/2020""",
+    """LỜI CAM ĐOAN
+Tôi xin cam đoan luận văn “Đánh giá đặc điểm nông học và năng suất của một số giống điều
+ghép tại huyện Đức Linh” là công trình nghiên cứu của riêng tôi.
+LỜI CẢM ƠN
+Tôi xin cảm ơn Trường Đại học Nông Lâm Thành phố Hồ Chí Minh.""",
+]
+
+
+def test_thesis_cover_author_university_and_no_task_code():
+    result = parse_article(THESIS_COVER)
+    assert result["_document_kind"] == "thesis"
+    assert result["title"] == (
+        "Đánh giá đặc điểm nông học và năng suất của một số giống điều ghép tại huyện Đức Linh"
+    )
+    assert result["people"] == [
+        {
+            "name": "Lê Thị Kim Oanh",
+            "role": "principal_investigator",
+            "title": None,
+            "affiliation": None,
+        }
+    ]  # the supervisor is not an author
+    assert result["host_organisation"] == "Trường Đại học Nông Lâm Thành phố Hồ Chí Minh"
+    assert "identifiers" not in result  # "Mã số: 8620110" is the major's code
+
+
+def test_authors_in_capitals_under_a_sentence_case_title():
+    page = """CÔNG NGHỆ SINH HỌC
+Chiết xuất chất màu betacyanin từ vỏ quả thanh long ruột đỏ
+NGUYỄN VĂN HÙNG1*, TRẦN THỊ LAN2
+1Trường Đại học Phan Thiết; 2Viện Nghiên cứu Rau quả
+TÓM TẮT
+Dịch chiết vỏ thanh long có hàm lượng betacyanin cao."""
+    result = parse_article([page])
+    assert result["title"] == "Chiết xuất chất màu betacyanin từ vỏ quả thanh long ruột đỏ"
+    assert [(p["name"], p["affiliation"]) for p in result["people"]] == [
+        ("Nguyễn Văn Hùng", "Trường Đại học Phan Thiết"),
+        ("Trần Thị Lan", "Viện Nghiên cứu Rau quả"),
+    ]
+
+
+def test_a_title_ending_with_a_place_is_not_cut_as_an_author():
+    page = """TẠP CHÍ KHOA HỌC
+GIẢI PHÁP PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG TẠI THÀNH PHỐ
+PHAN THIẾT
+Trần Văn Bảy(1), Hồ Thị Ngọc Diệp(2)
+(1) Sở Khoa học và Công nghệ tỉnh Bình Thuận; (2) Trường Đại học Kinh tế
+Tóm tắt: Du lịch cộng đồng ở Phan Thiết phát triển nhanh."""
+    result = parse_article([page])
+    assert result["title"].endswith("tại thành phố Phan Thiết")
+    assert [p["name"] for p in result["people"]] == ["Trần Văn Bảy", "Hồ Thị Ngọc Diệp"]
+    assert person_names("Trần Văn Bảy(1), Hồ Thị Ngọc Diệp(2)") == [
+        ("Trần Văn Bảy", {"1"}),
+        ("Hồ Thị Ngọc Diệp", {"2"}),
+    ]
+
+
+def test_research_documents_are_detected_and_routed_to_the_article_parser():
+    assert detect_document_type(JOURNAL_ARTICLE) == "research_document"
+    assert detect_document_type(THESIS_COVER) == "research_document"
+    assert parser_for("research_document") is parse_article
+    assert parser_for("patent_document") is parse_patent
+    assert parser_for("final_report") is parse_report
+    assert detection_confidence(pages(STAT_SHEET), "final_report") > 0.9
+
+
+def test_ipc_symbols_in_the_fixed_width_database_form():
+    assert normalise_ipc("A23L0027500000; C12N0001200000 H04N0021234000 F26B0003280000") == [
+        "A23L 27/50",
+        "C12N 1/20",
+        "H04N 21/234",
+        "F26B 3/28",
+    ]
+    assert normalise_ipc("A01G0009000000") == ["A01G 9/00"]
