@@ -12,6 +12,7 @@ import json
 import pytest
 
 from indexer.search import es_requests as es
+from indexer.search import rules
 from indexer.search.engine import (
     HIT_KEYS,
     InvalidQuery,
@@ -28,6 +29,8 @@ from schemas.search_fields import (
     MAX_FUZZY_WORDS,
     MAX_PAGE_SIZE,
     MAX_RESULT_WINDOW,
+    MAX_SIMILAR,
+    MAX_SUGGESTIONS,
     PREFIX_WEIGHT,
     SORTS,
     STEM_WEIGHT,
@@ -116,6 +119,18 @@ def test_codes_and_facets_are_keywords_and_numbers():
     assert properties["year"]["type"] == properties["trl"]["type"] == "integer"
     assert properties["title_sort"]["type"] == properties["id"]["type"] == "keyword"
     assert es.mappings()["dynamic"] is False
+
+
+def test_facets_of_every_kind_are_mapped_for_filtering_and_counting():
+    properties = es.mappings()["properties"]
+    keyword = {"type": "keyword", "ignore_above": es.KEYWORD_LIMIT}
+    assert properties["technology"] == keyword  # WIPO fields "1".."35", a list per record
+    assert properties["field_l1"]["type"] == properties["field"]["type"] == "keyword"
+    assert FACETS_BY_NAME["organisation"].field == "host_organisation"
+    assert properties["host_organisation"] == keyword  # the whole name, as the filter gives it
+    assert "organisation" not in properties  # a facet's name is not a field
+    assert properties["has_full_text"] == {"type": "boolean"}
+    assert properties["year"] == properties["trl"] == {"type": "integer"}
 
 
 def test_a_new_facet_gets_a_mapping_and_changes_the_fingerprint():
@@ -281,6 +296,79 @@ def test_typo_tolerance_has_a_budget_per_query():
     assert len(widened) == MAX_FUZZY_WORDS
 
 
+def side_by_side(pair: str) -> dict:
+    """The proximity bonus of one pair of folded words, as the compiler writes it."""
+    return {
+        "dis_max": {
+            "queries": [
+                {"match_phrase": {name: {"query": pair, "boost": weight * rules.PROXIMITY_WEIGHT}}}
+                for name, weight in TEXT_FIELDS.items()
+                if name in rules.PROXIMITY_FIELDS
+            ],
+            "tie_breaker": es.TIE_BREAKER,
+        }
+    }
+
+
+def test_words_typed_side_by_side_earn_a_bonus_where_they_stand_side_by_side():
+    query = es.compile_query("Thanh Long ruột")
+    assert len(query["bool"]["must"]) == 3  # what matches: every word, anywhere
+    assert query["bool"]["should"] == [side_by_side("thanh long"), side_by_side("long ruot")]
+    fields = [next(iter(c["match_phrase"])) for c in side_by_side("a b")["dis_max"]["queries"]]
+    assert fields == ["title", "title_en", "keywords", "abstract", "abstract_en"]  # no full text
+    # negated, fielded words and phrases are left out; a hyphenated word gives its words
+    query = es.compile_query('thanh-long ruột -đỏ "quả chín" title:ngon chín')
+    assert query["bool"]["should"] == [
+        side_by_side("thanh long"),
+        side_by_side("long ruot"),
+        side_by_side("ruot chin"),
+    ]
+    # each pair once
+    repeated = es.compile_query("thanh-long-thanh long")["bool"]["should"]
+    assert repeated == [side_by_side("thanh long"), side_by_side("long thanh")]
+
+
+def proximity_pairs_in(query) -> list[str]:
+    """The pairs of every proximity bonus anywhere in a compiled query."""
+    if isinstance(query, list):
+        return [pair for item in query for pair in proximity_pairs_in(item)]
+    if not isinstance(query, dict):
+        return []
+    clauses = (query.get("dis_max") or {}).get("queries")
+    if clauses and all("match_phrase" in clause for clause in clauses):
+        fields = [next(iter(clause["match_phrase"])) for clause in clauses]
+        if tuple(fields) == rules.PROXIMITY_FIELDS:
+            return [clauses[0]["match_phrase"]["title"]["query"]]
+    return [pair for value in query.values() for pair in proximity_pairs_in(value)]
+
+
+def test_no_proximity_bonus_without_two_plain_words():
+    assert proximity_pairs_in(es.compile_query("nước mắm")) == ["nuoc mam"]  # the finder finds
+    for text in ("nước", "thanh-long", '"thanh long"', "nước -mắm", "title:thanh title:long"):
+        assert proximity_pairs_in(es.compile_query(text)) == [], text
+    assert "should" not in es.compile_query("nước -mắm")["bool"]
+    # each AND of an OR has its own pairs
+    either = es.compile_query("thanh long OR nước mắm")["bool"]["should"]
+    assert [part["bool"]["should"] for part in either] == [
+        [side_by_side("thanh long")],
+        [side_by_side("nuoc mam")],
+    ]
+
+
+def test_the_proximity_bonus_has_a_cap():
+    words = [f"w{n}" for n in range(rules.MAX_PROXIMITY_PAIRS + 5)]
+    pairs = es.compile_query(" ".join(words))["bool"]["should"]
+    assert pairs == [side_by_side(f"w{n} w{n + 1}") for n in range(rules.MAX_PROXIMITY_PAIRS)]
+
+
+def test_proximity_pairs():
+    assert rules.proximity_pairs(["a", "b", "c"]) == [("a", "b"), ("b", "c")]
+    assert rules.proximity_pairs(["a", "b", "a", "b"]) == [("a", "b"), ("b", "a")]
+    assert rules.proximity_pairs(["a"]) == rules.proximity_pairs([]) == []
+    many = [str(n) for n in range(20)]
+    assert len(rules.proximity_pairs(many)) == rules.MAX_PROXIMITY_PAIRS
+
+
 MALFORMED = [
     '"unbalanced',
     "(nước mắm",
@@ -360,7 +448,35 @@ def test_no_selection_no_post_filter():
             },
         ),
         ("trl", ["99999999999"], {"terms": {"trl": []}}),  # no integer field holds it: nothing
+        ("trl", ["..5"], {"range": {"trl": {"lte": 5}}}),
+        ("trl", ["7.."], {"range": {"trl": {"gte": 7}}}),
+        ("trl", ["4..4"], {"terms": {"trl": [4]}}),  # one value: filtered as the value
+        # bounds beyond what an integer field holds: Elasticsearch refuses such a bound, so a
+        # range wholly beyond matches nothing and one that reaches beyond is cut at the limit
+        ("trl", ["99999999999.."], {"terms": {"trl": []}}),
+        ("trl", ["..-99999999999"], {"terms": {"trl": []}}),
+        ("year", ["..99999999999"], {"range": {"year": {"lte": 2**31 - 1}}}),
+        ("year", ["-99999999999..2000"], {"range": {"year": {"gte": -(2**31), "lte": 2000}}}),
+        (
+            "year",
+            ["2023", "99999999999..", "2019..2021"],
+            {
+                "bool": {
+                    "should": [
+                        {"terms": {"year": [2023]}},
+                        {"range": {"year": {"gte": 2019, "lte": 2021}}},
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
+        ),
         ("has_full_text", ["true"], {"terms": {"has_full_text": [True]}}),
+        ("has_full_text", ["false"], {"terms": {"has_full_text": [False]}}),
+        ("has_full_text", ["false", "true"], {"terms": {"has_full_text": [False, True]}}),
+        ("technology", ["18", "35"], {"terms": {"technology": ["18", "35"]}}),
+        ("field_l1", ["4"], {"terms": {"field_l1": ["4"]}}),
+        # the organisation facet filters its field, on the whole name
+        ("organisation", ["Viện Cơ điện"], {"terms": {"host_organisation": ["Viện Cơ điện"]}}),
     ],
 )
 def test_facet_filters(facet, keys, expected):
@@ -373,6 +489,56 @@ def test_checked_filter_values_reach_the_request_canonical():
         {"range": {"year": {"gte": 2020, "lte": 2023}}},
         {"terms": {"has_full_text": [True]}},
     ]
+    request = body(filters={"trl": ["08", "0004..", "4..6", "4..6"], "has_full_text": ["0", "no"]})
+    assert request["post_filter"]["bool"]["filter"] == [
+        {
+            "bool": {
+                "should": [
+                    {"terms": {"trl": [8]}},
+                    {"range": {"trl": {"gte": 4}}},
+                    {"range": {"trl": {"gte": 4, "lte": 6}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        },
+        {"terms": {"has_full_text": [False]}},  # "0" and "no" are one value
+    ]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"has_full_text": ["maybe"]},
+        {"year": ["2023..2020"]},
+        {"trl": ["x..5"]},
+        {"trl": [".."]},
+        {"year": ["2020...2021"]},
+        {"technologies": ["18"]},
+    ],
+)
+def test_malformed_filter_values_are_refused_before_anything_is_sent(filters):
+    with pytest.raises(InvalidQuery):
+        body(filters=filters)
+
+
+def test_the_new_facets_count_under_the_other_selections():
+    filters = {"technology": ["18"], "organisation": ["Viện Cơ điện"], "has_full_text": ["false"]}
+    aggs = body(filters=filters)["aggs"]
+    technology = {"terms": {"technology": ["18"]}}
+    organisation = {"terms": {"host_organisation": ["Viện Cơ điện"]}}
+    full_text = {"terms": {"has_full_text": [False]}}
+    assert aggs["technology"]["filter"] == {"bool": {"filter": [organisation, full_text]}}
+    assert aggs["organisation"]["filter"] == {"bool": {"filter": [technology, full_text]}}
+    assert aggs["has_full_text"]["filter"] == {"bool": {"filter": [technology, organisation]}}
+    assert aggs["field_l1"]["filter"] == {"bool": {"filter": [technology, organisation, full_text]}}
+    assert aggs["organisation"]["aggs"]["values"]["terms"] == {
+        "field": "host_organisation",
+        "size": FACETS_BY_NAME["organisation"].size,  # 50: the organisations with most records
+        "order": [{"_count": "desc"}, {"_key": "asc"}],
+    }
+    # numbers in their order, so that the capped list is the first years, not the busiest
+    assert aggs["year"]["aggs"]["values"]["terms"]["order"] == [{"_key": "desc"}]
+    assert aggs["trl"]["aggs"]["values"]["terms"]["order"] == [{"_key": "asc"}]
 
 
 @pytest.mark.parametrize(
@@ -636,6 +802,106 @@ def test_buckets_keep_the_facet_order_and_the_selected_values():
     assert facets["place"] == [] and facets["language"] == []
 
 
+def terms_answer(buckets: list[dict]) -> dict:
+    return {"doc_count": sum(b["doc_count"] for b in buckets), "values": {"buckets": buckets}}
+
+
+# What Elasticsearch answers to body(filters=FACET_FILTERS) (hits left out): each facet's values
+# under the other facets' selections, in the order the terms aggregation asks for.
+FACET_FILTERS = {
+    "year": ["2019..2021", "2023"],
+    "trl": ["..5"],
+    "has_full_text": ["false"],
+    "technology": ["7"],
+    "organisation": ["Viện Công nghệ sinh học"],
+}
+FACET_ANSWER = {
+    "hits": {"total": {"value": 4, "relation": "eq"}, "hits": []},
+    "aggregations": {
+        "year": terms_answer(
+            [
+                {"key": 2023, "doc_count": 2},
+                {"key": 2021, "doc_count": 1},
+                {"key": 2020, "doc_count": 3},
+                {"key": 2019, "doc_count": 1},
+                {"key": 2016, "doc_count": 1},
+            ]
+        ),
+        "trl": terms_answer(
+            [
+                {"key": 3, "doc_count": 1},
+                {"key": 5, "doc_count": 2},
+                {"key": 7, "doc_count": 1},
+            ]
+        ),
+        "has_full_text": terms_answer(
+            [
+                {"key": 0, "key_as_string": "false", "doc_count": 5},
+                {"key": 1, "key_as_string": "true", "doc_count": 2},
+            ]
+        ),
+        "technology": terms_answer([{"key": "18", "doc_count": 3}, {"key": "15", "doc_count": 1}]),
+        "organisation": terms_answer(
+            [
+                {"key": "Hội Nước mắm Phan Thiết", "doc_count": 2},
+                {"key": "Viện Công nghệ sinh học", "doc_count": 2},
+                {"key": "Trung tâm Khuyến nông", "doc_count": 1},
+            ]
+        ),
+        "field_l1": terms_answer([{"key": "4", "doc_count": 2}, {"key": "2", "doc_count": 3}]),
+    },
+}
+
+
+def test_new_facets_and_ranges_come_back_as_the_embedded_engine_gives_them():
+    request = SearchRequest("", filters=FACET_FILTERS)
+    facets = es.response_to_search_response(FACET_ANSWER, request).facets
+
+    def triples(name):
+        return [(b["key"], b["doc_count"], b["is_selected"]) for b in facets[name]]
+
+    # a selected range is a bucket of its own counting the years it covers (1 + 3 + 1); not a
+    # number, it comes before the years in newest-first order
+    assert triples("year") == [
+        ("2019..2021", 5, True),
+        ("2023", 2, True),
+        ("2021", 1, False),
+        ("2020", 3, False),
+        ("2019", 1, False),
+        ("2016", 1, False),
+    ]
+    assert triples("trl") == [("3", 1, False), ("5", 2, False), ("7", 1, False), ("..5", 3, True)]
+    assert triples("has_full_text") == [("false", 5, True), ("true", 2, False)]
+    # a selected value the records do not have is there, with nothing in it
+    assert triples("technology") == [("18", 3, False), ("15", 1, False), ("7", 0, True)]
+    assert triples("organisation") == [  # by count, then by name
+        ("Hội Nước mắm Phan Thiết", 2, False),
+        ("Viện Công nghệ sinh học", 2, True),
+        ("Trung tâm Khuyến nông", 1, False),
+    ]
+    assert triples("field_l1") == [("2", 3, False), ("4", 2, False)]
+    assert facets["kind"] == [] and list(facets) == [facet.name for facet in FACETS]
+
+
+def test_the_request_of_those_facets():
+    request = body(filters=FACET_FILTERS)
+    assert request["post_filter"]["bool"]["filter"] == [  # facets in the order of FACETS
+        {"terms": {"technology": ["7"]}},
+        {
+            "bool": {
+                "should": [
+                    {"terms": {"year": [2023]}},
+                    {"range": {"year": {"gte": 2019, "lte": 2021}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        },
+        {"range": {"trl": {"lte": 5}}},
+        {"terms": {"host_organisation": ["Viện Công nghệ sinh học"]}},
+        {"terms": {"has_full_text": [False]}},
+    ]
+
+
 def test_scores_only_when_sorted_by_relevance():
     newest = SearchRequest("thanh long", sort="newest")
     assert all(hit["score"] is None for hit in es.response_to_search_response(ANSWER, newest).hits)
@@ -780,34 +1046,70 @@ def test_similar_body_from_the_record():
     assert [tuple(hit) for hit in hits] == [HIT_KEYS] and hits[0]["score"] == 9.5
 
 
-def test_rules_shared_with_the_embedded_engine_have_not_drifted():
-    # Held twice until they move to one shared module: the two engines must read them alike.
+def test_both_engines_read_the_shared_rules():
+    # One copy of each rule, in indexer.search.rules: neither engine holds its own.
     from indexer.search import tantivy_engine as tantivy
 
-    for name in (
-        "TIE_BREAKER",
-        "MAX_PHRASE_WORDS",
-        "ENGLISH_FIELDS",
-        "SNIPPET_FIELDS",
-        "SUGGEST_SOURCES",
-        "SUGGEST_WORDS",
-        "SUGGEST_CANDIDATES",
-        "SUGGEST_MAX_CHARS",
-        "SIMILAR_KEYWORDS",
-        "SIMILAR_WEIGHTS",
-        "SIMILAR_FIELDS",
-        "SIMILAR_TITLE_PAIRS",
-    ):
-        assert getattr(es, name) == getattr(tantivy, name), name
+    constants = [name for name in rules.__all__ if name.isupper()]
+    assert "TIE_BREAKER" in constants and "PROXIMITY_WEIGHT" in constants
+    for name in constants:  # a module that names a rule names the shared one
+        shared = getattr(rules, name)
+        assert getattr(es, name, shared) is shared, name
+        assert getattr(tantivy, name, shared) is shared, name
+    assert es.TIE_BREAKER is tantivy.TIE_BREAKER is rules.TIE_BREAKER
+    for name in ("english_text", "completes", "bucket_key", "proximity_pairs"):
+        assert getattr(tantivy, name) is getattr(rules, name), name
+    assert es.english_text is rules.english_text
+
+
+def test_english_text_of_a_document():
     doc = {
         "language": "en",
         "title": "Drying",
         "title_en": "Drying fruit",
         "abstract": "We dried it.",
+        "abstract_en": None,
         "keywords": ["solar"],
         "full_text": "Text.",
     }
-    for language in ("en", "vi"):
-        assert es.english_text(doc | {"language": language}) == tantivy._english(
-            doc | {"language": language}
-        )
+    assert rules.english_text(doc) == {
+        "en_title": ["Drying fruit", "Drying"],
+        "en_text": ["We dried it.", "solar", "Text."],
+    }
+    vietnamese = doc | {"language": "vi", "abstract_en": "An abstract."}
+    assert rules.english_text(vietnamese) == {
+        "en_title": ["Drying fruit"],
+        "en_text": ["An abstract."],
+    }
+    assert rules.english_text({"language": "vi", "title": "Nước mắm"}) == {}
+
+
+def test_completes():
+    words = ["hoi", "nuoc", "mam", "phan", "thiet"]
+    assert rules.completes(words, ["nuoc"], "ma") == 1
+    assert rules.completes(words, [], "ho") == 0
+    assert rules.completes(words, ["nuoc"], "x") is None
+    assert rules.completes(words, ["thiet"], "") is None  # nothing after the last word
+    assert rules.completes([], [], "a") is None
+
+
+@pytest.mark.parametrize(
+    ("bucket", "key"),
+    [
+        ({"key": "thanh-long", "doc_count": 1}, "thanh-long"),
+        ({"key": 2021, "doc_count": 1}, "2021"),
+        ({"key": 2021.0, "doc_count": 1}, "2021"),  # numbers come back as floats too
+        ({"key": 1, "key_as_string": "true", "doc_count": 1}, "true"),
+        ({"key": 0, "key_as_string": "false", "doc_count": 1}, "false"),
+    ],
+)
+def test_bucket_keys(bucket, key):
+    assert rules.bucket_key(bucket) == key
+
+
+def test_sizes_of_suggestions_and_similar_records():
+    rules.check_size(1, MAX_SUGGESTIONS)
+    rules.check_size(MAX_SIMILAR, MAX_SIMILAR)
+    for size in (0, MAX_SUGGESTIONS + 1, True, "5", 2.0, None):
+        with pytest.raises(InvalidQuery):
+            rules.check_size(size, MAX_SUGGESTIONS)

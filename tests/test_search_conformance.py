@@ -188,6 +188,24 @@ RECORDS = [
         language="vi",
         trl=3,
     ),
+    # The same two words, side by side in one title and apart in a shorter one: the proximity
+    # bonus puts the first one on top (without it the shorter title wins).
+    record(
+        "rong-bien-lien",
+        "Nuôi trồng rong biển tại các đảo xa bờ của tỉnh Bình Thuận",
+        sectors=["thuy-san"],
+        field_of_science="10601",
+        technology_fields=["15", "18"],
+        dates={"accepted": "2021"},
+        trl=7,
+    ),
+    record(
+        "rong-bien-xa",
+        "Biển đảo và rong sụn của tỉnh Bình Thuận",
+        sectors=["thuy-san"],
+        dates={"accepted": "2014"},
+        host_organisation="Viện Công nghệ sinh học",
+    ),
     record(
         "nm-mat",
         "Hồ sơ mật về nước mắm Phan Thiết",
@@ -335,6 +353,16 @@ FILTER_CASES = [
     ("", {"technology": ["18"]}),
     ("nuoc mam", {"ip_status": ["granted", "none"], "trl": ["5..6"]}),
     ("thanh long", {"sector": ["du-lich"], "year": ["1999"]}),
+    # the facets and ranges added with the query syntax, alone and together
+    ("", {"has_full_text": ["false"], "trl": ["..5"]}),
+    ("", {"has_full_text": ["true", "false"]}),
+    ("", {"trl": ["7.."], "year": ["2020.."]}),
+    ("", {"year": ["2016", "2020..2021"]}),  # a year and a range: both are buckets
+    ("", {"year": ["2014..2014"], "sector": ["thuy-san"]}),
+    ("", {"technology": ["15", "18"], "field_l1": ["1", "2"]}),
+    ("nuoc mam", {"organisation": ["Hội Nước mắm Phan Thiết", "Viện Công nghệ sinh học"]}),
+    ("rong bien", {"organisation": ["Viện Công nghệ sinh học"], "technology": ["15"]}),
+    ("", {"field_l1": ["4"], "year": ["..2020"], "has_full_text": ["false"], "trl": ["4..8"]}),
 ]
 
 
@@ -416,6 +444,10 @@ def test_the_users_own_spelling_ranks_first(engine):
         ("plughzorb", {"xu-ly-nuoc-thai"}),  # full text of a public record
         ("xyzzyquark", set()),  # full text of a metadata-only record: never searched
         ("trữ lượng cá cơm", {"ca-com-metadata"}),
+        # typo tolerance only for words the index does not hold: "trung" (Trung tâm) is held,
+        # so it is never widened to "trong" (trồng), one letter away; "trungg" is not held
+        ("trung", {"thanh-long-vietgap"}),
+        ("trungg", {"thanh-long-vietgap"}),
     ],
 )
 def test_what_each_query_finds(engine, text, found):
@@ -462,6 +494,98 @@ def test_facet_order(engine):
     assert trl == sorted(trl)
     sectors = [(-b["doc_count"], b["key"]) for b in response.facets["sector"]]
     assert sectors == sorted(sectors)
+
+
+def buckets(response: SearchResponse, facet: str) -> list[tuple[str, int, bool]]:
+    return [(b["key"], b["doc_count"], b["is_selected"]) for b in response.facets[facet]]
+
+
+def test_a_selected_range_is_a_bucket_of_its_own(engine):
+    # years of the public records: 2014, 2015, 2016, 2017, 2018, 2019, 2020 x2, 2021 x2,
+    # 2022 x3, 2023 x2 (and one without a year)
+    response = search(engine, filters={"year": ["2019..2021"]})
+    assert response.total == 5
+    years = buckets(response, "year")
+    # the range counts the years it covers; its years keep their own buckets; a range is not a
+    # number, so it comes before the years in newest-first order
+    assert years[0] == ("2019..2021", 5, True)
+    assert ("2020", 2, False) in years and ("2022", 3, False) in years
+    assert ("2022..", 5, True) in buckets(search(engine, filters={"year": ["2022.."]}), "year")
+    # TRL of the public records: 3, 4, 5, 6 x2, 7, 8
+    lowest = search(engine, filters={"trl": ["..5"]})
+    assert lowest.total == 3
+    assert buckets(lowest, "trl")[-1] == ("..5", 3, True)  # a range comes after 1-9
+    # each facet counts under the other's selection: TRL of the records of 2022 and later (3,
+    # 6), years of the records of TRL 5 and below (2018, 2019, 2023)
+    both = search(engine, filters={"year": ["2022.."], "trl": ["..5"]})
+    assert ids(both) == ["dien-gio"]
+    assert buckets(both, "trl") == [("3", 1, False), ("6", 1, False), ("..5", 1, True)]
+    assert buckets(both, "year") == [
+        ("2022..", 1, True),
+        ("2023", 1, False),
+        ("2019", 1, False),
+        ("2018", 1, False),
+    ]
+    # a range and a year of the same facet are OR-ed
+    assert everything(engine, filters={"year": ["2016", "2022..2022"]}) == {
+        "nuoc-mam-khong-dau",
+        "nm-khu-mui",
+        "dragon-fruit-drying",
+        "xu-ly-nuoc-thai",
+    }
+
+
+def test_full_text_facet_is_keyed_true_and_false(engine):
+    listing = search(engine)
+    # public full texts only: the metadata-only record's text is not there
+    assert counts(listing, "has_full_text") == {"true": 3, "false": len(PUBLIC_IDS) - 3}
+    described = search(engine, filters={"has_full_text": ["false"]}, size=100)
+    assert described.total == len(PUBLIC_IDS) - 3 and "ca-com-metadata" in ids(described)
+    assert buckets(described, "has_full_text") == [
+        ("false", len(PUBLIC_IDS) - 3, True),
+        ("true", 3, False),  # its own selection does not shrink its counts
+    ]
+    assert search(engine, filters={"has_full_text": ["true", "false"]}).total == len(PUBLIC_IDS)
+    assert search(engine, filters={"has_full_text": ["yes"]}).total == 3
+
+
+def test_technology_organisation_and_field_level_facets(engine):
+    listing = search(engine)
+    assert counts(listing, "technology") == {"18": 2, "15": 1}
+    assert counts(listing, "organisation") == {
+        "Viện Công nghệ sinh học": 2,
+        "Hội Nước mắm Phan Thiết": 1,
+        "Trung tâm Khuyến nông Bình Thuận": 1,
+    }
+    assert counts(listing, "field_l1") == {"1": 1, "2": 3, "4": 4, "5": 1}
+    chosen = search(engine, filters={"technology": ["18"], "field_l1": ["2"]})
+    assert ids(chosen) == ["nm-khu-mui"]
+    assert buckets(chosen, "technology") == [("18", 1, True)]  # under field_l1=2 only
+    assert buckets(chosen, "field_l1") == [("1", 1, False), ("2", 1, True)]
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"has_full_text": ["maybe"]},
+        {"year": ["2023..2020"]},
+        {"trl": ["x..5"]},
+        {"year": [".."]},
+        {"technologies": ["18"]},
+    ],
+)
+def test_malformed_filter_values_are_refused(engine, filters):
+    with pytest.raises(InvalidQuery):
+        search(engine, filters=filters)
+
+
+def test_words_typed_side_by_side_rank_first_where_they_stand_side_by_side(engine):
+    # "rong biển" stands side by side in the longer title, apart in the shorter one
+    assert ids(search(engine, "rong biển")) == ["rong-bien-lien", "rong-bien-xa"]
+    assert ids(search(engine, "rong bien")) == ["rong-bien-lien", "rong-bien-xa"]
+    # the bonus ranks, it never decides what matches
+    assert search(engine, "rong biển", sort="oldest").total == 2
+    assert everything(engine, "rong biển -sụn") == {"rong-bien-lien"}
 
 
 def test_sorts(engine):
@@ -622,6 +746,8 @@ SIDE_BY_SIDE = [
     "plughzorbb",
     "title:thanh",
     "ipc:a23",
+    "rong biển",
+    "trung",
     "",
 ]
 
@@ -637,7 +763,13 @@ def pair(make_engine):
 @both
 @pytest.mark.parametrize("text", SIDE_BY_SIDE)
 @pytest.mark.parametrize(
-    "filters", [{}, {"sector": ["thanh-long", "nuoc-mam"], "year": ["2015.."]}]
+    "filters",
+    [
+        {},
+        {"sector": ["thanh-long", "nuoc-mam"], "year": ["2015.."]},
+        {"has_full_text": ["false"], "trl": ["..6", "8"], "technology": ["18"]},
+        {"organisation": ["Viện Công nghệ sinh học"], "year": ["2014..2019"], "field_l1": ["2"]},
+    ],
 )
 def test_engines_agree(pair, text, filters):
     tantivy, elasticsearch = (
@@ -647,6 +779,17 @@ def test_engines_agree(pair, text, filters):
     assert tantivy.total == elasticsearch.total
     assert set(ids(tantivy)) == set(ids(elasticsearch))
     assert tantivy.facets == elasticsearch.facets
+
+
+@both
+@pytest.mark.parametrize("text", ["rong biển", "rong bien", "quy trình"])
+def test_engines_rank_alike(pair, text):
+    # the same order where the embedded engine's scores are far apart (by 15 % and more): the
+    # proximity bonus, exact spelling, field weights
+    tantivy, elasticsearch = (
+        engine.search(SearchRequest(text=text, size=100)) for engine in pair.values()
+    )
+    assert ids(tantivy) == ids(elasticsearch)
 
 
 @both

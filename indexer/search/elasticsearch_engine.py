@@ -42,6 +42,7 @@ from indexer.search.engine import (
     SearchResponse,
     checked,
 )
+from indexer.search.rules import check_size
 from schemas.search_fields import MAX_SIMILAR, MAX_SUGGESTIONS
 
 BULK_CHUNK = 500  # records per bulk request
@@ -162,7 +163,7 @@ class ElasticsearchEngine:
         return es_requests.response_to_search_response(answer.body, request)
 
     def suggest(self, text: str, size: int = 8) -> list[dict]:
-        _check_size(size, MAX_SUGGESTIONS)
+        check_size(size, MAX_SUGGESTIONS)
         body = es_requests.suggest_body(text)
         if body is None:
             return []
@@ -171,7 +172,7 @@ class ElasticsearchEngine:
         return es_requests.response_to_suggestions(answer.body, text, size)
 
     def similar(self, record_id: str, size: int = 5) -> list[dict]:
-        _check_size(size, MAX_SIMILAR)
+        check_size(size, MAX_SIMILAR)
         if not isinstance(record_id, str) or not record_id.strip():
             return []
         self._ensure()
@@ -348,11 +349,6 @@ _BODY_NAMES = {"from": "from_", "_source": "source", "_meta": "meta"}
 def _arguments(body: dict) -> dict:
     """A request body as the client's keyword arguments ("from" -> "from_", ...)."""
     return {_BODY_NAMES.get(name, name): value for name, value in body.items()}
-
-
-def _check_size(size, upper: int) -> None:
-    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= upper:
-        raise InvalidQuery(f"Size must be a whole number between 1 and {upper}.")
 
 
 __all__ = ["ElasticsearchEngine", "InvalidQuery", "SearchError"]

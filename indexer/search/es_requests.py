@@ -24,10 +24,12 @@ The index holds what the embedded engine holds, analyzed the same way:
   term lookup, while the searched fields keep the embedded engine's statistics.
 
 The search request: the query tree of ``indexer.search.query`` compiled as the embedded engine
-compiles it, every selected facet value in ``post_filter`` (the hits), and for each facet a
-``filter`` aggregation holding every *other* facet's selection around the ``terms`` aggregation
-that counts its values: values of one facet are OR-ed, facets are AND-ed, and a facet's counts
-ignore its own selection.
+compiles it (the rules both engines share are in ``indexer.search.rules``), every selected facet
+value in ``post_filter`` (the hits), and for each facet a ``filter`` aggregation holding every
+*other* facet's selection around the ``terms`` aggregation that counts its values: values of one
+facet are OR-ed, facets are AND-ed, and a facet's counts ignore its own selection. Year and TRL
+filters take ranges ("2020..2023", "2020..", "..2019"); a selected range comes back as a bucket of
+its own counting the years it covers (``engine.facet_buckets``, as for the embedded engine).
 """
 
 from __future__ import annotations
@@ -47,6 +49,26 @@ from indexer.search.engine import (
     numeric_bounds,
 )
 from indexer.search.query import And, Not, Or, Phrase, Term, parse_query
+from indexer.search.rules import (
+    ENGLISH_FIELDS,
+    MAX_PHRASE_WORDS,
+    PROXIMITY_FIELDS,
+    PROXIMITY_WEIGHT,
+    SIMILAR_FIELDS,
+    SIMILAR_KEYWORDS,
+    SIMILAR_TITLE_PAIRS,
+    SIMILAR_WEIGHTS,
+    SNIPPET_FIELDS,
+    SUGGEST_CANDIDATES,
+    SUGGEST_MAX_CHARS,
+    SUGGEST_SOURCES,
+    SUGGEST_WORDS,
+    TIE_BREAKER,
+    bucket_key,
+    completes,
+    english_text,
+    proximity_pairs,
+)
 from indexer.search.vietnamese import MAX_TOKEN_LENGTH, fold, normalise
 from schemas.search_fields import (
     CODE_FIELDS,
@@ -71,21 +93,7 @@ from schemas.search_fields import (
 # they weigh against word matches as they do in the embedded engine.
 BM25_SCALE = 1 + 1.2
 
-# As the embedded engine (indexer.search.tantivy_engine) has them.
-TIE_BREAKER = 0.1  # the best field counts, the others a little
-MAX_PHRASE_WORDS = 16  # words of one phrase (or hyphenated word) matched in order, at most
-ENGLISH_FIELDS: dict[str, float] = {"en_title": 4.0, "en_text": 1.5}  # stemmed, and weights
-SNIPPET_FIELDS = ("abstract", "abstract_en", "full_text")  # the first one with a match is shown
-SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
 SUGGEST_FIELDS = {name: f"suggest_{name}" for name in SUGGEST_SOURCES.values()}  # copy_to targets
-SUGGEST_WORDS = 8  # words of a suggestion query looked at
-SUGGEST_CANDIDATES = 50  # records read to find completions
-SUGGEST_MAX_CHARS = 200
-SIMILAR_KEYWORDS = 10  # the record's keywords looked for in others
-SIMILAR_WEIGHTS = {"sector": 3.0, "field": 2.0, "field_l1": 0.5, "text": 0.15}
-SIMILAR_WEIGHTS |= {"keyword": 1.0, "title_pair": 0.4}
-SIMILAR_FIELDS = {"title": 2.0, "keywords": 2.0, "abstract": 1.0}  # where they are looked for
-SIMILAR_TITLE_PAIRS = 24
 SIMILAR_TEXT = ("title", "title_en", "abstract", "abstract_en", "keywords", "full_text")
 SIMILAR_SOURCE = ("id", "title", "sector", "field", "field_l1", "keywords")
 
@@ -252,18 +260,6 @@ def index_template(name_pattern: str) -> dict:
 # -- writes ---------------------------------------------------------------------------------------
 
 
-def english_text(doc: dict) -> dict[str, list[str]]:
-    """The English text of a document, for the stemmed fields: English titles and abstracts, and
-    the title, abstract, keywords and full text of an English record (as the embedded engine)."""
-    english = doc.get("language") == "en"
-    title = [doc.get("title_en")] + ([doc.get("title")] if english else [])
-    text = [doc.get("abstract_en")]
-    if english:
-        text += [doc.get("abstract"), *(doc.get("keywords") or ()), doc.get("full_text")]
-    fields = {"en_title": [v for v in title if v], "en_text": [v for v in text if v]}
-    return {name: values for name, values in fields.items() if values}
-
-
 def source_document(doc: dict) -> dict:
     """The ``_source`` of a search document: the document, empty values left out, and its
     English text for the stemmed fields."""
@@ -330,8 +326,9 @@ def folded_tokens(text: str) -> list[str]:
 # -- the query tree -------------------------------------------------------------------------------
 # Each word or phrase must match one field, folded, in a dis_max over the fields (the best field
 # counts, the others a little); what else lets it match (a trailing "*", an English stem, a typo)
-# joins the dis_max with a lower weight; the exact spelling adds a ranking bonus. Negated words
-# exclude what they match folded, nothing more.
+# joins the dis_max with a lower weight; the exact spelling adds a ranking bonus, and so do words
+# typed side by side that stand side by side in a title, keyword or abstract (``proximity``).
+# Negated words exclude what they match folded, nothing more.
 
 
 def _leaf_fields(node) -> tuple[dict[str, float], dict[str, float], tuple[str, ...] | None]:
@@ -401,6 +398,26 @@ def missing_words(es_response: Mapping, candidates: list[tuple[str, tuple[str, .
     )
 
 
+def proximity(children) -> list[dict]:
+    """The proximity bonus of one AND (``rules.proximity_pairs``): each pair of plain words typed
+    one after the other, as a phrase in a ``dis_max`` over ``PROXIMITY_FIELDS``, so that records
+    holding them side by side ("thanh long", the fruit) rank above records holding them apart."""
+    words: list[str] = []
+    for child in children:
+        if isinstance(child, Term) and not child.negated and child.field is None:
+            words += folded_tokens(child.text)[:MAX_PHRASE_WORDS]
+    return [
+        _dis_max(
+            [
+                _words_query(name, " ".join(pair), weight * PROXIMITY_WEIGHT)
+                for name, weight in TEXT_FIELDS.items()
+                if name in PROXIMITY_FIELDS
+            ]
+        )
+        for pair in proximity_pairs(words)
+    ]
+
+
 class _Compiler:
     """A query tree as one Elasticsearch query; ``missing`` are the typo candidates the index
     does not hold (only those get typo tolerance, at most MAX_FUZZY_WORDS of them)."""
@@ -433,11 +450,14 @@ class _Compiler:
                     (must_not if negated else must).append(query)
             if not must and not must_not:
                 return None
-            if len(must) == 1 and not must_not:
+            nearby = proximity(node.children) if must else []
+            if len(must) == 1 and not must_not and not nearby:
                 return must[0]
             body = {"must": must or [_EVERYTHING]}
             if must_not:
                 body["must_not"] = must_not
+            if nearby:  # a ranking bonus: it never changes what matches
+                body["should"] = nearby
             return {"bool": body}
         return None  # MatchAll
 
@@ -596,6 +616,8 @@ def facet_filter(facet: Facet, keys: Iterable[str]) -> dict:
             if low_limit <= low <= high_limit:
                 singles.append(low)
             continue
+        if (low is not None and low > high_limit) or (high is not None and high < low_limit):
+            continue  # beyond what an integer field holds: nothing (a bound there is an error)
         bounds = {}
         if low is not None:
             bounds["gte"] = max(low, low_limit)
@@ -699,16 +721,9 @@ def response_to_search_response(
     buckets = {}
     for facet in facets:
         counted = ((results.get(facet.name) or {}).get("values") or {}).get("buckets") or ()
-        counts = {_bucket_key(bucket): int(bucket["doc_count"]) for bucket in counted}
+        counts = {bucket_key(bucket): int(bucket["doc_count"]) for bucket in counted}
         buckets[facet.name] = facet_buckets(facet, counts, request.filters.get(facet.name, []))
     return SearchResponse(total=total, hits=hits, facets=buckets)
-
-
-def _bucket_key(bucket: Mapping) -> str:
-    if "key_as_string" in bucket:  # booleans: "true", "false"
-        return str(bucket["key_as_string"])
-    key = bucket.get("key")
-    return str(int(key)) if isinstance(key, int | float) else str(key)
 
 
 def _hit(es_hit: Mapping, scored: bool) -> dict:
@@ -836,22 +851,13 @@ def response_to_suggestions(es_response: Mapping, text: str, size: int) -> list[
             values = source.get(field) or []
             for value in [values] if isinstance(values, str) else values:
                 folded = folded_tokens(value)
-                start = _completes(folded, complete, last)
+                start = completes(folded, complete, last)
                 if start is None:
                     continue
                 key, place = " ".join(folded), (start > 0, order, rank, len(value))
                 if key not in found or place < found[key][0]:
                     found[key] = (place, {"text": value, "type": kind, "record_id": record_id})
     return [item for _place, item in sorted(found.values(), key=lambda pair: pair[0])][:size]
-
-
-def _completes(folded: list[str], complete: list[str], last: str) -> int | None:
-    """Where ``complete`` followed by a word beginning with ``last`` starts in ``folded``."""
-    width = len(complete)
-    for start in range(len(folded) - width):
-        if folded[start : start + width] == complete and folded[start + width].startswith(last):
-            return start
-    return None
 
 
 def similar_body(record: Mapping, size: int, index: str) -> dict:

@@ -71,6 +71,27 @@ from indexer.search.engine import (
     split_filters,
 )
 from indexer.search.query import And, Not, Or, Phrase, Term, parse_query
+from indexer.search.rules import (
+    ENGLISH_FIELDS,
+    MAX_PHRASE_WORDS,
+    PROXIMITY_FIELDS,
+    PROXIMITY_WEIGHT,
+    SIMILAR_FIELDS,
+    SIMILAR_KEYWORDS,
+    SIMILAR_TITLE_PAIRS,
+    SIMILAR_WEIGHTS,
+    SNIPPET_FIELDS,
+    SUGGEST_CANDIDATES,
+    SUGGEST_MAX_CHARS,
+    SUGGEST_SOURCES,
+    SUGGEST_WORDS,
+    TIE_BREAKER,
+    bucket_key,
+    check_size,
+    completes,
+    english_text,
+    proximity_pairs,
+)
 from schemas.search_fields import (
     CODE_FIELDS,
     EXACT_BOOST,
@@ -94,8 +115,6 @@ POINTER = "CURRENT"
 BUILD_PREFIX = "build-"
 HEAP_SIZE = 64_000_000
 WRITER_THREADS = max(1, min(os.cpu_count() or 1, HEAP_SIZE // 16_000_000))
-TIE_BREAKER = 0.1
-SNIPPET_FIELDS = ("abstract", "abstract_en", "full_text")
 
 # Field name -> (type, options). The schema and its fingerprint are both built from this table.
 STORED_TEXT = ("title", "title_en", "abstract", "abstract_en", "full_text", "keywords")
@@ -116,21 +135,6 @@ KEYWORDS = (
 )
 INTEGERS = ("year", "trl")
 BOOLEANS = ("has_full_text",)
-# English stemmed fields and their weights: titles, then abstracts, keywords and full text.
-ENGLISH_FIELDS: dict[str, float] = {"en_title": 4.0, "en_text": 1.5}
-SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
-SUGGEST_WORDS = 8  # words of a suggestion query looked at
-SUGGEST_CANDIDATES = 50  # records read to find completions
-SUGGEST_MAX_CHARS = 200
-SIMILAR_KEYWORDS = 10  # the record's keywords looked for in others
-SIMILAR_WEIGHTS = {"sector": 3.0, "field": 2.0, "field_l1": 0.5, "text": 0.15}
-SIMILAR_WEIGHTS |= {"keyword": 1.0, "title_pair": 0.4}
-SIMILAR_FIELDS = {"title": 2.0, "keywords": 2.0, "abstract": 1.0}  # where they are looked for
-SIMILAR_TITLE_PAIRS = 24
-MAX_PHRASE_WORDS = 16  # words of one phrase (or hyphenated word) matched in order, at most
-MAX_PROXIMITY_PAIRS = 8  # adjacent pairs of typed words rewarded for standing side by side
-PROXIMITY_WEIGHT = 1.0
-PROXIMITY_FIELDS = ("title", "title_en", "keywords", "abstract", "abstract_en")  # not full text
 
 
 def _field_specs() -> list[tuple[str, str, dict]]:
@@ -191,20 +195,8 @@ def tantivy_document(doc: dict) -> Document:
             values[name] = bool(value)
         elif name in ("id", "title_sort", *KEYWORDS):
             values[name] = value
-    values.update(_english(doc))
+    values.update(english_text(doc))
     return Document(**values)
-
-
-def _english(doc: dict) -> dict[str, list[str]]:
-    """The English text of a document, for the stemmed fields: English titles and abstracts, and
-    the title, abstract, keywords and full text of an English record."""
-    english = doc.get("language") == "en"
-    title = [doc.get("title_en")] + ([doc.get("title")] if english else [])
-    text = [doc.get("abstract_en")]
-    if english:
-        text += [doc.get("abstract"), *(doc.get("keywords") or ()), doc.get("full_text")]
-    fields = {"en_title": [v for v in title if v], "en_text": [v for v in text if v]}
-    return {name: values for name, values in fields.items() if values}
 
 
 @dataclass
@@ -329,7 +321,7 @@ class TantivyEngine:
             raise SearchError(f"The search index failed: {error}") from error
 
     def suggest(self, text: str, size: int = 8) -> list[dict]:
-        _check_size(size, MAX_SUGGESTIONS)
+        check_size(size, MAX_SUGGESTIONS)
         if not isinstance(text, str):
             return []
         words = self._analyze(vietnamese.FOLDED, vietnamese.normalise(text[:SUGGEST_MAX_CHARS]))
@@ -342,7 +334,7 @@ class TantivyEngine:
             raise SearchError(f"The search index failed: {error}") from error
 
     def similar(self, record_id: str, size: int = 5) -> list[dict]:
-        _check_size(size, MAX_SIMILAR)
+        check_size(size, MAX_SIMILAR)
         record_id = vietnamese.normalise(record_id).strip() if isinstance(record_id, str) else ""
         if not record_id:
             return []
@@ -407,7 +399,7 @@ class TantivyEngine:
             result = searcher.aggregate(self._filtered(text_query, group_filters), aggregations)
             for facet in group:
                 counts = {
-                    _key(bucket): bucket["doc_count"]
+                    bucket_key(bucket): bucket["doc_count"]
                     for bucket in result.get(facet.name, {}).get("buckets", [])
                 }
                 facets[facet.name] = facet_buckets(facet, counts, filters.get(facet.name, []))
@@ -458,7 +450,7 @@ class TantivyEngine:
             for order, (kind, field) in enumerate(SUGGEST_SOURCES.items()):
                 for value in doc.get_all(field):
                     tokens = self._analyze(vietnamese.FOLDED, value)
-                    start = _completes(tokens, complete, last)
+                    start = completes(tokens, complete, last)
                     if start is None:
                         continue
                     key, place = " ".join(tokens), (start > 0, order, rank, len(value))
@@ -642,7 +634,7 @@ class _Compiler:
         for child in children:
             if isinstance(child, Term) and not child.negated and child.field is None:
                 words += self.analyze(vietnamese.FOLDED, child.text)[:MAX_PHRASE_WORDS]
-        pairs = list(dict.fromkeys(zip(words, words[1:], strict=False)))[:MAX_PROXIMITY_PAIRS]
+        pairs = proximity_pairs(words)
         return [
             _dismax(
                 [
@@ -787,20 +779,6 @@ def _excluding(query: Query) -> Query:
     return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, query)])
 
 
-def _completes(tokens: list[str], complete: list[str], last: str) -> int | None:
-    """Where ``complete`` followed by a word beginning with ``last`` starts in ``tokens``."""
-    width = len(complete)
-    for start in range(len(tokens) - width):
-        if tokens[start : start + width] == complete and tokens[start + width].startswith(last):
-            return start
-    return None
-
-
-def _check_size(size, upper: int) -> None:
-    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= upper:
-        raise InvalidQuery(f"Size must be a whole number between 1 and {upper}.")
-
-
 class _Highlighter:
     """HTML snippets of the best-matching passage: escaped text, ``<mark>`` around matches."""
 
@@ -855,13 +833,6 @@ def _lead(doc: Document) -> str:
         return html.escape(text)
     cut = text[:HIGHLIGHT_CHARS].rsplit(" ", 1)[0] or text[:HIGHLIGHT_CHARS]
     return html.escape(cut) + " …"
-
-
-def _key(bucket: dict) -> str:
-    if "key_as_string" in bucket:  # booleans: "true", "false"
-        return str(bucket["key_as_string"])
-    value = bucket["key"]
-    return str(int(value)) if isinstance(value, int | float) else str(value)
 
 
 def _split(records: Iterable[dict]) -> tuple[list[dict], list[str]]:

@@ -1,0 +1,120 @@
+"""How every engine compiles queries and reads answers, where they must agree: held once.
+
+``schemas.search_fields`` says what search offers (facets, sorts, field weights, limits, the typo
+and prefix rules). This module holds the rest of what the embedded engine
+(``indexer.search.tantivy_engine``) and the Elasticsearch engine (``indexer.search.es_requests``)
+both apply: the tie breaker of a disjunction-max, the English stemmed fields, the proximity bonus,
+what suggestions and "similar records" look at, and the small pure helpers behind them. Both import
+them from here, so the two engines cannot drift apart.
+
+Imports ``indexer.search.engine`` and ``schemas`` only: no search library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from indexer.search.engine import InvalidQuery
+
+# A word matches one field best; the other fields it matches add this share of their score.
+TIE_BREAKER = 0.1
+# Words of one phrase (or hyphenated word) matched in order, at most.
+MAX_PHRASE_WORDS = 16
+# English stemmed fields ("dried" finds "drying") and their weights: titles, then abstracts,
+# keywords and full text; see ``english_text`` for what goes in them.
+ENGLISH_FIELDS: dict[str, float] = {"en_title": 4.0, "en_text": 1.5}
+# Where a snippet comes from: the first of these with a match (else the start of the abstract).
+SNIPPET_FIELDS = ("abstract", "abstract_en", "full_text")
+
+# The proximity bonus: words typed one after the other ("thanh long", the fruit) that also stand
+# side by side in one of these fields rank above records holding them apart. Each adjacent pair of
+# plain words (not negated, not fielded) is a phrase, in a disjunction-max over the fields, with
+# the field's weight times PROXIMITY_WEIGHT; at most MAX_PROXIMITY_PAIRS pairs per query. Full
+# texts are left out: long texts hold most pairs somewhere.
+MAX_PROXIMITY_PAIRS = 8
+PROXIMITY_WEIGHT = 1.0
+PROXIMITY_FIELDS = ("title", "title_en", "keywords", "abstract", "abstract_en")
+
+# Suggestions as the user types: values of these fields (suggestion type -> field).
+SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
+SUGGEST_WORDS = 8  # words of a suggestion query looked at
+SUGGEST_CANDIDATES = 50  # records read to find completions
+SUGGEST_MAX_CHARS = 200
+
+# "Similar records": shared sectors, field of science (both levels), keywords and adjacent
+# title-word pairs (Vietnamese compounds are two syllables), looked for in SIMILAR_FIELDS, plus the
+# most telling words of the record's text (MoreLikeThis) at a low weight.
+SIMILAR_KEYWORDS = 10  # the record's keywords looked for in others
+SIMILAR_WEIGHTS = {"sector": 3.0, "field": 2.0, "field_l1": 0.5, "text": 0.15}
+SIMILAR_WEIGHTS |= {"keyword": 1.0, "title_pair": 0.4}
+SIMILAR_FIELDS = {"title": 2.0, "keywords": 2.0, "abstract": 1.0}  # where they are looked for
+SIMILAR_TITLE_PAIRS = 24
+
+
+def english_text(doc: Mapping) -> dict[str, list[str]]:
+    """The English text of a search document, for the stemmed fields: English titles and
+    abstracts, and the title, abstract, keywords and full text of an English record."""
+    english = doc.get("language") == "en"
+    title = [doc.get("title_en")] + ([doc.get("title")] if english else [])
+    text = [doc.get("abstract_en")]
+    if english:
+        text += [doc.get("abstract"), *(doc.get("keywords") or ()), doc.get("full_text")]
+    fields = {"en_title": [v for v in title if v], "en_text": [v for v in text if v]}
+    return {name: values for name, values in fields.items() if values}
+
+
+def proximity_pairs(words: list[str]) -> list[tuple[str, str]]:
+    """The pairs of the proximity bonus: each two words side by side in ``words`` (the folded
+    words of the plain terms of one AND, in the order typed), each pair once, at most
+    MAX_PROXIMITY_PAIRS."""
+    return list(dict.fromkeys(zip(words, words[1:], strict=False)))[:MAX_PROXIMITY_PAIRS]
+
+
+def completes(tokens: list[str], complete: list[str], last: str) -> int | None:
+    """Where ``complete`` followed by a word beginning with ``last`` starts in ``tokens`` (the
+    folded words of a value), or None: does this value complete what the user is typing?"""
+    width = len(complete)
+    for start in range(len(tokens) - width):
+        if tokens[start : start + width] == complete and tokens[start + width].startswith(last):
+            return start
+    return None
+
+
+def check_size(size, upper: int) -> None:
+    """InvalidQuery unless ``size`` is a whole number in 1..upper (suggestions, similar)."""
+    if not isinstance(size, int) or isinstance(size, bool) or not 1 <= size <= upper:
+        raise InvalidQuery(f"Size must be a whole number between 1 and {upper}.")
+
+
+def bucket_key(bucket: Mapping) -> str:
+    """The facet key of a terms-aggregation bucket (the shape tantivy and Elasticsearch share):
+    booleans "true"/"false" (``key_as_string``), numbers as whole numbers ("2021", not
+    "2021.0"), keywords as they are."""
+    if "key_as_string" in bucket:
+        return str(bucket["key_as_string"])
+    key = bucket.get("key")
+    return str(int(key)) if isinstance(key, int | float) else str(key)
+
+
+__all__ = [
+    "ENGLISH_FIELDS",
+    "MAX_PHRASE_WORDS",
+    "MAX_PROXIMITY_PAIRS",
+    "PROXIMITY_FIELDS",
+    "PROXIMITY_WEIGHT",
+    "SIMILAR_FIELDS",
+    "SIMILAR_KEYWORDS",
+    "SIMILAR_TITLE_PAIRS",
+    "SIMILAR_WEIGHTS",
+    "SNIPPET_FIELDS",
+    "SUGGEST_CANDIDATES",
+    "SUGGEST_MAX_CHARS",
+    "SUGGEST_SOURCES",
+    "SUGGEST_WORDS",
+    "TIE_BREAKER",
+    "bucket_key",
+    "check_size",
+    "completes",
+    "english_text",
+    "proximity_pairs",
+]
