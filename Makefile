@@ -10,7 +10,7 @@ export TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 # Debian packages the product uses: OCR with Vietnamese and English data, the headless browser
 # for the end-to-end tests, wrk for the HTTP benchmark. Installed when missing and root.
-DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng chromium wrk
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-script-viet chromium wrk
 
 .PHONY: demo test lint install system-packages serve clean corpus
 

@@ -19,13 +19,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import broken_files  # noqa: E402
+import legacy_reports  # noqa: E402
 import patents  # noqa: E402
 import reports  # noqa: E402
+import scanned_extra  # noqa: E402
 
 
 def generate(out: Path) -> list[dict]:
     entries = []
-    for module in (reports, patents, broken_files):
+    for module in (reports, patents, broken_files, legacy_reports, scanned_extra):
         entries.extend(module.build(out))
     entries.sort(key=lambda entry: entry["path"])
     (out / "ground_truth.json").write_text(

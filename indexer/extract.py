@@ -2,22 +2,35 @@
 
 ``extract_document`` chains the stages and times each of them:
 
-1. **text**: :func:`indexer.pdf_text.read_pdf` (pypdfium2, every page). An unreadable file
-   raises :class:`~indexer.errors.UnreadableDocument`, which the caller quarantines.
-2. **parse**: :func:`indexer.detect.detect_document_type`, then the report or patent parser.
+1. **text**: :func:`indexer.pdf_text.read_pdf` (pypdfium2, every page): each page is judged
+   (clean, garbled, empty), legacy font encodings (TCVN3, VNI) are converted and diacritics
+   repaired there. An unreadable file raises :class:`~indexer.errors.UnreadableDocument`, which
+   the caller quarantines.
+2. **ocr**: pages still garbled, or empty with an image on them (scans), go through Tesseract
+   (:mod:`indexer.ocr`), in parallel, page by page, keeping each page's mean confidence. Where
+   Tesseract is not installed the document is still read and recorded, with the quality
+   summary ``needs_ocr`` and a warning that says so.
+3. **parse**: :func:`indexer.detect.detect_document_type`, then the report or patent parser.
    For a patent, the front page is re-read with pdfminer's layout analysis
    (:func:`indexer.pdf_text.read_layout_page`) so that two columns never interleave; what the
    layout text does not yield is still taken from PDFium's text.
-3. **nlp**: ``indexer.nlp.enrich`` finds entities and *suggests* sectors, district, field of
+4. **nlp**: ``indexer.nlp.enrich`` finds entities and *suggests* sectors, district, field of
    science and keywords; suggestions fill only what the parser did not find.
 
-A PDF without a text layer (a scan) still gives a valid record: title from the file name,
-``text_method`` "none" and ``quality`` "needs_ocr", so that staff can see it and OCR it later.
+The record's ``quality`` block says how the text was read: one entry per page (verdict, method,
+OCR confidence, signals), the field confidences (``indexer.confidence`` when present), whether
+staff should review it and why, and one summary: ``needs_ocr`` (pages left unread), else
+``needs_review`` (a mean OCR confidence under :data:`MIN_OCR_CONFIDENCE`, a field under its
+confidence threshold, or no text at all), else ``ocr``, ``legacy_converted``, ``repaired`` or
+``clean`` (the strongest treatment any page needed). ``Extraction.quality`` is that summary.
+
+A PDF without any usable text still gives a valid record: title from the file name.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import re
 import time
 from dataclasses import dataclass, field
@@ -25,18 +38,18 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import indexer
-from indexer.detect import detect_document_type, detect_language
+from indexer.detect import detect_document_type, detect_language, parser_for
 from indexer.labels import squash
 from indexer.parse_patent import parse_patent
 from indexer.parse_report import parse_report
-from indexer.pdf_text import DEFAULT_MAX_BYTES, read_layout_page, read_pdf
+from indexer.pdf_text import DEFAULT_MAX_BYTES, PageQuality, PdfText, read_layout_page, read_pdf
+from indexer.text_quality import assess_page
 
-# Share of pages that must carry a text layer for the document to count as born-digital.
-MIN_TEXT_LAYER_SHARE = 0.5
-# Characters typical of Vietnamese text typed in the legacy TCVN3 / VNI font encodings, which
-# come out of a PDF as Latin-1 junk ("B¸o c¸o tæng hîp", "Nghiªn cøu"): the text needs OCR.
-# Signs that real text uses (° ± ² ³ µ « » ©) are not counted.
-_LEGACY_ENCODING = re.compile(r"[¡¢£¤¥¦§¨ª¬®¯´¶·¸¹º¼½¾]")
+# Tesseract's mean word confidence (0-100) under which an OCR'd page is worth a look by staff.
+MIN_OCR_CONFIDENCE = 70.0
+# Field confidence (0-1) under which a field is worth a look by staff, unless indexer.confidence
+# sets its own REVIEW_THRESHOLD.
+FIELD_REVIEW_THRESHOLD = 0.5
 
 
 @dataclass
@@ -44,8 +57,8 @@ class Extraction:
     record: dict
     sha256: str
     page_count: int
-    text_method: str  # "text_layer" | "none"
-    quality: str  # "clean" | "needs_ocr"
+    text_method: str  # "text_layer" | "ocr" (any page OCR'd) | "none"
+    quality: str  # the record's quality summary (schemas.records.QUALITY_SUMMARIES)
     warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -69,13 +82,6 @@ def title_from_filename(name: str) -> str:
     if text.islower() or text.isupper():
         text = text.lower()
     return text[0].upper() + text[1:]
-
-
-def _legacy_encoding_share(text: str) -> float:
-    letters = sum(1 for char in text if char.isalpha())
-    if not letters:
-        return 0.0
-    return len(_LEGACY_ENCODING.findall(text)) / letters
 
 
 def _merge(primary: dict, fallback: dict) -> dict:
@@ -156,9 +162,13 @@ def extract_document(
     original_name: str | None = None,
     enrich: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    ocr: bool = True,
+    ocr_workers: int | None = None,
 ) -> Extraction:
     """Read, classify, parse and (optionally) enrich one PDF; return a validated record draft.
 
+    ``ocr=False`` leaves pages that need OCR unread (summary ``needs_ocr``); ``ocr_workers``
+    caps the tesseract processes run at once (default: ``indexer.ocr.default_workers``).
     Raises :class:`~indexer.errors.UnreadableDocument` when the file cannot be read at all.
     """
     from schemas.records import validate_record
@@ -176,26 +186,19 @@ def extract_document(
     notes.extend(text.warnings)
 
     started = time.perf_counter()
-    pages = text.pages
+    pages = list(text.pages)
+    page_quality = list(text.quality)
+    unread = _read_by_ocr(path, text, pages, page_quality, notes, ocr=ocr, workers=ocr_workers)
+    timings["ocr"] = time.perf_counter() - started
+    _note_conversions(page_quality, notes)
+
+    started = time.perf_counter()
     full_text = "\n\f\n".join(pages)
-    has_text = text.text_layer_pages > 0
-    legacy = _legacy_encoding_share(full_text) if has_text else 0.0
-    if legacy > 0.02:
-        notes.append(
-            "The text layer looks like a legacy Vietnamese font encoding (TCVN3/VNI); "
-            "the text needs OCR."
-        )
-    share = text.text_layer_pages / text.page_count if text.page_count else 0.0
-    quality = (
-        "clean" if has_text and share >= MIN_TEXT_LAYER_SHARE and legacy <= 0.02 else "needs_ocr"
-    )
-    if has_text and share < MIN_TEXT_LAYER_SHARE:
-        notes.append(
-            f"Only {text.text_layer_pages} of {text.page_count} pages have a text layer; "
-            "the rest need OCR."
-        )
+    has_text = any(item.verdict != "empty" for item in page_quality)
+    ocr_read = any(item.method == "ocr" for item in page_quality)
+    text_method = "ocr" if ocr_read else "text_layer" if text.has_text_layer else "none"
     if not has_text:
-        notes.append("No text layer: the PDF is a scan; the title was taken from the file name.")
+        notes.append("No text could be read; the title was taken from the file name.")
 
     document_type = detect_document_type(pages) if has_text else "research_document"
     if document_type == "final_report":
@@ -203,7 +206,7 @@ def extract_document(
     elif document_type == "patent_document":
         parsed = _parse_patent_pages(path, pages, notes)
     else:
-        parsed = parse_report(pages) if has_text else {}
+        parsed = parser_for(document_type)(pages) if has_text else {}
     language = detect_language(full_text) if has_text else "vi"
     if language == "en" and not parsed.get("abstract") and parsed.get("abstract_en"):
         parsed["abstract"] = parsed.pop("abstract_en")  # an English report's own abstract
@@ -233,7 +236,7 @@ def extract_document(
                 "original_name": original_name,
                 "size": size,
                 "pages": text.page_count,
-                "text_method": "text_layer" if has_text else "none",
+                "text_method": text_method,
             }
         ],
         "provenance": {
@@ -248,23 +251,174 @@ def extract_document(
     timings["parse"] = time.perf_counter() - started
 
     started = time.perf_counter()
-    if enrich and has_text and quality == "clean":
+    if enrich and has_text:
         _apply_enrichment(record, full_text, language, notes)
     timings["nlp"] = time.perf_counter() - started
 
+    record = _clean_for_schema(record)
+    record["quality"] = quality_block(page_quality, unread, has_text)
+    _score_fields(record, pages, document_type)
+    summary = record["quality"]["summary"]
+    if summary == "needs_review":
+        notes.append("Needs review: " + "; ".join(record["quality"]["review_reasons"]) + ".")
     record["provenance"]["notes"] = list(notes)
     # Twice: the second pass fills the defaults inside the nested dicts the first pass created,
     # so the record is a fixed point of validate_record (stable when stored and reloaded).
-    record = validate_record(validate_record(_clean_for_schema(record)))
+    record = validate_record(validate_record(record))
     return Extraction(
         record=record,
         sha256=digest,
         page_count=text.page_count,
-        text_method="text_layer" if has_text else "none",
-        quality=quality,
+        text_method=text_method,
+        quality=summary,
         warnings=notes,
         timings=timings,
     )
+
+
+def _read_by_ocr(
+    path: Path,
+    text: PdfText,
+    pages: list[str],
+    page_quality: list[PageQuality],
+    notes: list[str],
+    *,
+    ocr: bool,
+    workers: int | None,
+) -> list[int]:
+    """OCR the pages that need it, in place; return the 0-based pages left unread."""
+    wanted = text.ocr_candidates
+    if not wanted:
+        return []
+    listed = _page_list(wanted)
+    if not ocr:
+        notes.append(f"OCR was not run: page(s) {listed} need OCR.")
+        return wanted
+    from indexer import ocr as tesseract
+
+    available, message = tesseract.ocr_status()
+    if not available:
+        notes.append(f"{message} Page(s) {listed} need OCR; the document is kept as needs_ocr.")
+        return wanted
+    try:
+        results = tesseract.ocr_pages(path, wanted, workers=workers)
+    except MemoryError:
+        raise  # the worker's memory limit: the caller sets the document aside
+    except Exception as error:  # noqa: BLE001 - OCR trouble must not lose the document
+        notes.append(f"OCR failed ({type(error).__name__}: {error}); page(s) {listed} need OCR.")
+        return wanted
+    unread = []
+    for result in results:
+        if result.error:
+            notes.append(f"OCR of page {result.index + 1} failed: {result.error}.")
+            unread.append(result.index)
+            continue
+        verdict = assess_page(result.text)
+        before = page_quality[result.index]
+        signals = {**verdict.signals, "layer_verdict": before.verdict}
+        if verdict.reasons and verdict.verdict == "garbled":
+            signals["reasons"] = list(verdict.reasons)
+        pages[result.index] = result.text
+        page_quality[result.index] = PageQuality(
+            before.page, verdict.verdict, "ocr", signals, result.confidence
+        )
+    read = [item for item in page_quality if item.method == "ocr"]
+    if read:
+        confidences = [item.ocr_confidence for item in read if item.ocr_confidence is not None]
+        mean = f", mean confidence {sum(confidences) / len(confidences):.0f}" if confidences else ""
+        notes.append(f"{len(read)} page(s) read by OCR ({_page_list([i.page - 1 for i in read])}"
+                     f"{mean}).")
+    return unread
+
+
+def _note_conversions(page_quality: list[PageQuality], notes: list[str]) -> None:
+    for method, label in (("legacy_tcvn3", "TCVN3 (ABC)"), ("legacy_vni", "VNI")):
+        converted = [item.page - 1 for item in page_quality if item.method == method]
+        if converted:
+            notes.append(
+                f"Page(s) {_page_list(converted)} were typed in the legacy {label} font "
+                "encoding and converted to Unicode."
+            )
+    repaired = [item.page - 1 for item in page_quality if item.method == "repaired"]
+    if repaired:
+        notes.append(f"Split or misplaced diacritics repaired on page(s) {_page_list(repaired)}.")
+
+
+def _page_list(indices: list[int]) -> str:
+    """0-based page indices as 1-based ranges: ``[0, 1, 2, 5]`` -> ``"1-3, 6"``."""
+    ranges: list[list[int]] = []
+    for number in sorted(index + 1 for index in indices):
+        if ranges and number == ranges[-1][1] + 1:
+            ranges[-1][1] = number
+        else:
+            ranges.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
+
+
+def quality_block(page_quality: list[PageQuality], unread: list[int], has_text: bool) -> dict:
+    """The record's ``quality`` block from the page verdicts (field confidences come later)."""
+    methods = {item.method for item in page_quality}
+    reasons: list[str] = []
+    read = [
+        item for item in page_quality
+        if item.method == "ocr" and item.ocr_confidence is not None
+    ]
+    # the document's OCR confidence: the pages' means weighted by their words (a page holding a
+    # photograph and three words does not outweigh twenty pages of text)
+    weights = [max(1, int(item.signals.get("words") or 0)) for item in read]
+    mean = sum(item.ocr_confidence * w for item, w in zip(read, weights, strict=True)) / (
+        sum(weights) or 1
+    )
+    if read and mean < MIN_OCR_CONFIDENCE:
+        low = [item.page - 1 for item in read if item.ocr_confidence < MIN_OCR_CONFIDENCE]
+        reasons.append(
+            f"OCR confidence {mean:.0f}, under {MIN_OCR_CONFIDENCE:.0f}"
+            + (f" (lowest on page(s) {_page_list(low)})" if low else "")
+        )
+    if not has_text and not unread:
+        reasons.append("no text could be read from the document")
+    if unread:
+        summary = "needs_ocr"
+    elif reasons:
+        summary = "needs_review"
+    elif "ocr" in methods:
+        summary = "ocr"
+    elif methods & {"legacy_tcvn3", "legacy_vni"}:
+        summary = "legacy_converted"
+    elif "repaired" in methods:
+        summary = "repaired"
+    else:
+        summary = "clean"
+    return {
+        "summary": summary,
+        "pages": [item.as_dict() for item in page_quality],
+        "field_confidence": {},
+        "needs_review": bool(reasons),
+        "review_reasons": reasons,
+    }
+
+
+def _score_fields(record: dict, pages: list[str], document_type: str) -> None:
+    """Field confidences from ``indexer.confidence`` (when that module exists), and the review
+    flag they raise: any field under the threshold marks the record for review."""
+    if importlib.util.find_spec("indexer.confidence") is None:
+        return
+    from indexer import confidence
+
+    scores, reasons = confidence.score_fields(record, pages, document_type)
+    threshold = getattr(confidence, "REVIEW_THRESHOLD", FIELD_REVIEW_THRESHOLD)
+    quality = record["quality"]
+    quality["field_confidence"] = {key: float(value) for key, value in scores.items()}
+    weak = sorted(key for key, value in scores.items() if value < threshold)
+    new_reasons = list(reasons)
+    if weak and not any(any(key in reason for key in weak) for reason in new_reasons):
+        new_reasons.append(f"low confidence in: {', '.join(weak)}")
+    if new_reasons:
+        quality["review_reasons"] = [*quality["review_reasons"], *new_reasons]
+    if weak or new_reasons:
+        quality["needs_review"] = True
+        if quality["summary"] != "needs_ocr":
+            quality["summary"] = "needs_review"
 
 
 def _ip_status(record: dict) -> str:

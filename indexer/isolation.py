@@ -23,7 +23,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 
-DEFAULT_TIMEOUT = 120.0  # seconds for one document
+# Seconds for one document. OCR costs about a second of CPU per page, and scanned final reports
+# run to a few hundred pages; raise it (``ingest --timeout``) for longer scans.
+DEFAULT_TIMEOUT = 600.0
 DEFAULT_MEMORY_MB = 3072
 
 

@@ -17,6 +17,13 @@ Every text that leaves this module is normalised the same way (:func:`normalise_
 NFC (Vietnamese diacritics precomposed, whatever the PDF producer did), ``\\n`` line ends,
 PDFium's hyphenation marker turned back into a printed hyphen and line break, form feeds,
 non-breaking and zero-width characters, ligatures and stray control characters cleaned.
+
+Then every page is judged and, where it can be, made right (:func:`trust_pages`): a page typed
+in a legacy Vietnamese font encoding (TCVN3, VNI) is converted to Unicode, diacritics split or
+misplaced by the producer are repaired (``indexer.text_quality``), and each page gets a
+:class:`PageQuality` (verdict ``clean``/``garbled``/``empty``, the method its text came from, the
+measurements behind the verdict). Pages still empty or garbled are what OCR is for
+(``indexer.ocr``, run by ``indexer.extract``); :attr:`PdfText.ocr_candidates` lists them.
 """
 
 from __future__ import annotations
@@ -29,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from indexer.errors import UnreadableDocument
+from indexer.legacy_encodings import detect_legacy, legacy_words, to_unicode
+from indexer.text_quality import assess_page, is_syllable, repair_text
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 # A page counts as having a text layer when it carries at least this many letters or digits;
@@ -40,9 +49,31 @@ _TAIL_BYTES = 2048  # "%%EOF" must sit at the end; allow trailing padding
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 _SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_SOFT_HYPHEN = "\u00ad"  # invisible in Unicode text, but the letter "ư" of TCVN3 fonts
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TRAILING_SPACE = re.compile(r"[ ]+\n")
+
+
+@dataclass
+class PageQuality:
+    """How one page's text was obtained and how far it can be trusted (the record's
+    ``quality.pages`` items, see ``schemas.records.PageQualitySchema``)."""
+
+    page: int  # 1-based
+    verdict: str  # "clean" | "garbled" | "empty"
+    method: str  # "text_layer" | "repaired" | "legacy_tcvn3" | "legacy_vni" | "ocr" | "none"
+    signals: dict = field(default_factory=dict)
+    ocr_confidence: float | None = None
+
+    def as_dict(self) -> dict:
+        return {
+            "page": self.page,
+            "verdict": self.verdict,
+            "method": self.method,
+            "ocr_confidence": self.ocr_confidence,
+            "signals": dict(self.signals),
+        }
 
 
 @dataclass
@@ -54,14 +85,30 @@ class PdfText:
     text_layer_pages: int  # pages with a usable text layer (MIN_TEXT_LAYER_CHARS)
     engine: str = "pypdfium2"
     warnings: list[str] = field(default_factory=list)
+    quality: list[PageQuality] = field(default_factory=list)  # one per page, when assessed
+    image_pages: set[int] = field(default_factory=set)  # 0-based pages without text but images
 
     @property
     def has_text_layer(self) -> bool:
         return self.text_layer_pages > 0
 
+    @property
+    def ocr_candidates(self) -> list[int]:
+        """0-based pages whose text cannot be used: garbled, or empty with an image on them."""
+        return [
+            item.page - 1
+            for item in self.quality
+            if item.verdict == "garbled"
+            or (item.verdict == "empty" and item.page - 1 in self.image_pages)
+        ]
 
-def normalise_text(text: str) -> str:
-    """NFC, ``\\n`` line ends, hyphenation markers, odd spaces and control characters fixed."""
+
+def normalise_text(text: str, keep_soft_hyphens: bool = False) -> str:
+    """NFC, ``\\n`` line ends, hyphenation markers, odd spaces and control characters fixed.
+
+    Soft hyphens (U+00AD) are dropped unless ``keep_soft_hyphens``: in a TCVN3-encoded text
+    layer they are the letter "ư" and must survive until the text is converted.
+    """
     if not text:
         return ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -73,6 +120,8 @@ def normalise_text(text: str) -> str:
         text = text.replace(ligature, letters)
     text = _SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
+    if not keep_soft_hyphens:
+        text = text.replace(_SOFT_HYPHEN, "")
     text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("\n", text)
@@ -140,8 +189,10 @@ def _classify_load_failure(path: Path, error: Exception, tail: bytes) -> Unreada
     return UnreadableDocument("damaged", detail, str(path))
 
 
-def read_pdf(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> PdfText:
-    """Read the text layer of every page with pypdfium2.
+def read_pdf(
+    path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES, *, assess: bool = True
+) -> PdfText:
+    """Read the text layer of every page with pypdfium2 and judge it (:func:`trust_pages`).
 
     Raises :class:`~indexer.errors.UnreadableDocument` with reason ``too_large`` (bigger than
     ``max_bytes``), ``not_pdf`` (no ``%PDF-`` signature in the first kilobyte), ``truncated``
@@ -150,8 +201,11 @@ def read_pdf(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Pdf
     ``no_pages`` or ``damaged``. A missing file raises ``FileNotFoundError`` as usual.
 
     A scanned PDF is *readable*: its pages come back empty and ``text_layer_pages`` is 0.
+    With ``assess`` (the default) legacy-encoded pages come back converted, diacritics repaired,
+    and ``quality`` holds each page's verdict; without it, pages are only normalised.
     """
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     path = Path(path)
     size = path.stat().st_size
@@ -170,6 +224,7 @@ def read_pdf(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Pdf
 
     notes: list[str] = []
     pages: list[str] = []
+    image_pages: set[int] = set()
     try:
         page_count = len(document)
         if page_count == 0:
@@ -184,18 +239,25 @@ def read_pdf(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Pdf
                         raw = textpage.get_text_range()
                     finally:
                         textpage.close()
+                    text = normalise_text(raw, keep_soft_hyphens=assess)
+                    # only a page without text is looked at for images (what OCR could read)
+                    if not _has_text_layer(text) and _has_image(page, pdfium_c):
+                        image_pages.add(index)
                 finally:
                     page.close()
             except pdfium.PdfiumError as error:
                 failed += 1
                 notes.append(f"Page {index + 1} could not be read ({error}).")
-                raw = ""
-            pages.append(normalise_text(raw))
+                text = ""
+            pages.append(text)
         if failed == page_count:
             raise UnreadableDocument("damaged", "no page could be loaded", str(path))
     finally:
         document.close()
 
+    quality: list[PageQuality] = []
+    if assess:
+        pages, quality = trust_pages(pages)
     text_layer_pages = sum(1 for text in pages if _has_text_layer(text))
     return PdfText(
         pages=pages,
@@ -203,7 +265,84 @@ def read_pdf(path: str | os.PathLike, max_bytes: int = DEFAULT_MAX_BYTES) -> Pdf
         text_layer_pages=text_layer_pages,
         engine="pypdfium2",
         warnings=notes,
+        quality=quality,
+        image_pages=image_pages,
     )
+
+
+def _has_image(page, pdfium_c) -> bool:
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        return True
+    return False
+
+
+def trust_pages(pages: list[str]) -> tuple[list[str], list[PageQuality]]:
+    """Each page's text made as right as it can be without OCR, and its :class:`PageQuality`.
+
+    1. The page is assessed (``indexer.text_quality.assess_page``).
+    2. A garbled page is tried as a legacy font encoding (``detect_legacy``); when one fits it
+       is converted (method ``legacy_tcvn3`` / ``legacy_vni``). Once one page of a document is
+       found in an encoding, the document's other pages holding Latin-1 letters are converted
+       too when that makes more of their words Vietnamese (a short page, a few names).
+    3. Diacritics are repaired (``repair_text``): a page whose marks were split or misplaced is
+       ``repaired``; putting open "oa/oe/uy" syllables in the traditional place alone is not a
+       repair (it is counted in ``signals["tone_style"]``).
+    4. The final text is assessed again when it changed: that verdict is the page's.
+
+    A clean page costs one assessment and one repair scan (well under a millisecond).
+    """
+    first = [assess_page(text.replace(_SOFT_HYPHEN, "")) for text in pages]
+    encodings: list[str | None] = [
+        detect_legacy(text) if verdict.verdict == "garbled" else None
+        for text, verdict in zip(pages, first, strict=True)
+    ]
+    found = [encoding for encoding in encodings if encoding]
+    document_encoding = max(set(found), key=found.count) if found else None
+    texts: list[str] = []
+    quality: list[PageQuality] = []
+    for index, (text, verdict) in enumerate(zip(pages, first, strict=True)):
+        encoding = encodings[index]
+        if encoding is None and document_encoding and _gains(text, document_encoding):
+            encoding = document_encoding
+        signals: dict = {}
+        if encoding:
+            text = to_unicode(text, encoding)
+            signals["layer_verdict"] = verdict.verdict
+        else:
+            text = text.replace(_SOFT_HYPHEN, "")
+        repaired, repairs = repair_text(text)
+        if repairs.defects:
+            signals["repairs"] = repairs.defects
+        if repairs.tone_style:
+            signals["tone_style"] = repairs.tone_style
+        if encoding or repaired != text:
+            if not encoding and repairs.defects:
+                signals["layer_verdict"] = verdict.verdict
+            verdict = assess_page(repaired)
+        if verdict.reasons and verdict.verdict == "garbled":
+            signals["reasons"] = list(verdict.reasons)
+        if verdict.verdict == "empty":
+            method = "none"
+        elif encoding:
+            method = f"legacy_{encoding}"
+        elif repairs.defects:
+            method = "repaired"
+        else:
+            method = "text_layer"
+        texts.append(repaired)
+        signals = {**verdict.signals, **signals}
+        quality.append(PageQuality(index + 1, verdict.verdict, method, signals))
+    return texts, quality
+
+
+def _gains(text: str, encoding: str) -> bool:
+    """Whether converting ``text`` from ``encoding`` makes more of its Latin-1 words Vietnamese."""
+    words = legacy_words(text)
+    if not words:
+        return False
+    before = sum(1 for word in words if is_syllable(word))
+    after = sum(1 for word in words if is_syllable(to_unicode(word, encoding)))
+    return after > before
 
 
 def read_layout_page(path: str | os.PathLike, page_index: int) -> str:

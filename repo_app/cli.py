@@ -48,7 +48,7 @@ def _redacted(url: str) -> str:
               help="Reader processes (default: CPU count, at most 4).")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write one JSON object per file (a JSON array) to this file.")
-@click.option("--timeout", type=click.FloatRange(1), default=120, show_default=True,
+@click.option("--timeout", type=click.FloatRange(1), default=600, show_default=True,
               help="Seconds one document may take before it is set aside.")
 @click.option("--max-memory", "memory_mb", type=click.IntRange(256), default=3072,
               show_default=True, help="Memory (MB) one reader process may use.")

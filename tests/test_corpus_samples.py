@@ -44,7 +44,12 @@ def _folder(entry: dict) -> str:
 
 
 def _readable(entry: dict) -> bool:
-    return "expected" in entry and _folder(entry) != "scanned" and "expected_status" not in entry
+    # Scans have no text layer, and legacy-encoded samples deliberately carry TCVN3/VNI bytes.
+    return (
+        "expected" in entry
+        and _folder(entry) not in ("scanned", "legacy")
+        and "expected_status" not in entry
+    )
 
 
 def _normalise(text: str) -> str:

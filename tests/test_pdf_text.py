@@ -242,7 +242,10 @@ def test_extract_document_from_a_born_digital_report(tmp_path):
     record = extraction.record
     assert validate_record(record) == record
     assert extraction.quality == "clean" and extraction.text_method == "text_layer"
-    assert set(extraction.timings) == {"text", "parse", "nlp"}
+    assert set(extraction.timings) == {"text", "ocr", "parse", "nlp"}
+    assert record["quality"]["summary"] == "clean"
+    assert [page["verdict"] for page in record["quality"]["pages"]] == ["clean", "clean"]
+    assert [page["method"] for page in record["quality"]["pages"]] == ["text_layer"] * 2
     assert record["document_type"] == "final_report"
     assert record["kind"] == "research_result"
     assert record["title"] == "Nghiên cứu quy trình canh tác thanh long ruột đỏ"
@@ -267,13 +270,19 @@ def test_extract_document_from_a_scan(tmp_path):
     pdf.drawImage(str(image_path), 0, 0, width=595, height=842)
     pdf.showPage()
     pdf.save()
-    extraction = extract_document(tmp_path / "bao_cao_nuoc-mam_2019.pdf")
+    # OCR not run (as where tesseract is missing): kept, and marked as needing OCR.
+    extraction = extract_document(tmp_path / "bao_cao_nuoc-mam_2019.pdf", ocr=False)
     assert extraction.quality == "needs_ocr"
     assert extraction.text_method == "none"
     assert extraction.record["title"] == "Bao cao nuoc mam 2019"
     assert extraction.record["document_type"] == "research_document"
     assert extraction.record["files"][0]["text_method"] == "none"
-    assert extraction.warnings
+    assert extraction.record["quality"]["summary"] == "needs_ocr"
+    assert extraction.record["quality"]["pages"] == [
+        {"page": 1, "verdict": "empty", "method": "none", "ocr_confidence": None,
+         "signals": extraction.record["quality"]["pages"][0]["signals"]}
+    ]
+    assert any("need OCR" in warning for warning in extraction.warnings)
 
 
 def test_extract_document_reads_a_two_column_patent_page_column_by_column(tmp_path):
@@ -312,17 +321,87 @@ def test_extract_document_reads_a_two_column_patent_page_column_by_column(tmp_pa
     ]
 
 
-def test_legacy_vietnamese_font_encoding_needs_ocr(tmp_path):
+def test_legacy_vietnamese_font_encoding_is_converted(tmp_path):
     from indexer.extract import extract_document
 
-    # What a TCVN3 ("ABC") font gives when its glyphs are read as Latin-1 text.
+    # What a TCVN3 ("ABC") font gives when its glyphs are read as Latin-1 text; this extractor
+    # wrote the letter "ư" (the soft hyphen 0xAD) as "-".
     legacy = [
         "B¸o c¸o tæng hîp kÕt qu¶ nghiªn cøu khoa häc",
         "Tªn ®Ò tµi: Nghiªn cøu quy tr×nh s¶n xuÊt n-íc m¾m",
-        "Chñ nhiÖm ®Ò tµi: TS. NguyÔn V¨n A",
+        "Chñ nhiÖm ®Ò tµi: TS. NguyÔn V¨n An",
     ]
     path = make_pdf(tmp_path / "tcvn3.pdf", [legacy])
     extraction = extract_document(path, enrich=False)
-    assert extraction.quality == "needs_ocr"
+    # a three-line "report" may have fields staff should check (indexer.confidence), but its
+    # text is converted, not sent to OCR
+    assert extraction.quality in ("legacy_converted", "needs_review")
+    reasons = extraction.record["quality"]["review_reasons"]
+    assert not any("OCR" in reason for reason in reasons)
     assert extraction.text_method == "text_layer"
     assert any("TCVN3" in warning for warning in extraction.warnings)
+    page = extraction.record["quality"]["pages"][0]
+    assert (page["verdict"], page["method"]) == ("clean", "legacy_tcvn3")
+    assert page["signals"]["layer_verdict"] == "garbled"
+    assert extraction.record["full_text"].split("\n") == [
+        "Báo cáo tổng hợp kết quả nghiên cứu khoa học",
+        "Tên đề tài: Nghiên cứu quy trình sản xuất nước mắm",
+        "Chủ nhiệm đề tài: TS. Nguyễn Văn An",
+    ]
+
+
+def test_soft_hyphens_of_a_tcvn3_text_layer_are_the_letter_u_horn(tmp_path):
+    # 0xAD, the TCVN3 code of "ư", is the soft hyphen in Latin-1: it must survive extraction.
+    lines = ["Tr\u00adêng §¹i häc Phan ThiÕt, n\u00adíc m¾m, ng\u00adêi d©n vïng biÓn"] * 3
+    text = read_pdf(make_pdf(tmp_path / "soft.pdf", [lines]))
+    assert text.pages[0].split("\n")[0] == (
+        "Trường Đại học Phan Thiết, nước mắm, người dân vùng biển"
+    )
+    assert text.quality[0].method == "legacy_tcvn3"
+
+
+def test_soft_hyphens_in_unicode_text_are_dropped(tmp_path):
+    lines = ["Nghiên cứu quy trình canh tác thanh long ruột đỏ theo hướng an toàn sinh\u00adhọc"]
+    text = read_pdf(make_pdf(tmp_path / "shy.pdf", [lines]))
+    assert text.pages[0] == lines[0].replace("\u00ad", "")
+    assert text.quality[0].method == "text_layer"
+
+
+def test_split_diacritics_are_repaired_and_the_page_says_so(tmp_path):
+    # A LibreOffice-style export: the tone mark written before the circumflex, an order NFC
+    # cannot compose ("e" + acute + circumflex stays "é" + a loose circumflex).
+    broken = (
+        "Tie\u0301\u0302n \u0111o\u0302\u0323 thu\u031b\u0323c hie\u0323\u0302n, "
+        "ke\u0301\u0302t qua\u0309 sa\u0309n xua\u0301\u0302t"
+    )
+    path = make_pdf(tmp_path / "lo.pdf", [[broken] * 4])
+    text = read_pdf(path)
+    assert text.pages[0].split("\n")[0] == "Tiến độ thực hiện, kết quả sản xuất"
+    assert text.quality[0].method == "repaired"
+    assert text.quality[0].verdict == "clean"
+    assert text.quality[0].signals["repairs"] == 3 * 4  # Tiến, kết, xuất on four lines
+
+
+def test_a_page_of_unmapped_glyphs_is_garbled_and_asks_for_ocr(tmp_path):
+    lines = ["(cid:12)(cid:45)(cid:3) (cid:77)(cid:9) Báo cáo (cid:5)(cid:6)"] * 6
+    text = read_pdf(make_pdf(tmp_path / "cid.pdf", [lines, VIETNAMESE]))
+    assert [item.verdict for item in text.quality] == ["garbled", "clean"]
+    assert text.ocr_candidates == [0]
+
+
+def test_pages_without_text_are_ocr_candidates_only_when_they_hold_an_image(tmp_path):
+    from PIL import Image
+
+    image_path = tmp_path / "scan.png"
+    Image.new("RGB", (200, 280), "white").save(image_path)
+    pdf = _canvas(tmp_path / "mixed.pdf")
+    _write_lines(pdf, VIETNAMESE)
+    pdf.showPage()
+    pdf.showPage()  # a blank page
+    pdf.drawImage(str(image_path), 0, 0, width=595, height=842)
+    pdf.showPage()
+    pdf.save()
+    text = read_pdf(tmp_path / "mixed.pdf")
+    assert [item.verdict for item in text.quality] == ["clean", "empty", "empty"]
+    assert [item.method for item in text.quality] == ["text_layer", "none", "none"]
+    assert text.ocr_candidates == [2]

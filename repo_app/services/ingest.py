@@ -20,7 +20,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from indexer.extract import sha256_of
-from indexer.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Failure, run_isolated
+from indexer.isolation import (
+    DEFAULT_MEMORY_MB,
+    DEFAULT_TIMEOUT,
+    Failure,
+    cpu_count,
+    run_isolated,
+)
 from repo_app.models import QuarantinedFile, StoredFile
 from repo_app.services import records as record_service
 from repo_app.services.indexing import sync_index
@@ -113,13 +119,14 @@ def _warm_worker() -> None:
     nlp.enrich("khởi động", "vi")
 
 
-def _read_document(path: str, original_name: str):
+def _read_document(path: str, original_name: str, ocr_workers: int):
     """Runs in a worker process: returns ("ok", extraction) or ("unreadable", reason, message)."""
     from indexer.errors import UnreadableDocument
     from indexer.extract import extract_document
 
     try:
-        return ("ok", extract_document(path, original_name=original_name))
+        extraction = extract_document(path, original_name=original_name, ocr_workers=ocr_workers)
+        return ("ok", extraction)
     except UnreadableDocument as error:
         return ("unreadable", error.reason, str(error))
     except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
@@ -190,7 +197,9 @@ class Ingestor:
         self.progress(outcome, summary)
 
     def _read_all(self, to_read: dict[str, Path], summary: IngestSummary) -> None:
-        jobs = [(sha256, (str(path), path.name)) for sha256, path in to_read.items()]
+        # Documents run side by side: share the cores between their tesseract processes.
+        ocr_workers = max(1, cpu_count() // self.workers)
+        jobs = [(sha256, (str(path), path.name, ocr_workers)) for sha256, path in to_read.items()]
         last_sync = time.monotonic()
         results = run_isolated(
             _read_document, jobs, workers=self.workers, timeout=self.timeout,
