@@ -14,6 +14,14 @@ vocabularies in ``schemas/vocabularies`` (no statistical model, nothing download
   ``doc.char_span(..., alignment_mode="expand")``.
 * ``kho_entity_resolver``: merges both into ``doc.ents`` and named span groups.
 
+The Vietnamese pipeline's tokenizer gives exactly the tokens of spaCy's pyvi tokenizer, but
+computes pyvi's word segmentation itself, with pyvi's own CRF model read from pyvi's model file
+(``_WordSegmenter``): pyvi's per-syllable feature dicts made it most of the cost of a document.
+The components read the text once (``Doc.text`` rebuilds it from the tokens on every access)
+and avoid making a ``Token`` object per token. A 19,000-character report takes about a third of
+the time bare pyvi segmentation of it takes, a quarter of what the enrichment took when it ran
+pyvi (``benchmarks/nlp.py``).
+
 Why not a plain ``entity_ruler``: pyvi's segmentation depends on context ("Mũi Né" is one token
 on its own but "Mũi" + "Né" inside a sentence, "zircon sa khoáng" can become a single token), so
 phrase patterns tokenised by pyvi miss mentions. The vocabulary matcher therefore runs its
@@ -29,13 +37,19 @@ Everything found here is a suggestion for staff, never trusted as metadata.
 from __future__ import annotations
 
 import bisect
+import logging
 import re
+import string
+import struct
 import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
+from itertools import chain
 
+import numpy as np
 import spacy
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP_WORDS
 from spacy.lang.vi.stop_words import STOP_WORDS as VI_STOP_WORDS
 from spacy.language import Language
@@ -47,12 +61,13 @@ from schemas import vocabularies
 
 __all__ = ["MAX_CHARS", "enrich", "strip_academic_title"]
 
+logger = logging.getLogger(__name__)
+
 # Only the first 200,000 characters are analysed (about 60-80 pages of a report). They hold the
 # cover, abstract, introduction and the bulk of the results, which is all the frequency-based
-# suggestions need; appendices, survey tables and reference lists add noise, not signal. pyvi
-# labels the whole text as one CRF sequence, so time and memory grow with length: measured here,
-# 200,000 characters take about 0.8 s, while a whole 1,000,000-character report takes about 6 s
-# and close to 600 MB of extra memory.
+# suggestions need; appendices, survey tables and reference lists add noise, not signal. Time and
+# memory grow with length: measured here, 200,000 characters take about 0.3 s and 20 MB, a whole
+# 1,000,000-character report about 1.3 s and 120 MB.
 MAX_CHARS = 200_000
 # A sector mentioned once is suggested only if the mention is this close to the start (title,
 # abstract), where a single mention is meaningful.
@@ -62,6 +77,8 @@ MAX_KEYWORDS = 8
 SUPPORTED_LANGUAGES = ("vi", "en")
 ORG, PERSON, PLACE, SECTOR, TECH, FIELD = "ORG", "PERSON", "PLACE", "SECTOR", "TECH", "FIELD"
 _ID_SEPARATOR = "\x1f"
+_TEXT_KEY, _NORMALISED_KEY, _WORDS_KEY = "kho_text", "kho_normalised_text", "kho_words"
+_MAX_SYLLABLES = 500_000
 
 
 def _annotate(span: Span, **info) -> Span:
@@ -92,11 +109,15 @@ def _letters(predicate) -> str:
 _UP = _letters(str.isupper)
 _LO = _letters(str.islower)
 _SYLLABLE = re.compile(r"\w+|[^\w\s]")
+_SPACED_SYLLABLE = re.compile(r"(\s*)(\w+|[^\w\s])")
 _SPACES = re.compile(r"\s+")
 
 # The "old" tone placement puts the mark on the second vowel of an open "oa", "oe", "uy"
 # ("hoà", "khoẻ", "thuỷ"); our vocabularies use the other one ("hòa", "khỏe", "thủy").
-_OLD_TONE = re.compile(r"(?<![qQ])(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?!\w)")
+# (The leading lookahead only lets the regular expression engine skip other letters quickly.)
+_OLD_TONE = re.compile(
+    r"(?=[oOuU])(?<![qQ])(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?!\w)"
+)
 
 
 def _move_tone(match: re.Match) -> str:
@@ -116,6 +137,35 @@ def normalise_text(text: str) -> str:
     return _OLD_TONE.sub(_move_tone, clean_text(text))
 
 
+def _normalised_text(doc: Doc) -> str:
+    """``normalise_text`` of a Doc's text, once per Doc, with the same character offsets.
+
+    The pipeline is given clean text (``enrich`` cleans it), so only the tone marks move.
+    """
+    text = doc.user_data.get(_NORMALISED_KEY)
+    if text is None:
+        text = doc.user_data[_NORMALISED_KEY] = _OLD_TONE.sub(_move_tone, _doc_text(doc))
+    return text
+
+
+def _piece_bounds(pieces: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end offsets of the pieces of ``(whitespace before, piece)`` that tile a text."""
+    lengths = np.fromiter(map(len, chain.from_iterable(pieces)), np.int64, 2 * len(pieces))
+    bounds = np.cumsum(lengths)
+    return bounds[0::2], bounds[1::2]
+
+
+def _doc_text(doc: Doc) -> str:
+    """The text of a Doc, joined from its tokens once (``Doc.text`` joins them on every call).
+
+    Our Vietnamese tokenizer stores the text it was given; any other Doc gets it on first use.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def fold(text: str) -> str:
     """Without diacritics: "Phan Thiết" -> "Phan Thiet"."""
     text = text.replace("đ", "d").replace("Đ", "D")
@@ -127,6 +177,12 @@ def fold(text: str) -> str:
 
 def _squash(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
+
+
+def _first_letters(words: Iterable[str]) -> str:
+    """A lookahead for the first letters of some words: it lets the regular expression engine
+    skip every other position quickly, which a leading lookbehind does not."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
 
 
 # --------------------------------------------------------------------------- academic titles
@@ -184,7 +240,8 @@ class _Titles:
         self.piece_en = [(re.compile(p, re.I), c) for p, c in _EN_TITLES.items()]
         syllable = rf"[{_UP}](?:[{_LO}]*|[{_UP}]*)(?!\w)"
         name = rf"{syllable}(?:[ \t]+{syllable}){{1,4}}"
-        self.person = re.compile(rf"(?<![\w.])(?P<title>{self.chain})[ \t]*(?P<name>{name})")
+        first = _first_letters([*variants, *_EN_TITLES])
+        self.person = re.compile(rf"{first}(?<![\w.])(?P<title>{self.chain})[ \t]*(?P<name>{name})")
         self.prefix = re.compile(rf"\s*(?P<title>{self.chain})[\s.,:;-]*")
 
     def canonical_title(self, printed: str) -> str:
@@ -303,12 +360,16 @@ _ORG_LOWER_WORDS = {
 # Longest name, in words after the head: the longest known names have about fifteen.
 _ORG_MAX_WORDS = 20
 _ORG_CONNECTORS = {"và", "tỉnh", "thành phố", "huyện", "thị xã", "quận", "miền"}
-_EN_ORG = re.compile(
-    r"(?<![\w&])(?:(?:[A-Z][\w&'.-]*)[ \t]+){0,5}"
+_EN_ORG_HEADS = (
     r"(?:University|Institute|Academy|College|Centre|Center|Department|Ministry|Company|Corporation"
-    r"|Cooperative|Association|Agency|Hospital|Committee)(?![\w])"
+    r"|Cooperative|Association|Agency|Hospital|Committee)"
+)
+# Never across a line break: only the lines with a head word are searched.
+_EN_ORG = re.compile(
+    rf"(?<![\w&])(?:(?:[A-Z][\w&'.-]*)[ \t]+){{0,5}}{_EN_ORG_HEADS}(?![\w])"
     r"(?:[ \t]+(?:of|for|and|on)(?:[ \t]+(?:the|and))?(?:[ \t]+[A-Z][\w&'-]*)+)*"
 )
+_EN_ORG_HEAD = re.compile(_EN_ORG_HEADS)
 
 
 class _OrganisationRules:
@@ -326,11 +387,13 @@ class _OrganisationRules:
                 "\u0000", r"[ \t]+"
             )
 
-        self.head = re.compile(rf"(?<![\w&])(?:{spaced(_ORG_HEADS)})(?!\w)")
+        first = _first_letters(_ORG_HEADS)
+        self.head = re.compile(rf"{first}(?<![\w&])(?:{spaced(_ORG_HEADS)})(?!\w)")
         caps_word = rf"(?:[{_UP}]+(?:&[{_UP}]+)?|-|–|&)(?!\w)"
         caps_head = spaced(h.upper() for h in _ORG_HEADS)
         caps_words = rf"(?:[ \t]+{caps_word}){{1,{_ORG_MAX_WORDS}}}"
-        self.caps = re.compile(rf"(?<![\w&])(?:{caps_head}){caps_words}")
+        first = _first_letters(h.upper() for h in _ORG_HEADS)
+        self.caps = re.compile(rf"{first}(?<![\w&])(?:{caps_head}){caps_words}")
 
     def _name_token(self, token) -> bool:
         text = " ".join(token.text.split())
@@ -343,7 +406,7 @@ class _OrganisationRules:
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         found = []
-        text = doc.text
+        text = _doc_text(doc)
         for match in self.head.finditer(text):
             head = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if head is None or head.start_char != match.start():
@@ -385,10 +448,18 @@ class _OrganisationRules:
             value = match.group().rstrip(" \t-–&")
             if len(value.split()) >= 2:
                 found.append((match.start(), match.start() + len(value)))
-        for match in _EN_ORG.finditer(text):
-            value = re.sub(r"^(?:The|A|An|In|At|By|From)\s+", "", match.group())
-            if len(value.split()) >= 2:
-                found.append((match.end() - len(value), match.end()))
+        line_end = -1
+        for head in _EN_ORG_HEAD.finditer(text):
+            if head.start() < line_end:
+                continue
+            line_start = text.rfind("\n", 0, head.start()) + 1
+            line_end = text.find("\n", head.end())
+            if line_end < 0:
+                line_end = len(text)
+            for match in _EN_ORG.finditer(text, line_start, line_end):
+                value = re.sub(r"^(?:The|A|An|In|At|By|From)\s+", "", match.group())
+                if len(value.split()) >= 2:
+                    found.append((match.end() - len(value), match.end()))
         return found
 
 
@@ -450,6 +521,7 @@ class _VocabularyMatcher:
         self.vocab = nlp.vocab
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.terms: dict[int, tuple] = {}  # what a match id stands for, see _term
         seen: dict[tuple[str, bool, tuple[str, ...]], str] = {}
         grouped: dict[tuple[str, bool], list[Doc]] = {}
         for label, key, form, canonical, sensitive in _vocabulary_patterns():
@@ -464,26 +536,43 @@ class _VocabularyMatcher:
         for (match_id, sensitive), docs in grouped.items():
             (self.exact if sensitive else self.lower).add(match_id, docs)
 
+    def _term(self, match_id: int) -> tuple[str, str, int, int, dict]:
+        """Label, vocabulary key, their string ids, and the annotation (shared, never changed)."""
+        label, key, canonical = self.vocab.strings[match_id].split(_ID_SEPARATOR)
+        strings = self.vocab.strings
+        return label, key, strings.add(label), strings.add(key), {"canonical": canonical}
+
     def __call__(self, doc: Doc) -> Doc:
+        pieces = _SPACED_SYLLABLE.findall(_normalised_text(doc))
+        syllables = Doc(self.vocab, words=[syllable for _, syllable in pieces])
+        matches = [*self.lower(syllables), *self.exact(syllables)]
         spans = []
-        pieces = [(m.group(), m.start(), m.end()) for m in _SYLLABLE.finditer(doc.text)]
-        if pieces:
-            words = [normalise_text(p[0]) for p in pieces]
-            syllables = Doc(self.vocab, words=words)
-            matches = list(self.lower(syllables)) + list(self.exact(syllables))
-            for match_id, start, end in matches:
-                label, key, canonical = self.vocab.strings[match_id].split(_ID_SEPARATOR)
-                start_char, end_char = pieces[start][1], pieces[end - 1][2]
-                span = doc.char_span(start_char, end_char, label=label, span_id=key)
-                if span is None:
-                    if end - start == 1:
-                        continue  # one syllable inside a longer word: "cá" in "cá nhân"
-                    span = doc.char_span(
-                        start_char, end_char, label=label, span_id=key, alignment_mode="expand"
-                    )
-                    if span is None:
-                        continue
-                spans.append(_annotate(span, canonical=canonical))
+        if matches:
+            ids, first, last = zip(*matches, strict=True)
+            first, last = np.array(first), np.array(last)
+            starts, ends = _piece_bounds(pieces)
+            starts, ends = starts[first], ends[last - 1]
+            # the tokens holding the first and the last character, as Doc.char_span finds them
+            token = doc.to_array([IDX, LENGTH, SPACY]).astype(np.int64)
+            token_start, token_end = token[:, 0], token[:, 0] + token[:, 1]
+            start = np.searchsorted(token_start, starts, side="right") - 1
+            end = np.searchsorted(token_start, ends - 1, side="right") - 1
+            aligned = (token_start[start] == starts) & (token_end[end] == ends)
+            start += starts == token_end[start]  # on a token's trailing space: the next token
+            keep = aligned | (last - first > 1)  # one syllable inside a longer word: "cá nhân"
+            user_data, terms = doc.user_data, self.terms
+            ids = [match_id for match_id, kept in zip(ids, keep.tolist(), strict=True) if kept]
+            first_tokens, last_tokens = start[keep].tolist(), end[keep].tolist()
+            first_chars = token_start[start[keep]].tolist()
+            last_chars = token_end[end[keep]].tolist()
+            for match_id, first_token, last_token, first_char, last_char in zip(
+                ids, first_tokens, last_tokens, first_chars, last_chars, strict=True
+            ):
+                if match_id not in terms:
+                    terms[match_id] = self._term(match_id)
+                label, key, label_id, key_id, info = terms[match_id]
+                spans.append(Span(doc, first_token, last_token + 1, label_id, span_id=key_id))
+                user_data[("kho", label, key, first_char, last_char)] = info
         doc.spans["kho_vocabulary"] = spans
         return doc
 
@@ -497,7 +586,7 @@ class _RuleEntities:
 
     def people(self, doc: Doc) -> list[Span]:
         spans = []
-        text = doc.text
+        text = _doc_text(doc)
         for match in self.titles.person.finditer(text):
             start, end = match.span("name")
             name_text = match.group("name")
@@ -526,7 +615,7 @@ class _RuleEntities:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = self.people(doc)
-        text = doc.text  # built from the tokens on every access: read it once
+        text = _doc_text(doc)
         restored: dict[str, str] = {}
         for start, end in self.organisations.find(doc):
             span = doc.char_span(start, end, label=ORG, alignment_mode="expand")
@@ -544,7 +633,8 @@ def _restore_case(name: str, text: str) -> str:
     if not name.isupper():
         return name
     pattern = r"\s+".join(re.escape(word) for word in name.split())
-    for match in re.finditer(rf"(?<!\w){pattern}(?!\w)", text, re.IGNORECASE):
+    first = _first_letters([name])  # lets the search skip other letters quickly
+    for match in re.finditer(rf"{first}(?<!\w){pattern}(?!\w)", text, re.IGNORECASE):
         if not match.group().isupper():
             return _squash(match.group())
     return name
@@ -555,11 +645,14 @@ def _offsets(span: Span) -> tuple[int, int]:
 
 
 class _Coverage:
-    """Character ranges covered by some spans; answers "does this span touch them?" in log time."""
+    """Character ranges covered by some spans; answers "does this span touch them?" in log time.
 
-    def __init__(self, spans: Iterable[Span]) -> None:
+    Spans come as ``(span, start, end)`` with the character offsets the rules found.
+    """
+
+    def __init__(self, items: Iterable[tuple[Span, int, int]]) -> None:
         merged: list[list[int]] = []
-        for start, end in sorted(map(_offsets, spans)):
+        for start, end in sorted((start, end) for _, start, end in items):
             if merged and start <= merged[-1][1]:
                 merged[-1][1] = max(merged[-1][1], end)
             else:
@@ -567,27 +660,40 @@ class _Coverage:
         self.starts = [start for start, _ in merged]
         self.ends = [end for _, end in merged]
 
-    def overlaps(self, span: Span) -> bool:
-        start, end = _offsets(span)
+    def overlaps(self, item: tuple[Span, int, int]) -> bool:
+        _, start, end = item
         index = bisect.bisect_left(self.starts, end) - 1
         return index >= 0 and self.ends[index] > start
 
 
+def _longest(items: Iterable[tuple[Span, int, int]]) -> list[tuple[Span, int, int]]:
+    """``spacy.util.filter_spans`` for ``(span, start, end)``: the first longest of overlapping
+    spans, in text order."""
+    ranked = sorted(items, key=lambda item: (len(item[0]), -item[0].start), reverse=True)
+    kept, seen = [], set()
+    for item in ranked:
+        span = item[0]
+        if span.start not in seen and span.end - 1 not in seen:
+            kept.append(item)
+            seen.update(range(span.start, span.end))
+    return sorted(kept, key=lambda item: item[0].start)
+
+
 def _resolve(doc: Doc) -> Doc:
-    vocabulary = list(doc.spans.get("kho_vocabulary", []))
-    rules = list(doc.spans.get("kho_rules", []))
-    people = filter_spans([s for s in rules if s.label_ == PERSON])
+    vocabulary: dict[str, list[tuple[Span, int, int]]] = {}
+    for span in doc.spans.get("kho_vocabulary", []):  # matched exactly: no offsets of their own
+        vocabulary.setdefault(span.label_, []).append((span, span.start_char, span.end_char))
+    rules: dict[str, list[tuple[Span, int, int]]] = {}
+    for span in doc.spans.get("kho_rules", []):
+        rules.setdefault(span.label_, []).append((span, *_offsets(span)))
+    people = _longest(rules.get(PERSON, []))
     named_people = _Coverage(people)
-    known_orgs = filter_spans(
-        [s for s in vocabulary if s.label_ == ORG and not named_people.overlaps(s)]
-    )
+    known_orgs = _longest(s for s in vocabulary.get(ORG, []) if not named_people.overlaps(s))
     named_orgs = _Coverage(known_orgs)
     found_orgs = [
-        s
-        for s in rules
-        if s.label_ == ORG and not named_orgs.overlaps(s) and not named_people.overlaps(s)
+        s for s in rules.get(ORG, []) if not named_orgs.overlaps(s) and not named_people.overlaps(s)
     ]
-    organisations = filter_spans(known_orgs + found_orgs)
+    organisations = _longest(known_orgs + found_orgs)
     blocked = _Coverage(people + known_orgs)  # a name is not a topic: "Trường Đại học Phan Thiết"
     groups = {"people": people, "organisations": organisations}
     for group, label in (
@@ -596,11 +702,10 @@ def _resolve(doc: Doc) -> Doc:
         ("technologies", TECH),
         ("fields", FIELD),
     ):
-        candidates = [s for s in vocabulary if s.label_ == label and not blocked.overlaps(s)]
-        groups[group] = filter_spans(candidates)
-    for group, spans in groups.items():
-        doc.spans[group] = sorted(spans, key=lambda s: s.start)
-    doc.ents = filter_spans(organisations + people + groups["places"])
+        groups[group] = _longest(s for s in vocabulary.get(label, []) if not blocked.overlaps(s))
+    for group, items in groups.items():
+        doc.spans[group] = [span for span, _, _ in items]  # in text order
+    doc.ents = [span for span, _, _ in _longest(organisations + people + groups["places"])]
     return doc
 
 
@@ -622,6 +727,279 @@ if not Language.has_factory("kho_entity_resolver"):
     Language.component("kho_entity_resolver", func=_resolve)
 
 
+# --------------------------------------------------------------------------- word segmentation
+
+# pyvi's syllables as spaCy's Vietnamese tokenizer cuts them (``pyvi_sylabelize_with_ws``: the
+# same alternatives in the same order), each with the whitespace before it.
+_PYVI_PIECE = re.compile(
+    r"(\s*)([A-ZĐ]+\.|Tp\.|Mr\.|Mrs\.|Ms\.|Dr\.|ThS\.|==>|->|\.\.\.|>>|\w+://[^\s]+"
+    r"|[a-zA-Z0-9_.+-]+@(?:[a-zA-Z0-9-]+\.)+[a-zA-Z0-9-]+|\d+(?:[.,_]\d+)+|[^\w\s]|\w+)"
+)
+# What the segmenter keeps per distinct syllable (columns of its table).
+_OWN, _AS_PREVIOUS, _AS_NEXT, _UPPER, _TITLE, _DIGIT, _GRAM_ID, _NO_JOIN, _CAPITAL = range(9)
+
+
+def _cqdb_strings(data: bytes, offset: int) -> list[str]:
+    """The strings of a CRFsuite string database (CQDB chunk), by id."""
+    chunk, _, _, _, count, backward = struct.unpack_from("<4s5I", data, offset)
+    if chunk != b"CQDB":
+        raise ValueError("not a CQDB chunk")
+    strings = []
+    for expected in range(count):
+        (record,) = struct.unpack_from("<I", data, offset + backward + 4 * expected)
+        found, size = struct.unpack_from("<II", data, offset + record)
+        if found != expected:
+            raise ValueError("CQDB records out of order")
+        start = offset + record + 8
+        strings.append(data[start : start + size - 1].decode("utf-8"))
+    return strings
+
+
+def _crfsuite_model(data: bytes) -> tuple[list[str], dict[str, list[float]], dict]:
+    """Labels, state-feature weights by attribute and transition weights of a CRFsuite model.
+
+    Read from the model file itself: ``Tagger.info()`` fails on pyvi's model (an attribute with a
+    line break) and the text dump rounds weights to six decimals.
+    """
+    magic, _, kind, _, _, labels_count, _, features, labels, attributes, _, _ = struct.unpack_from(
+        "<4sI4s9I", data, 0
+    )
+    chunk, _, count = struct.unpack_from("<4sII", data, features)
+    if magic != b"lCRF" or kind != b"FOMC" or chunk != b"FEAT":
+        raise ValueError("not a CRFsuite first-order model")
+    names = _cqdb_strings(data, attributes)
+    state: dict[str, list[float]] = {}
+    transitions: dict[tuple[int, int], float] = {}
+    for feature in struct.iter_unpack("<IIId", data[features + 12 : features + 12 + 20 * count]):
+        kind_, source, target, weight = feature
+        if kind_ == 0:
+            state.setdefault(names[source], [0.0] * labels_count)[target] = weight
+        else:
+            transitions[source, target] = weight
+    return _cqdb_strings(data, labels), state, transitions
+
+
+class _WordSegmenter:
+    """pyvi's word segmentation, with pyvi's own model, computed without per-syllable dicts.
+
+    pyvi labels every syllable B_W (starts a word) or I_W (continues one) with a linear-chain CRF
+    whose features are the syllable and its neighbours (lower-case form, case, digits) and
+    whether two or three neighbouring syllables make a known word. pyvi builds a dict of
+    features per syllable and python-crfsuite converts them again: most of the time of a
+    Vietnamese document went there. Here the model's weights (read from pyvi's model file) are
+    summed per distinct syllable with numpy, and the Viterbi path of the two labels is found
+    with a few vectorised passes. The labels are pyvi's (the tests compare them on the corpus).
+    """
+
+    def __init__(self) -> None:
+        from pyvi import ViTokenizer
+
+        vi = ViTokenizer.ViTokenizer
+        with open(vi.model.modelfile.name, "rb") as file:
+            labels, state, transitions = _crfsuite_model(file.read())
+        if labels != ["B_W", "I_W"]:
+            raise ValueError(f"unexpected pyvi labels {labels}")
+        # all that Viterbi needs of a state weight is how much it favours I_W over B_W
+        self.weight = {name: w[1] - w[0] for name, w in state.items()}
+        self.transitions = [[transitions.get((a, b), 0.0) for b in (0, 1)] for a in (0, 1)]
+        grams: dict[str, int] = {}
+        pairs = [[grams.setdefault(s, len(grams)) for s in g.split(" ")] for g in vi.bi_grams]
+        triples = [[grams.setdefault(s, len(grams)) for s in g.split(" ")] for g in vi.tri_grams]
+        self.grams = grams
+        self.base = len(grams) + 1
+        pairs_array = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        triples_array = np.array(triples, dtype=np.int64).reshape(-1, 3)
+        self.bigrams = np.unique(pairs_array[:, 0] * self.base + pairs_array[:, 1])
+        self.trigrams = np.unique(
+            (triples_array[:, 0] * self.base + triples_array[:, 1]) * self.base
+            + triples_array[:, 2]
+        )
+        self.ids: dict[str, int] = {}  # syllable -> its row in the table
+        self.table = np.empty((0, 9))
+        self.lock = threading.Lock()
+
+    def _row(self, syllable: str) -> tuple:
+        lower = syllable.lower()
+        weight = self.weight.get
+        first = syllable[0]
+        return (
+            weight("word.lower():" + lower, 0.0),
+            weight("-1:word.lower():" + lower, 0.0),
+            weight("+1:word.lower():" + lower, 0.0),
+            syllable.isupper(),
+            syllable.istitle(),
+            syllable.isdigit(),
+            self.grams.get(lower, -1),
+            # spaCy's own conditions for joining syllables: never punctuation or digits ...
+            syllable in string.punctuation or first.isdigit(),
+            # ... nor a capitalised syllable after a lower-case one
+            first.istitle(),
+        )
+
+    def _table(self, syllables: list[str]) -> np.ndarray:
+        """The rows of ``syllables``, from a table of every syllable this process has seen."""
+        with self.lock:  # the table and its index grow together
+            new = [syllable for syllable in set(syllables) if syllable not in self.ids]
+            if len(self.ids) + len(new) > _MAX_SYLLABLES:  # a bound on memory
+                self.ids, self.table = {}, np.empty((0, self.table.shape[1]))
+                new = list(set(syllables))
+            if new:
+                first = len(self.ids)
+                self.ids.update(zip(new, range(first, first + len(new)), strict=True))
+                rows = np.array([self._row(syllable) for syllable in new], dtype=float)
+                self.table = np.vstack([self.table, rows])
+            index = np.fromiter(map(self.ids.__getitem__, syllables), np.intp, len(syllables))
+            return self.table[index]
+
+    def _is_gram(self, codes: np.ndarray, known: np.ndarray) -> np.ndarray:
+        position = np.minimum(np.searchsorted(known, codes), len(known) - 1)
+        return known[position] == codes
+
+    def joins(self, syllables: list[str]) -> np.ndarray:
+        """For each syllable, whether it continues the word before it."""
+        n = len(syllables)
+        table = self._table(syllables)
+        w = self.weight.get
+        upper, title, digit = table[:, _UPPER], table[:, _TITLE], table[:, _DIGIT]
+        gram = table[:, _GRAM_ID].astype(np.int64)
+        score = (
+            w("bias", 0.0)
+            + table[:, _OWN]
+            + upper * w("word.isupper()", 0.0)
+            + title * w("word.istitle()", 0.0)
+            + digit * w("word.isdigit()", 0.0)
+        )
+        if n > 1:
+            known = (gram[:-1] >= 0) & (gram[1:] >= 0)
+            bigram = known & self._is_gram(gram[:-1] * self.base + gram[1:], self.bigrams)
+            score[1:] += (
+                table[:-1, _AS_PREVIOUS]
+                + upper[:-1] * w("-1:word.isupper()", 0.0)
+                + title[:-1] * w("-1:word.istitle()", 0.0)
+                + bigram * w("-1:word.bi_gram()", 0.0)
+            )
+            score[:-1] += (
+                table[1:, _AS_NEXT]
+                + upper[1:] * w("+1:word.isupper()", 0.0)
+                + title[1:] * w("+1:word.istitle()", 0.0)
+                + bigram * w("+1:word.bi_gram()", 0.0)
+            )
+        if n > 2:
+            codes = (gram[:-2] * self.base + gram[1:-1]) * self.base + gram[2:]
+            trigram = known[:-1] & (gram[2:] >= 0) & self._is_gram(codes, self.trigrams)
+            score[2:] += trigram * w("-2:word.tri_gram()", 0.0)
+            score[:-2] += trigram * w("+2:word.tri_gram()", 0.0)
+        labels = self._viterbi(score)
+        no_join = table[:, _NO_JOIN].astype(bool)
+        capital = table[:, _CAPITAL].astype(bool)
+        joins = np.zeros(n, dtype=bool)
+        joins[1:] = labels[1:] & ~no_join[1:] & ~no_join[:-1] & ~(capital[1:] & ~capital[:-1])
+        return joins
+
+    def _viterbi(self, scores: np.ndarray) -> np.ndarray:
+        """Best labels (True for I_W) given how much each syllable favours I_W over B_W.
+
+        With two labels Viterbi needs one number per syllable, ``best``: the best score of a path
+        ending in I_W minus that of one ending in B_W, ``best[i] = scores[i] + step(best[i-1])``.
+        ``step`` is constant unless ``best[i-1]`` lies between two thresholds, so a few
+        vectorised passes reach the exact values (each pass settles at least one more syllable;
+        a scalar loop takes over if a long chain remains). Ties go to B_W, as in CRFsuite.
+        """
+        (t00, t01), (t10, t11) = self.transitions
+
+        def step(previous):
+            return np.maximum(previous + t11, t01) - np.maximum(previous + t10, t00)
+
+        best = scores
+        for _ in range(32):
+            updated = scores.copy()
+            updated[1:] += step(best[:-1])
+            if np.array_equal(updated, best):
+                break
+            best = updated
+        else:
+            values = scores.tolist()
+            for i in range(1, len(values)):
+                last = values[i - 1]
+                values[i] += max(last + t11, t01) - max(last + t10, t00)
+            best = np.array(values)
+        # Back from the end: the label before a B_W and before an I_W. Where they agree it does
+        # not depend on what follows; elsewhere it copies or negates the next label.
+        n = len(best)
+        before_begin, before_inside = best[:-1] + t10 > t00, best[:-1] + t11 > t01
+        known = np.append(before_begin == before_inside, True)
+        value = np.append(before_begin, best[-1] > 0)
+        negate = np.append(before_begin & ~before_inside, False)
+        parity = np.concatenate(([0], np.cumsum(negate) & 1))[:-1]
+        index = np.where(known, np.arange(n), n)
+        settled = np.minimum.accumulate(index[::-1])[::-1]  # the next syllable that is known
+        return value[settled] ^ (parity[settled] != parity)
+
+
+class _VietnameseTokenizer:
+    """The Doc spaCy's pyvi tokenizer makes of a text (same tokens, same whitespace), faster.
+
+    Alignment follows ``spacy.util.get_words_and_spaces``: a single space after a token is its
+    trailing whitespace, any other whitespace between tokens is a token of its own.
+    """
+
+    def __init__(self, vocab, segmenter: _WordSegmenter) -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str) -> Doc:
+        pieces = _PYVI_PIECE.findall(text)
+        if not pieces:
+            doc = Doc(self.vocab, words=[text] if text else [], spaces=[False] if text else [])
+        else:
+            doc = self._doc(text, pieces)
+        doc.user_data[_TEXT_KEY] = text
+        return doc
+
+    def _doc(self, text: str, pieces: list[tuple[str, str]]) -> Doc:
+        n = len(pieces)
+        starts_of_pieces, ends_of_pieces = _piece_bounds(pieces)
+        first = np.flatnonzero(~self.segmenter.joins([piece for _, piece in pieces]))
+        last = np.append(first[1:] - 1, n - 1)
+        starts, ends = starts_of_pieces[first].tolist(), ends_of_pieces[last].tolist()
+        words = [text[start:end] for start, end in zip(starts, ends, strict=True)]
+        # the whitespace after each token: one space is the token's trailing space, any other
+        # whitespace (a line break, several spaces) is a token of its own
+        after = [pieces[i][0] for i in first[1:].tolist()]
+        after.append(text[ends[-1] :])
+        spaces = [gap[:1] == " " for gap in after]
+        leading = text[: starts[0]]
+        all_words, all_spaces = ([leading], [False]) if leading else ([], [])
+        done = 0
+        for index in [i for i, gap in enumerate(after) if gap and gap != " "]:
+            gap = after[index]
+            all_words += words[done : index + 1]
+            all_spaces += spaces[done : index + 1]
+            all_words.append(gap[1:] if gap[0] == " " else gap)
+            all_spaces.append(False)
+            done = index + 1
+        all_words += words[done:]
+        all_spaces += spaces[done:]
+        doc = Doc(self.vocab, words=all_words, spaces=all_spaces)
+        doc.user_data[_WORDS_KEY] = all_words
+        return doc
+
+
+_SEGMENTER: list[_WordSegmenter] = []
+
+
+def _vietnamese_tokenizer(nlp: Language):
+    """Our tokenizer for a blank "vi" pipeline; spaCy's own (same tokens, slower) if pyvi's model
+    cannot be read the way ``_WordSegmenter`` reads it."""
+    try:
+        if not _SEGMENTER:
+            _SEGMENTER.append(_WordSegmenter())
+    except (OSError, ValueError, AttributeError, struct.error) as error:
+        logger.warning("pyvi's model could not be read (%s): using spaCy's pyvi tokenizer", error)
+        return nlp.tokenizer
+    return _VietnameseTokenizer(nlp.vocab, _SEGMENTER[0])
+
+
 # --------------------------------------------------------------------------- pipelines
 
 _PIPELINES: dict[tuple[str, tuple], Language] = {}
@@ -637,6 +1015,8 @@ def _pipeline(lang: str) -> Language:
             nlp = _PIPELINES.get(cache_key)
             if nlp is None:
                 nlp = spacy.blank(lang)
+                if lang == "vi":
+                    nlp.tokenizer = _vietnamese_tokenizer(nlp)
                 nlp.add_pipe("kho_vocabulary_matcher")
                 nlp.add_pipe("kho_rule_entities")
                 nlp.add_pipe("kho_entity_resolver")
@@ -730,67 +1110,122 @@ def _keyword_units(doc: Doc, lang: str) -> list[list[tuple[str, int, int]]]:
     topical vocabulary phrase however pyvi cut it ("kho lạnh", "dragon fruit"). Names, generic
     report words, form labels ("Tóm tắt:") and punctuation break the runs.
     """
+    normalised = _normalised_text(doc)
+    tokens = _token_texts(doc)
     named = [False] * len(doc)
     for entity in doc.ents:
         named[entity.start : entity.end] = [True] * (entity.end - entity.start)
     phrases: dict[int, Span] = {}
+    inside: set[int] = set()
     topical = [*doc.spans["sectors"], *doc.spans["technologies"], *doc.spans["fields"]]
     for span in filter_spans(topical):
-        if len(span.text.split()) >= 2:
+        if len(normalised[span.start_char : span.end_char].split()) >= 2:
             phrases[span.start] = span
+            inside.update(range(span.start + 1, span.end))
     generic = _VI_GENERIC if lang == "vi" else _EN_GENERIC
+    # most tokens recur, in a document and from one document to the next: look at each once
+    kinds = _TOKEN_KINDS.setdefault(lang, {})
+    if len(kinds) > _MAX_SYLLABLES:  # a bound on memory; a new dict, as other threads read this one
+        kinds = _TOKEN_KINDS[lang] = {}
+    for token in set(tokens).difference(kinds):
+        kinds[token] = _token_kind(token, lang, generic)
+    if lang == "vi":
+        candidates = [i for i, token in enumerate(tokens) if kinds[token][2]]
+    else:
+        candidates = [
+            i
+            for i, token in enumerate(tokens)
+            if kinds[token][2] or (kinds[token][3] and (i == 0 or tokens[i - 1] in _FULL_STOPS))
+        ]
+    # Positions are the tokens and the phrases, in order; a run is a stretch of usable ones.
+    # Only the usable tokens and the phrases are visited: a gap between them ends the run (a
+    # line break is a whitespace token of its own, never usable).
+    positions = sorted({*candidates, *phrases} - inside)
     runs: list[list[tuple[str, int, int]]] = [[]]
-    i = 0
-    while i < len(doc):
-        token = doc[i]
+    expected = -1
+    offsets = doc.to_array(IDX).tolist()
+    for i in positions:
         span = phrases.get(i)
-        last = span[-1] if span is not None else token
-        text = " ".join(normalise_text(span.text if span is not None else token.text).split())
-        words = text.split(" ")
-        if span is not None:
-            usable = all(w.isalpha() for w in words)
-        elif lang == "vi":
-            usable = (
-                len(words) >= 2
-                and all(w.isalpha() for w in words)
-                and not all(w[0].isupper() for w in words)  # a proper name
-            )
+        if span is None:
+            unit, words = kinds[tokens[i]][:2]
+            following, usable = i + 1, True
         else:
-            after_stop = i == 0 or doc[i - 1].text in {".", "!", "?", ":", ";"}
-            usable = text.isalpha() and len(text) > 2 and (text.islower() or after_stop)
-        is_label = last.i + 1 < len(doc) and doc[last.i + 1].text == ":"
-        if usable and not named[i] and not is_label and text.lower() not in generic:
-            runs[-1].append((text.lower(), token.idx, len(words)))
-            if "\n" in last.whitespace_:
-                runs.append([])
-        elif runs[-1]:
+            parts = normalised[span.start_char : span.end_char].split()
+            unit, words = " ".join(parts).lower(), len(parts)
+            following = span.end
+            usable = all(w.isalpha() for w in parts) and unit not in generic
+        is_label = following < len(tokens) and tokens[following] == ":"
+        if i != expected and runs[-1]:
             runs.append([])
-        i = last.i + 1
+        if usable and not named[i] and not is_label:
+            runs[-1].append((unit, offsets[i], words))
+            expected = following
+        else:
+            expected = -1
+    if not runs[-1] and len(runs) > 1:
+        runs.pop()
     return runs
 
 
+_FULL_STOPS = {".", "!", "?", ":", ";"}
+_TOKEN_KINDS: dict[str, dict[str, tuple[str, int, bool, bool]]] = {}
+
+
+def _token_texts(doc: Doc) -> list[str]:
+    """The text of every token, without making Token objects."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is not None and len(words) == len(doc):
+        return words
+    text = _doc_text(doc)
+    bounds = doc.to_array([IDX, LENGTH])
+    starts, ends = bounds[:, 0].tolist(), (bounds[:, 0] + bounds[:, 1]).tolist()
+    return [text[start:end] for start, end in zip(starts, ends, strict=True)]
+
+
+def _token_kind(token: str, lang: str, generic: set[str]) -> tuple[str, int, bool, bool]:
+    """(lower-case text, number of words, a keyword unit anywhere, one after a full stop)."""
+    parts = normalise_text(token).split()
+    unit = " ".join(parts)
+    if unit.lower() in generic:
+        return unit.lower(), len(parts), False, False
+    if lang == "vi":
+        usable = (
+            len(parts) >= 2
+            and all(w.isalpha() for w in parts)
+            and not all(w[0].isupper() for w in parts)  # a proper name
+        )
+        return unit.lower(), len(parts), usable, usable
+    # an English word: capitalised only at the start of a sentence
+    word = unit.isalpha() and len(unit) > 2
+    return unit.lower(), len(parts), word and unit.islower(), word
+
+
 def _keywords(doc: Doc, lang: str, limit: int = MAX_KEYWORDS) -> list[str]:
-    counts: Counter = Counter()
-    first: dict[str, int] = {}
-    sizes: dict[str, int] = {}
-    weights: dict[str, float] = {}
+    # every phrase of one to ``longest`` units of a run, in order, with its offset and size
+    phrases: list[str] = []
+    offsets: list[int] = []
+    sizes: list[int] = []
     longest = 2 if lang == "vi" else 3
     for run in _keyword_units(doc, lang):
-        for n in range(1, longest + 1):
+        for n in range(1, min(longest, len(run)) + 1):
             for i in range(len(run) - n + 1):
                 units = run[i : i + n]
-                if sum(words for _, _, words in units) < 2:
+                if n == 1 and units[0][2] < 2:
                     continue  # keywords have several syllables or words
-                phrase = " ".join(text for text, _, _ in units)
-                counts[phrase] += 1
-                first.setdefault(phrase, units[0][1])
-                sizes[phrase] = n
-                # a longer phrase that recurs is more telling than its parts: Vietnamese counts
-                # compounds, English counts words
-                extra = n - 1 if lang == "vi" else len(phrase.split()) - 2
-                weights[phrase] = 1 + 0.5 * extra
+                phrases.append(" ".join(text for text, _, _ in units))
+                offsets.append(units[0][1])
+                sizes.append(n)
+    counts = Counter(phrases)
+    first = dict(zip(reversed(phrases), reversed(offsets), strict=True))  # first seen
+    size = dict(zip(phrases, sizes, strict=True))
+    # a longer phrase that recurs is more telling than its parts: Vietnamese counts compounds,
+    # English counts words
+    if lang == "vi":
+        weights = {phrase: 1 + 0.5 * (n - 1) for phrase, n in size.items()}
+    else:
+        weights = {phrase: 1 + 0.5 * (len(phrase.split()) - 2) for phrase in size}
     # a combination of units seen once is a coincidence, not a keyword
-    for phrase in [p for p in counts if sizes[p] > 1 and counts[p] < 2]:
+    for phrase in [p for p in counts if size[p] > 1 and counts[p] < 2]:
         del counts[phrase]
     return _salient(counts, first, weights, limit)
 
