@@ -1057,9 +1057,12 @@ def test_both_engines_read_the_shared_rules():
         assert getattr(es, name, shared) is shared, name
         assert getattr(tantivy, name, shared) is shared, name
     assert es.TIE_BREAKER is tantivy.TIE_BREAKER is rules.TIE_BREAKER
-    for name in ("english_text", "completes", "bucket_key", "proximity_pairs"):
+    for name in ("english_text", "completes", "bucket_key"):
         assert getattr(tantivy, name) is getattr(rules, name), name
     assert es.english_text is rules.english_text
+    # One walk of the query tree: each engine only builds its own queries.
+    assert issubclass(tantivy._Compiler, rules.QueryCompiler)
+    assert issubclass(es._Compiler, rules.QueryCompiler)
 
 
 def test_english_text_of_a_document():

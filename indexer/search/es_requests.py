@@ -48,12 +48,10 @@ from indexer.search.engine import (
     fuzzy_distance,
     numeric_bounds,
 )
-from indexer.search.query import And, Not, Or, Phrase, Term, parse_query
+from indexer.search.query import And, Not, Or, Term, parse_query
 from indexer.search.rules import (
     ENGLISH_FIELDS,
     MAX_PHRASE_WORDS,
-    PROXIMITY_FIELDS,
-    PROXIMITY_WEIGHT,
     SIMILAR_FIELDS,
     SIMILAR_KEYWORDS,
     SIMILAR_TITLE_PAIRS,
@@ -64,10 +62,10 @@ from indexer.search.rules import (
     SUGGEST_SOURCES,
     SUGGEST_WORDS,
     TIE_BREAKER,
+    QueryCompiler,
     bucket_key,
     completes,
     english_text,
-    proximity_pairs,
 )
 from indexer.search.vietnamese import MAX_TOKEN_LENGTH, fold, normalise
 from schemas.search_fields import (
@@ -327,7 +325,8 @@ def folded_tokens(text: str) -> list[str]:
 # Each word or phrase must match one field, folded, in a dis_max over the fields (the best field
 # counts, the others a little); what else lets it match (a trailing "*", an English stem, a typo)
 # joins the dis_max with a lower weight; the exact spelling adds a ranking bonus, and so do words
-# typed side by side that stand side by side in a title, keyword or abstract (``proximity``).
+# typed side by side that stand side by side in a title, keyword or abstract
+# (``QueryCompiler.proximity``).
 # Negated words exclude what they match folded, nothing more.
 
 
@@ -398,76 +397,37 @@ def missing_words(es_response: Mapping, candidates: list[tuple[str, tuple[str, .
     )
 
 
-def proximity(children) -> list[dict]:
-    """The proximity bonus of one AND (``rules.proximity_pairs``): each pair of plain words typed
-    one after the other, as a phrase in a ``dis_max`` over ``PROXIMITY_FIELDS``, so that records
-    holding them side by side ("thanh long", the fruit) rank above records holding them apart."""
-    words: list[str] = []
-    for child in children:
-        if isinstance(child, Term) and not child.negated and child.field is None:
-            words += folded_tokens(child.text)[:MAX_PHRASE_WORDS]
-    return [
-        _dis_max(
-            [
-                _words_query(name, " ".join(pair), weight * PROXIMITY_WEIGHT)
-                for name, weight in TEXT_FIELDS.items()
-                if name in PROXIMITY_FIELDS
-            ]
-        )
-        for pair in proximity_pairs(words)
-    ]
-
-
-class _Compiler:
-    """A query tree as one Elasticsearch query; ``missing`` are the typo candidates the index
-    does not hold (only those get typo tolerance, at most MAX_FUZZY_WORDS of them)."""
+class _Compiler(QueryCompiler[dict]):
+    """A query tree as one Elasticsearch query (the walk is ``QueryCompiler``'s); ``missing`` are
+    the typo candidates the index does not hold (only those get typo tolerance, at most
+    MAX_FUZZY_WORDS of them)."""
 
     def __init__(self, missing: frozenset = frozenset()):
         self.missing = missing
         self.fuzzy_words = MAX_FUZZY_WORDS
 
-    def compile(self, node) -> dict | None:
-        """The query, or None when the tree asks for nothing (every record matches)."""
-        if isinstance(node, Term | Phrase):
-            query = self.leaf(node)
-            return _excluding(query) if node.negated else query
-        if isinstance(node, Not):
-            inner = self.compile(node.child)
-            return _excluding(inner) if inner is not None else None
-        if isinstance(node, Or):
-            clauses = []
-            for child in node.children:
-                query = self.compile(child)
-                if query is None:
-                    return None
-                clauses.append(query)
-            return _either(clauses)
-        if isinstance(node, And):
-            must, must_not = [], []
-            for child in node.children:
-                query, negated = self.signed(child)
-                if query is not None:
-                    (must_not if negated else must).append(query)
-            if not must and not must_not:
-                return None
-            nearby = proximity(node.children) if must else []
-            if len(must) == 1 and not must_not and not nearby:
-                return must[0]
-            body = {"must": must or [_EVERYTHING]}
-            if must_not:
-                body["must_not"] = must_not
-            if nearby:  # a ranking bonus: it never changes what matches
-                body["should"] = nearby
-            return {"bool": body}
-        return None  # MatchAll
+    def excluding(self, query: dict) -> dict:
+        return {"bool": {"must": [_EVERYTHING], "must_not": [query]}}
 
-    def signed(self, node) -> tuple[dict | None, bool]:
-        """(what the node matches without its negation, whether it is negated)."""
-        if isinstance(node, Not):
-            return self.compile(node.child), True
-        if isinstance(node, Term | Phrase) and node.negated:
-            return self.leaf(node), True
-        return self.compile(node), False
+    def either(self, queries: list[dict]) -> dict:
+        return _either(queries)
+
+    def all_of(self, must: list[dict], must_not: list[dict], should: list[dict]) -> dict:
+        body = {"must": must or [_EVERYTHING]}
+        if must_not:
+            body["must_not"] = must_not
+        if should:  # a ranking bonus: it never changes what matches
+            body["should"] = should
+        return {"bool": body}
+
+    def dismax(self, queries: list[dict]) -> dict:
+        return _dis_max(queries)
+
+    def phrase(self, field: str, words: tuple[str, ...], boost: float) -> dict:
+        return _words_query(field, " ".join(words), boost)
+
+    def folded(self, text: str) -> list[str]:
+        return folded_tokens(text)
 
     def leaf(self, node) -> dict:
         """What a word or phrase matches (folded; for a word that is not negated also as a
@@ -578,10 +538,6 @@ def _either(queries: list[dict]) -> dict:
     if len(queries) == 1:
         return queries[0]
     return {"bool": {"should": queries, "minimum_should_match": 1}}
-
-
-def _excluding(query: dict) -> dict:
-    return {"bool": {"must": [_EVERYTHING], "must_not": [query]}}
 
 
 _EVERYTHING = {"match_all": {"boost": 1 / BM25_SCALE}}  # scored 1.0 in the embedded engine

@@ -7,14 +7,23 @@ both apply: the tie breaker of a disjunction-max, the English stemmed fields, th
 what suggestions and "similar records" look at, and the small pure helpers behind them. Both import
 them from here, so the two engines cannot drift apart.
 
-Imports ``indexer.search.engine`` and ``schemas`` only: no search library.
+``QueryCompiler`` is the walk of a query tree (``indexer.search.query``) both engines compile
+with: negation, OR, AND with its proximity bonus; each engine's subclass only builds the leaves
+and the combinations in its own query language.
+
+Imports ``indexer.search.engine``, ``indexer.search.query`` and ``schemas`` only: no search
+library.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Mapping
+from typing import Generic, TypeVar
 
 from indexer.search.engine import InvalidQuery
+from indexer.search.query import And, Not, Or, Phrase, Term
+from schemas.search_fields import TEXT_FIELDS
 
 # A word matches one field best; the other fields it matches add this share of their score.
 TIE_BREAKER = 0.1
@@ -96,12 +105,111 @@ def bucket_key(bucket: Mapping) -> str:
     return str(int(key)) if isinstance(key, int | float) else str(key)
 
 
+Q = TypeVar("Q")  # an engine's query
+
+
+class QueryCompiler(ABC, Generic[Q]):
+    """A query tree as one engine query: the walk both engines share. A subclass builds the
+    queries (``leaf``, ``excluding``, ``either``, ``all_of``, ``dismax``, ``phrase``) and reads
+    the folded words of a text (``folded``)."""
+
+    ranking = True  # False: only what decides a match (for counting), no proximity bonus
+
+    def compile(self, node) -> Q | None:
+        """The query, or None when the tree asks for nothing (every record matches)."""
+        if isinstance(node, Term | Phrase):
+            query = self.leaf(node)
+            return self.excluding(query) if node.negated else query
+        if isinstance(node, Not):
+            inner = self.compile(node.child)
+            return self.excluding(inner) if inner is not None else None
+        if isinstance(node, Or):
+            clauses = []
+            for child in node.children:
+                query = self.compile(child)
+                if query is None:
+                    return None
+                clauses.append(query)
+            return self.either(clauses)
+        if isinstance(node, And):
+            must, must_not = [], []
+            for child in node.children:
+                query, negated = self.signed(child)
+                if query is not None:
+                    (must_not if negated else must).append(query)
+            if not must and not must_not:
+                return None
+            nearby = self.proximity(node.children) if must and self.ranking else []
+            if len(must) == 1 and not must_not and not nearby:
+                return must[0]
+            return self.all_of(must, must_not, nearby)
+        return None  # MatchAll
+
+    def signed(self, node) -> tuple[Q | None, bool]:
+        """(what the node matches without its negation, whether it is negated)."""
+        if isinstance(node, Not):
+            return self.compile(node.child), True
+        if isinstance(node, Term | Phrase) and node.negated:
+            return self.leaf(node), True
+        return self.compile(node), False
+
+    def proximity(self, children) -> list[Q]:
+        """The proximity bonus of one AND (``proximity_pairs``): each pair of plain words typed
+        one after the other, as a phrase in a disjunction-max over ``PROXIMITY_FIELDS``, so that
+        records holding them side by side ("thanh long", the fruit) rank above records holding
+        them apart."""
+        words: list[str] = []
+        for child in children:
+            if isinstance(child, Term) and not child.negated and child.field is None:
+                words += self.folded(child.text)[:MAX_PHRASE_WORDS]
+        return [
+            self.dismax(
+                [
+                    self.phrase(name, pair, weight * PROXIMITY_WEIGHT)
+                    for name, weight in TEXT_FIELDS.items()
+                    if name in PROXIMITY_FIELDS
+                ]
+            )
+            for pair in proximity_pairs(words)
+        ]
+
+    @abstractmethod
+    def leaf(self, node: Term | Phrase) -> Q:
+        """What a word or phrase matches, its negation left out."""
+
+    @abstractmethod
+    def excluding(self, query: Q) -> Q:
+        """Every record but those ``query`` matches."""
+
+    @abstractmethod
+    def either(self, queries: list[Q]) -> Q:
+        """Records any of ``queries`` (at least one) matches."""
+
+    @abstractmethod
+    def all_of(self, must: list[Q], must_not: list[Q], should: list[Q]) -> Q:
+        """Records all of ``must`` (none: every record) and none of ``must_not`` match;
+        ``should`` only adds to the score."""
+
+    @abstractmethod
+    def dismax(self, queries: list[Q]) -> Q:
+        """The best of ``queries`` (at least one), the others adding TIE_BREAKER of theirs."""
+
+    @abstractmethod
+    def phrase(self, field: str, words: tuple[str, ...], boost: float) -> Q:
+        """The folded ``words`` in this order in ``field``, scored times ``boost``."""
+
+    @abstractmethod
+    def folded(self, text: str) -> list[str]:
+        """The folded words of ``text``, as the text fields index them."""
+
+
 __all__ = [
     "ENGLISH_FIELDS",
     "MAX_PHRASE_WORDS",
     "MAX_PROXIMITY_PAIRS",
     "PROXIMITY_FIELDS",
     "PROXIMITY_WEIGHT",
+    "QueryCompiler",
     "SIMILAR_FIELDS",
     "SIMILAR_KEYWORDS",
     "SIMILAR_TITLE_PAIRS",

@@ -70,12 +70,10 @@ from indexer.search.engine import (
     numeric_bounds,
     split_filters,
 )
-from indexer.search.query import And, Not, Or, Phrase, Term, parse_query
+from indexer.search.query import Phrase, Term, parse_query
 from indexer.search.rules import (
     ENGLISH_FIELDS,
     MAX_PHRASE_WORDS,
-    PROXIMITY_FIELDS,
-    PROXIMITY_WEIGHT,
     SIMILAR_FIELDS,
     SIMILAR_KEYWORDS,
     SIMILAR_TITLE_PAIRS,
@@ -86,11 +84,11 @@ from indexer.search.rules import (
     SUGGEST_SOURCES,
     SUGGEST_WORDS,
     TIE_BREAKER,
+    QueryCompiler,
     bucket_key,
     check_size,
     completes,
     english_text,
-    proximity_pairs,
 )
 from schemas.search_fields import (
     CODE_FIELDS,
@@ -582,79 +580,36 @@ class TantivyEngine:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-
-class _Compiler:
+class _Compiler(QueryCompiler[Query]):
     """A query tree (``indexer.search.query``) as one tantivy query, for one searcher (prefix
-    expansions and the typo rule read its term dictionary)."""
+    expansions and the typo rule read its term dictionary); the walk is ``QueryCompiler``'s."""
 
     def __init__(self, engine: TantivyEngine, searcher, ranking: bool = True):
         self.schema, self.searcher, self.analyze = engine.schema, searcher, engine._analyze
         self.ranking = ranking  # False: only what decides a match (for counting), no bonuses
         self.fuzzy_words = MAX_FUZZY_WORDS
 
-    def compile(self, node) -> Query | None:
-        """The query, or None when the tree asks for nothing (every record matches)."""
-        if isinstance(node, Term | Phrase):
-            query = self.leaf(node)
-            return _excluding(query) if node.negated else query
-        if isinstance(node, Not):
-            inner = self.compile(node.child)
-            return _excluding(inner) if inner is not None else None
-        if isinstance(node, Or):
-            clauses = []
-            for child in node.children:
-                query = self.compile(child)
-                if query is None:
-                    return None
-                clauses.append(query)
-            return _either(clauses)
-        if isinstance(node, And):
-            must, must_not = [], []
-            for child in node.children:
-                query, negated = self.signed(child)
-                if query is not None:
-                    (must_not if negated else must).append(query)
-            if not must and not must_not:
-                return None
-            nearby = self.proximity(node.children) if must and self.ranking else []
-            if len(must) == 1 and not must_not and not nearby:
-                return must[0]
-            return Query.boolean_query(
-                [(Occur.Must, query) for query in must or [Query.all_query()]]
-                + [(Occur.MustNot, query) for query in must_not]
-                + [(Occur.Should, query) for query in nearby]
-            )
-        return None  # MatchAll
+    def excluding(self, query: Query) -> Query:
+        return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, query)])
 
-    def proximity(self, children) -> list[Query]:
-        """A bonus for words typed one after the other that also stand side by side in a field
-        ("thanh long" the fruit, not "thanh" here and "long" there): each adjacent pair of plain
-        words, as a phrase."""
-        words: list[str] = []
-        for child in children:
-            if isinstance(child, Term) and not child.negated and child.field is None:
-                words += self.analyze(vietnamese.FOLDED, child.text)[:MAX_PHRASE_WORDS]
-        pairs = proximity_pairs(words)
-        return [
-            _dismax(
-                [
-                    Query.boost_query(
-                        Query.phrase_query(self.schema, name, list(pair)), weight * PROXIMITY_WEIGHT
-                    )
-                    for name, weight in TEXT_FIELDS.items()
-                    if name in PROXIMITY_FIELDS
-                ]
-            )
-            for pair in pairs
-        ]
+    def either(self, queries: list[Query]) -> Query:
+        return _either(queries)
 
-    def signed(self, node) -> tuple[Query | None, bool]:
-        """(what the node matches without its negation, whether it is negated)."""
-        if isinstance(node, Not):
-            return self.compile(node.child), True
-        if isinstance(node, Term | Phrase) and node.negated:
-            return self.leaf(node), True
-        return self.compile(node), False
+    def all_of(self, must: list[Query], must_not: list[Query], should: list[Query]) -> Query:
+        return Query.boolean_query(
+            [(Occur.Must, query) for query in must or [Query.all_query()]]
+            + [(Occur.MustNot, query) for query in must_not]
+            + [(Occur.Should, query) for query in should]
+        )
+
+    def dismax(self, queries: list[Query]) -> Query:
+        return _dismax(queries)
+
+    def phrase(self, field: str, words: tuple[str, ...], boost: float) -> Query:
+        return Query.boost_query(Query.phrase_query(self.schema, field, list(words)), boost)
+
+    def folded(self, text: str) -> list[str]:
+        return self.analyze(vietnamese.FOLDED, text)
 
     def leaf(self, node: Term | Phrase) -> Query:
         """What a word or phrase matches (folded, and for a word that is not negated: prefix,
@@ -773,10 +728,6 @@ def _either(queries: list[Query]) -> Query:
     if len(queries) == 1:
         return queries[0]
     return Query.boolean_query([(Occur.Should, query) for query in queries])
-
-
-def _excluding(query: Query) -> Query:
-    return Query.boolean_query([(Occur.Must, Query.all_query()), (Occur.MustNot, query)])
 
 
 class _Highlighter:
