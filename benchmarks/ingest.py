@@ -110,8 +110,8 @@ def main() -> None:
               f"({wall:.1f} s; {counts})")
         print("per stage (seconds summed over documents; worker stages run in parallel):")
         for stage, seconds in sorted(summary.stage_seconds().items(), key=lambda kv: -kv[1]):
-            rate = f"{pages / seconds:9.0f} pages/s" if seconds else ""
-            print(f"  {stage:9s} {seconds:7.2f} s {rate}")
+            if seconds >= 0.01:  # OCR does not run on born-digital pages
+                print(f"  {stage:9s} {seconds:7.2f} s {pages / seconds:9.0f} pages/s")
         print(f"ratio     end to end is {wall / baseline:.2f}x the time of bare pypdfium2 text")
 
         measured = ocr_speed(args.ocr_pages)

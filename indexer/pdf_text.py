@@ -52,6 +52,7 @@ _SPACES = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 _SOFT_HYPHEN = "\u00ad"  # invisible in Unicode text, but the letter "ư" of TCVN3 fonts
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ALNUM = re.compile(r"[^\W_]")
 _TRAILING_SPACE = re.compile(r"[ ]+\n")
 
 
@@ -129,7 +130,10 @@ def normalise_text(text: str, keep_soft_hyphens: bool = False) -> str:
 
 
 def _has_text_layer(text: str) -> bool:
-    return sum(1 for char in text if char.isalnum()) >= MIN_TEXT_LAYER_CHARS
+    for count, _ in enumerate(_ALNUM.finditer(text), start=1):
+        if count >= MIN_TEXT_LAYER_CHARS:
+            return True
+    return False
 
 
 def _head_and_tail(path: Path, size: int) -> tuple[bytes, bytes]:
