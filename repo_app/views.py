@@ -23,6 +23,7 @@ from flask import (
 
 from indexer.search.engine import SearchError
 from repo_app import i18n
+from repo_app.auth import current_user_is_staff
 from repo_app.services import public_view
 from repo_app.services import search as search_service
 from schemas import vocabularies
@@ -200,16 +201,15 @@ def _did_you_mean(text: str) -> list[str]:
     """Other queries for one that found nothing: completions of what was typed, or of it with
     the last one or two letters dropped ("nuoc mamm" -> "nước mắm"). Cheap: at most three
     suggestion lookups; titles are left out (they are records, not queries)."""
-    suggest = getattr(search_service, "suggest", None)
-    if not text or suggest is None or len(text) > 100:
+    if not text or len(text) > 100:
         return []
     for cut in range(3):
         stem = text[: len(text) - cut] if cut else text
         if len(stem.strip()) < 3 or (cut and stem[-1].isspace()):
             break
         try:
-            items = suggest(_services().search_engine, stem, 8)
-        except (search_service.BadSearchParameters, SearchError, AttributeError):
+            items = search_service.suggest(_services().search_engine, stem, 8)
+        except (search_service.BadSearchParameters, SearchError):
             return []
         found = []
         for item in items:
@@ -278,22 +278,11 @@ def _search_page(params, results, lang: str) -> dict:
 # -- The record page --------------------------------------------------------------------------
 
 
-def _is_staff() -> bool:
-    """Whether a signed-in member of staff reads the page (no auth module: nobody is)."""
-    try:
-        from repo_app.auth import current_user_is_staff
-    except ImportError:
-        return False
-    return bool(current_user_is_staff())
-
-
 def _similar(record_id: str, lang: str) -> list[dict]:
-    find = getattr(search_service, "similar_records", None)
-    if find is None:
-        return []
+    """Similar records, or none if the engine cannot answer now (the page still renders)."""
     try:
-        return find(_services(), record_id, lang)
-    except (SearchError, AttributeError, NotImplementedError) as problem:
+        return search_service.similar_records(_services(), record_id, lang)
+    except SearchError as problem:
         log.warning("similar records for %s are not available: %s", record_id, problem)
         return []
 
@@ -304,7 +293,7 @@ def record(record_id: str):
     if data is None:
         abort(404)
     lang = i18n.current_language()
-    staff = _is_staff()
+    staff = current_user_is_staff()
     if not staff:
         data.pop("quality", None)  # how well a document was read is for staff only
 
