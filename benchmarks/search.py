@@ -28,6 +28,7 @@ import itertools
 import os
 import pstats
 import re
+import shutil
 import signal
 import sqlite3
 import statistics
@@ -349,7 +350,11 @@ def timed(label: str, work: Callable[[], int], offered: int) -> tuple[float, int
     return seconds, done
 
 
-def run_size(size: int, count: int, workdir: Path, baseline: bool, profile: bool) -> dict:
+def run_size(size: int, count: int, workdir: Path, baseline: bool, profile: bool,
+             baseline_count: int | None = None) -> dict:
+    """Index ``size`` records in both engines and time ``count`` queries per scenario on tantivy
+    and the first ``baseline_count`` (default: all) of them on FTS5."""
+    baseline_count = min(count, baseline_count or count)
     print(f"\n== {size:,} synthetic records, {count} queries, {load()} " + "=" * 20, flush=True)
     figures: dict = {"size": size}
     seconds, _ = timed("generate only", lambda: sum(1 for _ in synthetic.records(size)), size)
@@ -372,6 +377,8 @@ def run_size(size: int, count: int, workdir: Path, baseline: bool, profile: bool
     queries = synthetic.queries(count)
     selections = synthetic.query_filters(count, FACETS)
     no_filters = [{} for _ in queries]
+    if baseline_count < count:
+        print(f"FTS5 runs the first {baseline_count} queries; ratios are on those")
     print(f"\nlatency in ms, {count} queries one at a time"
           f"{'':8s}{'p50':>8s}{'p95':>8s}{'p99':>8s}{'mean':>8s}{'cpu p50':>9s}{'cpu p95':>9s}"
           "   matching records (median)")
@@ -385,7 +392,7 @@ def run_size(size: int, count: int, workdir: Path, baseline: bool, profile: bool
         if fts is not None:
             facets = key != "a"
             rows["fts5"] = measure(lambda text, selected, facets=facets: fts.search(
-                text, selected, facets=facets), queries, filters)
+                text, selected, facets=facets), queries[:baseline_count], filters[:baseline_count])
         print(f"({key}) {label}")
         for name, (seconds, cpu, totals) in rows.items():
             stats = summary(seconds)
@@ -399,10 +406,14 @@ def run_size(size: int, count: int, workdir: Path, baseline: bool, profile: bool
                   + f"   {median:,.0f} ({100 * median / max(indexed, 1):.1f} %)")
         if fts is not None:
             tantivy, sqlite = figures[f"tantivy_{key}"], figures[f"fts5_{key}"]
+            if baseline_count < count:  # compare on the same queries
+                tantivy = summary(rows["tantivy"][0][:baseline_count])
             print(f"    {'fts5 / tantivy':36s}" + "".join(
                 f"{sqlite[p] / tantivy[p]:7.1f}x" for p in ("p50", "p95", "p99", "mean")))
-            same = sum(a == b for a, b in zip(rows["tantivy"][2], rows["fts5"][2], strict=True))
-            print(f"    same total on both engines for {same}/{count} queries")
+            # FTS5 may have run fewer
+            pairs = list(zip(rows["tantivy"][2], rows["fts5"][2], strict=False))
+            same = sum(a == b for a, b in pairs)
+            print(f"    same total on both engines for {same}/{len(pairs)} queries")
         if profile and key in ("b", "c"):
             profiled(tantivy_search(engine), queries, filters, f"({key}) {label}")
     if fts is not None:
@@ -453,11 +464,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="100000,1000000",
                         help="comma-separated corpus sizes (default: 100000,1000000)")
     parser.add_argument("--queries", type=int, default=500, help="queries per scenario")
+    parser.add_argument("--baseline-queries", type=int, default=None,
+                        help="run only the first N queries on FTS5 (default: all)")
     parser.add_argument("--no-baseline", action="store_true", help="skip SQLite FTS5")
     parser.add_argument("--profile", action="store_true",
                         help="also print a cProfile of tantivy's (b) and (c) runs")
     parser.add_argument("--workdir", type=Path, default=None,
                         help="where the indexes go (default: a temp dir, removed at the end)")
+    parser.add_argument("--keep", action="store_true", help="keep the indexes")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # unwind: temp dirs are removed
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
@@ -467,9 +481,15 @@ def main(argv: list[str] | None = None) -> None:
         print("note: (a) needs TantivyEngine._facets, which this engine version does not have")
     results = []
     for size in sizes:
-        with tempfile.TemporaryDirectory(prefix="bench-search-", dir=args.workdir) as folder:
-            results.append(run_size(size, args.queries, Path(folder), not args.no_baseline,
-                                    args.profile))
+        folder = Path(tempfile.mkdtemp(prefix=f"bench-search-{size}-", dir=args.workdir))
+        try:
+            results.append(run_size(size, args.queries, folder, not args.no_baseline,
+                                    args.profile, args.baseline_queries))
+        finally:
+            if args.keep:
+                print(f"indexes kept in {folder}")
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
     print("\n" + markdown(results))
 
 
