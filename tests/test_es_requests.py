@@ -23,6 +23,7 @@ from indexer.search.vietnamese import EXACT, FOLDED, analyzers, normalise
 from schemas.search_fields import (
     CODE_FIELDS,
     EXACT_BOOST,
+    EXACT_FIELDS,
     FACETS,
     FACETS_BY_NAME,
     FUZZY_WEIGHT,
@@ -91,12 +92,16 @@ def test_vietnamese_analyzers_keep_folded_and_exact_forms():
     assert analysis["normalizer"]["vi_keyword"]["filter"] == ["lowercase", "asciifolding"]
 
 
-def test_every_text_field_is_folded_with_an_exact_sub_field():
+def test_every_text_field_is_folded_and_the_short_vietnamese_ones_keep_an_exact_sub_field():
     properties = es.mappings()["properties"]
     for name in TEXT_FIELDS:
         mapping = properties[name]
         assert (mapping["type"], mapping["analyzer"]) == ("text", "vi_folded")
-        assert mapping["fields"]["exact"] == {"type": "text", "analyzer": "vi_exact"}
+        if name in EXACT_FIELDS:
+            assert mapping["fields"]["exact"] == {"type": "text", "analyzer": "vi_exact"}
+        else:
+            assert "fields" not in mapping
+    assert "full_text" not in EXACT_FIELDS and "title" in EXACT_FIELDS
     for name in es.SNIPPET_FIELDS:
         assert properties[name]["index_options"] == "offsets"
     for name in es.SUGGEST_SOURCES.values():  # completions: a copy with word beginnings indexed
@@ -178,8 +183,8 @@ def test_a_word_with_diacritics_matches_folded_and_ranks_its_exact_spelling():
     }
     assert match["dis_max"]["tie_breaker"] == es.TIE_BREAKER
     assert queries_on(bonus, "match_phrase") == {
-        f"{name}.exact": {"query": "mắm", "boost": weight * EXACT_BOOST}
-        for name, weight in TEXT_FIELDS.items()
+        f"{name}.exact": {"query": "mắm", "boost": TEXT_FIELDS[name] * EXACT_BOOST}
+        for name in EXACT_FIELDS
     }
 
 
@@ -205,7 +210,7 @@ def test_fielded_words_search_their_fields_only():
     match, bonus = leaf_of(es.compile_query("title:nước"))
     assert set(queries_on(match, "match_phrase")) == {"title", "title_en", "en_title"}
     assert queries_on(match, "term") == {}
-    assert set(queries_on(bonus, "match_phrase")) == {"title.exact", "title_en.exact"}
+    assert set(queries_on(bonus, "match_phrase")) == {"title.exact"}  # English has no marks
     people = queries_on(leaf_of(es.compile_query("inventor:Đức"))[0], "match_phrase")
     assert set(people) == {"people"}
     # an identifier field: the whole value, as typed or folded, and the values it begins

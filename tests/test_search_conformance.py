@@ -732,6 +732,15 @@ def test_rebuild_replaces_the_index_whole(make_engine, kind):
     assert everything(engine) == {RECORDS[3]["id"]}  # the old index still answers
 
 
+@pytest.mark.parametrize("kind", ENGINES)
+def test_a_record_given_twice_to_a_rebuild_is_indexed_once_as_last_given(make_engine, kind):
+    engine = make_engine(kind)
+    engine.rebuild([RECORDS[0], RECORDS[0] | {"title": "Nước mắm cá cơm Phú Quý"}])
+    assert engine.count() == 1
+    assert everything(engine, "phú quý") == {RECORDS[0]["id"]}
+    assert everything(engine, "nâng cao chất lượng") == set()
+
+
 # -- both engines, side by side -------------------------------------------------------------------
 
 both = pytest.mark.skipif(not ELASTICSEARCH_URL, reason=NO_CLUSTER)

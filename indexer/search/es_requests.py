@@ -71,6 +71,7 @@ from indexer.search.vietnamese import MAX_TOKEN_LENGTH, fold, normalise
 from schemas.search_fields import (
     CODE_FIELDS,
     EXACT_BOOST,
+    EXACT_FIELDS,
     FACETS,
     FUZZY_WEIGHT,
     HIGHLIGHT_CHARS,
@@ -176,11 +177,9 @@ ANALYSIS = {
 
 
 def _text_mapping(name: str) -> dict:
-    mapping = {
-        "type": "text",
-        "analyzer": "vi_folded",
-        "fields": {"exact": {"type": "text", "analyzer": "vi_exact"}},
-    }
+    mapping = {"type": "text", "analyzer": "vi_folded"}
+    if name in EXACT_FIELDS:
+        mapping["fields"] = {"exact": {"type": "text", "analyzer": "vi_exact"}}
     if name in SNIPPET_FIELDS:
         mapping["index_options"] = "offsets"  # the highlighter reads offsets, not the text again
     if name in SUGGEST_SOURCES.values():
@@ -452,12 +451,13 @@ class _Compiler(QueryCompiler[dict]):
                 alternatives += self.typos(last, texts)
         match = _dis_max(alternatives) if alternatives else {"match_none": {}}
         exact = " ".join(word.lower() for word in words)
-        if node.negated or not exact or not texts:
+        if node.negated or not exact or not texts.keys() & set(EXACT_FIELDS):
             return match
         bonus = _dis_max(
             [
                 _words_query(f"{name}.exact", exact, weight * EXACT_BOOST)
                 for name, weight in texts.items()
+                if name in EXACT_FIELDS
             ]
         )
         return {"bool": {"must": [match], "should": [bonus]}}

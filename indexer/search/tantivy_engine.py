@@ -10,8 +10,8 @@ Layout under ``path``::
 files stay readable while mapped); the next search opens the new one. Every search checks the
 pointer, so other processes sharing the folder follow a rebuild too.
 
-Text fields are indexed twice: folded (``vi_folded``, for matching) and exact (``vi_exact``, a
-ranking bonus for the user's own diacritics). English titles and abstracts, and the whole text of
+Text fields are indexed folded (``vi_folded``, for matching); those of ``EXACT_FIELDS`` also exact
+(``vi_exact``, a ranking bonus for the user's own diacritics). English titles and abstracts, and the whole text of
 English records, are indexed once more through the English stemmer (``en_title``, ``en_text``).
 Facet fields are raw fast keyword, integer or boolean fields, counted with ``searcher.aggregate``
 terms aggregations.
@@ -93,6 +93,7 @@ from indexer.search.rules import (
 from schemas.search_fields import (
     CODE_FIELDS,
     EXACT_BOOST,
+    EXACT_FIELDS,
     FACETS,
     FACETS_BY_NAME,
     FUZZY_WEIGHT,
@@ -112,6 +113,9 @@ from schemas.search_fields import (
 POINTER = "CURRENT"
 BUILD_PREFIX = "build-"
 HEAP_SIZE = 64_000_000
+# A rebuild writes every record at once: larger buffers flush fewer, larger segments, which leaves
+# less merging to do (on 100,000 records, 256 MB made indexing about 25 % faster than 64 MB).
+REBUILD_HEAP_SIZE = 256_000_000
 WRITER_THREADS = max(1, min(os.cpu_count() or 1, HEAP_SIZE // 16_000_000))
 
 # Field name -> (type, options). The schema and its fingerprint are both built from this table.
@@ -141,7 +145,8 @@ def _field_specs() -> list[tuple[str, str, dict]]:
         specs.append(
             (name, "text", {"stored": name in STORED_TEXT, "tokenizer_name": vietnamese.FOLDED})
         )
-        specs.append((f"{name}_exact", "text", {"tokenizer_name": vietnamese.EXACT}))
+        if name in EXACT_FIELDS:
+            specs.append((f"{name}_exact", "text", {"tokenizer_name": vietnamese.EXACT}))
     for name in ENGLISH_FIELDS:
         specs.append((name, "text", {"tokenizer_name": vietnamese.EN_STEM}))
     for name in CODE_FIELDS:
@@ -183,7 +188,8 @@ def tantivy_document(doc: dict) -> Document:
             continue
         if name in TEXT_FIELDS:
             values[name] = value
-            values[f"{name}_exact"] = value
+            if name in EXACT_FIELDS:
+                values[f"{name}_exact"] = value
         elif name in CODE_FIELDS:
             values[name] = value
             values[f"{name}_folded"] = value
@@ -250,15 +256,18 @@ class TantivyEngine:
             try:
                 index = Index(self.schema, path=str(folder), reuse=False)
                 vietnamese.register(index)
-                indexed = 0
-                writer = index.writer(self.heap_size, WRITER_THREADS)
+                indexed, seen = 0, set()
+                writer = index.writer(max(self.heap_size, REBUILD_HEAP_SIZE), WRITER_THREADS)
                 try:
                     for record in records:
                         doc = search_document(record)
-                        if doc is not None:
+                        if doc is None:
+                            continue
+                        if doc["id"] in seen:  # the last one given wins, as in upsert
                             writer.delete_documents_by_term("id", doc["id"])
-                            writer.add_document(tantivy_document(doc))
-                            indexed += 1
+                        seen.add(doc["id"])
+                        writer.add_document(tantivy_document(doc))
+                        indexed += 1
                     writer.commit()
                 finally:
                     writer.wait_merging_threads()
@@ -633,12 +642,13 @@ class _Compiler(QueryCompiler[Query]):
                 alternatives += self.typos(folded[0], texts)
         match = _dismax(alternatives) if alternatives else Query.empty_query()
         exact = self.analyze(vietnamese.EXACT, node.text)[:MAX_PHRASE_WORDS]
-        if node.negated or not exact or not texts or not self.ranking:
+        if node.negated or not exact or not self.ranking or not texts.keys() & set(EXACT_FIELDS):
             return match
         bonus = _dismax(
             [
                 Query.boost_query(_words_query(self.schema, f"{n}_exact", exact), w * EXACT_BOOST)
                 for n, w in texts.items()
+                if n in EXACT_FIELDS
             ]
         )
         return Query.boolean_query([(Occur.Must, match), (Occur.Should, bonus)])

@@ -13,6 +13,7 @@ surrogates removed) first.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 FOLDED = "vi_folded"  # simple tokenizer + lowercase + ascii_fold: "Đặng" -> "dang"
@@ -24,6 +25,8 @@ EN_STEM = "en_stem"  # folded, then the English stemmer: "Drying", "dried" -> "d
 MAX_TOKEN_LENGTH = 64
 
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "d"})
+# Unicode categories Cc (C0 and C1 controls, DEL) but tab and newline, and Cs (lone surrogates).
+_UNWANTED = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def normalise(text: str | None) -> str:
@@ -31,9 +34,7 @@ def normalise(text: str | None) -> str:
     if not text:
         return ""
     text = unicodedata.normalize("NFC", str(text))
-    return "".join(
-        " " if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t\n" else ch for ch in text
-    )
+    return _UNWANTED.sub(" ", text)
 
 
 def fold(text: str | None) -> str:
