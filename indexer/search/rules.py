@@ -39,10 +39,12 @@ SNIPPET_FIELDS = ("abstract", "abstract_en", "full_text")
 # side by side in one of these fields rank above records holding them apart. Each adjacent pair of
 # plain words (not negated, not fielded) is a phrase, in a disjunction-max over the fields, with
 # the field's weight times PROXIMITY_WEIGHT; at most MAX_PROXIMITY_PAIRS pairs per query. Full
-# texts are left out: long texts hold most pairs somewhere.
+# texts are left out: long texts hold most pairs somewhere. So are Vietnamese abstracts: checking
+# positions in every abstract holding two common words ("ứng dụng") cost more than the rest of the
+# query (p95 14 ms against 8 ms on 100,000 records) for no measured gain (nDCG@10 0.940 -> 0.939).
 MAX_PROXIMITY_PAIRS = 8
 PROXIMITY_WEIGHT = 1.0
-PROXIMITY_FIELDS = ("title", "title_en", "keywords", "abstract", "abstract_en")
+PROXIMITY_FIELDS = ("title", "title_en", "keywords", "abstract_en")
 
 # Suggestions as the user types: values of these fields (suggestion type -> field).
 SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
