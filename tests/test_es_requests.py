@@ -202,7 +202,7 @@ def test_quoted_phrase():
     phrases = queries_on(match, "match_phrase")
     assert phrases["title"] == {"query": "thanh long ruot do", "boost": TEXT_FIELDS["title"]}
     assert "en_title" not in phrases  # stems, prefixes and typos are for words, not phrases
-    assert queries_on(bonus, "match_phrase")["abstract.exact"]["query"] == "thanh long ruột đỏ"
+    assert queries_on(bonus, "match_phrase")["title.exact"]["query"] == "thanh long ruột đỏ"
     assert queries_on(match, "term")["ipc"]["value"] == "Thanh Long ruột đỏ"
 
 

@@ -86,11 +86,19 @@ class SearchParams:
         )
 
 
-def _bucket_label(facet, key: str, lang: str) -> str:
+def _bucket_labeller(facet, lang: str):
+    """A function from a bucket key of ``facet`` to its label in ``lang`` (the vocabulary looked
+    up once per facet, not once per bucket: a page of results has a few hundred buckets)."""
     if facet.vocabulary:
-        return vocabularies.load(facet.vocabulary).term_label(key, lang)
-    labels = (getattr(facet, "value_labels", None) or {}).get(key, {})
-    return labels.get(lang) or labels.get("vi") or key
+        vocabulary = vocabularies.load(facet.vocabulary)
+        return lambda key: vocabulary.term_label(key, lang)
+    value_labels = getattr(facet, "value_labels", None) or {}
+
+    def label(key: str) -> str:
+        labels = value_labels.get(key, {})
+        return labels.get(lang) or labels.get("vi") or key
+
+    return label
 
 
 def _label(vocabulary: str, key: str | None, lang: str) -> str | None:
@@ -110,11 +118,10 @@ def search(engine, params: SearchParams, lang: str = "vi") -> dict:
     facets = {}
     for facet in FACETS:
         buckets = response.facets.get(facet.name, [])
+        label = _bucket_labeller(facet, lang)
         facets[facet.name] = {
             "label": facet.label.get(lang) or facet.label["vi"],
-            "buckets": [
-                {**bucket, "label": _bucket_label(facet, bucket["key"], lang)} for bucket in buckets
-            ],
+            "buckets": [{**bucket, "label": label(bucket["key"])} for bucket in buckets],
         }
     hits = [
         {
