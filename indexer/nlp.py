@@ -37,7 +37,9 @@ Everything found here is a suggestion for staff, never trusted as metadata.
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import logging
+import pickle
 import re
 import string
 import struct
@@ -46,6 +48,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
+from pathlib import Path
 
 import numpy as np
 import spacy
@@ -779,6 +782,52 @@ def _crfsuite_model(data: bytes) -> tuple[list[str], dict[str, list[float]], dic
     return _cqdb_strings(data, labels), state, transitions
 
 
+class _PickledState:
+    """Stands in for the sklearn-crfsuite classes in pyvi's pickled model: keeps their state."""
+
+    def __setstate__(self, state: dict) -> None:
+        self.state = state
+
+
+class _PyviModelUnpickler(pickle.Unpickler):
+    # Unpickling pyvi's model the ordinary way imports sklearn-crfsuite, hence scikit-learn and
+    # SciPy: 1.5 s of CPU in every worker process, for objects of which only the CRFsuite model
+    # file (bytes inside the pickle) is used.
+    _STAND_INS = {
+        ("sklearn_crfsuite.estimator", "CRF"),
+        ("sklearn_crfsuite._fileresource", "FileResource"),
+    }
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in self._STAND_INS:
+            return _PickledState
+        return super().find_class(module, name)
+
+
+def _pyvi_model() -> tuple[bytes, set[str], set[str]]:
+    """pyvi's CRFsuite model file and its known two- and three-syllable words, read from pyvi's
+    package files the way ``pyvi.ViTokenizer`` reads them, without importing it."""
+    spec = importlib.util.find_spec("pyvi")
+    if spec is None or not spec.submodule_search_locations:
+        raise OSError("pyvi is not installed")
+    models = Path(next(iter(spec.submodule_search_locations))) / "models"
+    bi_grams: set[str] = set()
+    tri_grams: set[str] = set()
+    for token in (models / "words.txt").read_text(encoding="utf-8").split("\n"):
+        size = len(token.split(" "))
+        if size == 2:
+            bi_grams.add(token)
+        elif size == 3:
+            tri_grams.add(token)
+    with open(models / "pyvi3.pkl", "rb") as file:
+        crf = _PyviModelUnpickler(file).load()
+    try:
+        model = crf.state["modelfile"].state["__FILE_RESOURCE_DATA__"]
+    except (AttributeError, KeyError, TypeError) as error:
+        raise ValueError(f"unexpected pyvi model pickle ({error!r})") from error
+    return model, bi_grams, tri_grams
+
+
 class _WordSegmenter:
     """pyvi's word segmentation, with pyvi's own model, computed without per-syllable dicts.
 
@@ -792,19 +841,16 @@ class _WordSegmenter:
     """
 
     def __init__(self) -> None:
-        from pyvi import ViTokenizer
-
-        vi = ViTokenizer.ViTokenizer
-        with open(vi.model.modelfile.name, "rb") as file:
-            labels, state, transitions = _crfsuite_model(file.read())
+        model, bi_grams, tri_grams = _pyvi_model()
+        labels, state, transitions = _crfsuite_model(model)
         if labels != ["B_W", "I_W"]:
             raise ValueError(f"unexpected pyvi labels {labels}")
         # all that Viterbi needs of a state weight is how much it favours I_W over B_W
         self.weight = {name: w[1] - w[0] for name, w in state.items()}
         self.transitions = [[transitions.get((a, b), 0.0) for b in (0, 1)] for a in (0, 1)]
         grams: dict[str, int] = {}
-        pairs = [[grams.setdefault(s, len(grams)) for s in g.split(" ")] for g in vi.bi_grams]
-        triples = [[grams.setdefault(s, len(grams)) for s in g.split(" ")] for g in vi.tri_grams]
+        pairs = [[grams.setdefault(s, len(grams)) for s in g.split(" ")] for g in bi_grams]
+        triples = [[grams.setdefault(s, len(grams)) for s in g.split(" ")] for g in tri_grams]
         self.grams = grams
         self.base = len(grams) + 1
         pairs_array = np.array(pairs, dtype=np.int64).reshape(-1, 2)
@@ -988,16 +1034,20 @@ class _VietnameseTokenizer:
 _SEGMENTER: list[_WordSegmenter] = []
 
 
-def _vietnamese_tokenizer(nlp: Language):
-    """Our tokenizer for a blank "vi" pipeline; spaCy's own (same tokens, slower) if pyvi's model
-    cannot be read the way ``_WordSegmenter`` reads it."""
+def _blank_vietnamese() -> Language:
+    """A blank "vi" pipeline with our tokenizer; spaCy's own pyvi tokenizer (same tokens, slower)
+    if pyvi's model cannot be read the way ``_WordSegmenter`` reads it."""
     try:
         if not _SEGMENTER:
             _SEGMENTER.append(_WordSegmenter())
-    except (OSError, ValueError, AttributeError, struct.error) as error:
+    except (OSError, ValueError, AttributeError, struct.error, pickle.UnpicklingError) as error:
         logger.warning("pyvi's model could not be read (%s): using spaCy's pyvi tokenizer", error)
-        return nlp.tokenizer
-    return _VietnameseTokenizer(nlp.vocab, _SEGMENTER[0])
+        return spacy.blank("vi")
+    # spaCy's default "vi" tokenizer would import pyvi, and with it scikit-learn and SciPy
+    # (1.5 s per process), only to be replaced: build the pipeline with the plain one.
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = _VietnameseTokenizer(nlp.vocab, _SEGMENTER[0])
+    return nlp
 
 
 # --------------------------------------------------------------------------- pipelines
@@ -1014,9 +1064,7 @@ def _pipeline(lang: str) -> Language:
         with _LOCK:
             nlp = _PIPELINES.get(cache_key)
             if nlp is None:
-                nlp = spacy.blank(lang)
-                if lang == "vi":
-                    nlp.tokenizer = _vietnamese_tokenizer(nlp)
+                nlp = _blank_vietnamese() if lang == "vi" else spacy.blank(lang)
                 nlp.add_pipe("kho_vocabulary_matcher")
                 nlp.add_pipe("kho_rule_entities")
                 nlp.add_pipe("kho_entity_resolver")
