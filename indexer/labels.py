@@ -456,10 +456,22 @@ def _compiled(kind: str) -> list[tuple[Label, re.Pattern]]:
     return _compile(source)
 
 
+@cache
+def _any_label_start(kind: str) -> re.Pattern:
+    """One regex for "the line could start with some label of ``kind``": every label's regex
+    without its tail (which may match nothing), all labels in one alternation. Most lines start
+    with no label; this rejects them in one match instead of one match per label (about 90)."""
+    source = {"report": REPORT_LABELS, "person": PERSON_SUBLABELS}[kind]
+    joined = "|".join(f"(?:{spaced(label.pattern)})" for label in source)
+    return re.compile(rf"^\s*{ITEM_PREFIX}(?:{joined})(?![a-z0-9&])")
+
+
 @lru_cache(maxsize=8192)
 def match_label(line: str, kind: str = "report") -> LabelMatch | None:
     """The label a line starts with (the longest one), and the value after it."""
     folded = fold(line)
+    if not _any_label_start(kind).match(folded):
+        return None
     best: tuple[int, Label] | None = None
     for label, regex in _compiled(kind):
         match = regex.match(folded)
