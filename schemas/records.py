@@ -213,6 +213,12 @@ class RecordSchema(Schema):
                 raise ValidationError(f"Not a normalised IPC symbol: {symbol!r}.")
 
 
+# One schema instance for every load: building a RecordSchema copies its declared fields and
+# builds every nested schema again, which cost more than the load itself. A marshmallow schema
+# keeps no state between loads, so the instance can be shared.
+_RECORD_SCHEMA = RecordSchema()
+
+
 def validate_record(draft: dict) -> dict:
     """Return the draft loaded through RecordSchema (defaults filled) or raise ValidationError."""
-    return RecordSchema().load(draft)
+    return _RECORD_SCHEMA.load(draft)
