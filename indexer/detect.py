@@ -217,13 +217,12 @@ def language_confidence(text: str, language: str) -> float:
     letters, share = _letter_shares(sample)
     if not letters:
         return 0.5
+    if share >= 0.04:
+        # written with Vietnamese diacritics: clear, and no need to count words (half the cost)
+        return 0.95 if language == "vi" else 0.5  # 0.5: called English, but written in Vietnamese
     words = _WORD.findall(fold(sample))
     vi = sum(1 for word in words if word in _VI_WORDS)
     en = sum(1 for word in words if word in _EN_WORDS)
     if language == "vi":
-        if share >= 0.04:
-            return 0.95
         return 0.9 if vi > 3 * max(en, 1) else 0.7
-    if share >= 0.04:
-        return 0.5  # called English, but written with Vietnamese diacritics
     return 0.95 if en > 3 * max(vi, 1) else 0.8 if en > vi else 0.6
