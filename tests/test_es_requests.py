@@ -12,7 +12,7 @@ import json
 import pytest
 
 from indexer.search import es_requests as es
-from indexer.search import rules
+from indexer.search import rules, vietnamese
 from indexer.search.engine import (
     HIT_KEYS,
     InvalidQuery,
@@ -159,8 +159,8 @@ VIETNAMESE = [
 def test_words_are_cut_as_the_embedded_engine_cuts_them(text):
     # the phrase limit and the suggestions count words in Python: the same words as the index
     tantivy, text = analyzers(), normalise(text)  # every engine gets NFC text
-    assert es.folded_tokens(text) == tantivy[FOLDED].analyze(text)
-    assert [word.lower() for word in es.tokens(text)] == tantivy[EXACT].analyze(text)
+    assert vietnamese.folded_tokens(text) == tantivy[FOLDED].analyze(text)
+    assert [word.lower() for word in vietnamese.tokens(text)] == tantivy[EXACT].analyze(text)
 
 
 # -- the query ------------------------------------------------------------------------------------
@@ -306,7 +306,14 @@ def side_by_side(pair: str) -> dict:
     return {
         "dis_max": {
             "queries": [
-                {"match_phrase": {name: {"query": pair, "boost": weight * rules.PROXIMITY_WEIGHT}}}
+                {
+                    "term": {
+                        rules.WORD_PAIRS: {
+                            "value": f"{name}:{pair}",
+                            "boost": weight * rules.PROXIMITY_WEIGHT,
+                        }
+                    }
+                }
                 for name, weight in TEXT_FIELDS.items()
                 if name in rules.PROXIMITY_FIELDS
             ],
@@ -319,8 +326,8 @@ def test_words_typed_side_by_side_earn_a_bonus_where_they_stand_side_by_side():
     query = es.compile_query("Thanh Long ruột")
     assert len(query["bool"]["must"]) == 3  # what matches: every word, anywhere
     assert query["bool"]["should"] == [side_by_side("thanh long"), side_by_side("long ruot")]
-    fields = [next(iter(c["match_phrase"])) for c in side_by_side("a b")["dis_max"]["queries"]]
-    assert fields == ["title", "title_en", "keywords", "abstract_en"]  # short fields only
+    terms = [c["term"]["word_pairs"]["value"] for c in side_by_side("a b")["dis_max"]["queries"]]
+    assert terms == ["title:a b", "title_en:a b", "keywords:a b", "abstract_en:a b"]  # short ones
     # negated, fielded words and phrases are left out; a hyphenated word gives its words
     query = es.compile_query('thanh-long ruột -đỏ "quả chín" title:ngon chín')
     assert query["bool"]["should"] == [
@@ -340,10 +347,8 @@ def proximity_pairs_in(query) -> list[str]:
     if not isinstance(query, dict):
         return []
     clauses = (query.get("dis_max") or {}).get("queries")
-    if clauses and all("match_phrase" in clause for clause in clauses):
-        fields = [next(iter(clause["match_phrase"])) for clause in clauses]
-        if tuple(fields) == rules.PROXIMITY_FIELDS:
-            return [clauses[0]["match_phrase"]["title"]["query"]]
+    if clauses and all(rules.WORD_PAIRS in clause.get("term", {}) for clause in clauses):
+        return [clauses[0]["term"][rules.WORD_PAIRS]["value"].split(":", 1)[1]]
     return [pair for value in query.values() for pair in proximity_pairs_in(value)]
 
 

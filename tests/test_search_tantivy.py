@@ -266,7 +266,37 @@ def test_search_document_flattens_a_record():
         "language": "vi",
         "access_level": "public",
         "has_full_text": False,
+        "word_pairs": [  # the proximity bonus's terms: two folded words side by side in a title
+            "title:phuong phap",
+            "title:phap khu",
+            "title:khu mui",
+            "title:mui tanh",
+            "title:tanh cua",
+            "title:cua nuoc",
+            "title:nuoc mam",
+        ],
     }
+
+
+def test_word_pairs_stay_within_one_value_and_leave_long_texts_out():
+    doc = search_document(
+        record(
+            "r",
+            "Thanh long ruột đỏ",
+            keywords=["Bình Thuận", "thanh long"],
+            abstract="Nước mắm Phan Thiết",
+            abstract_en="Dragon fruit",
+            full_text="Quả thanh long chín",
+        )
+    )
+    assert doc["word_pairs"] == [
+        "title:thanh long",
+        "title:long ruot",
+        "title:ruot do",
+        "keywords:binh thuan",  # never "thuan thanh", across two keywords
+        "keywords:thanh long",
+        "abstract_en:dragon fruit",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ Access rules live here so that no engine can get them wrong:
 
 from __future__ import annotations
 
-from indexer.search.vietnamese import fold, normalise
+from indexer.search.rules import PROXIMITY_FIELDS, WORD_PAIRS, pair_term
+from indexer.search.vietnamese import fold, normalise, word_pairs
 
 NEVER_INDEXED = frozenset({"restricted"})
 FULL_TEXT_LEVELS = frozenset({"public"})
@@ -33,7 +34,7 @@ def search_document(record: dict) -> dict | None:
     full_text = normalise(record.get("full_text")) if access_level in FULL_TEXT_LEVELS else ""
     full_text = full_text if full_text.strip() else ""
     title = normalise(record.get("title"))
-    return {
+    document = {
         "id": str(record["id"]),
         "kind": record.get("kind"),
         "document_type": record.get("document_type"),
@@ -68,6 +69,19 @@ def search_document(record: dict) -> dict | None:
         "access_level": access_level,
         "has_full_text": bool(full_text),
     }
+    document[WORD_PAIRS] = _pairs(document)
+    return document
+
+
+def _pairs(document: dict) -> list[str]:
+    """The proximity bonus's terms (``rules.PROXIMITY_FIELDS``): "title:thanh long" for each
+    two words side by side in the title, and so on; within one value, never across two."""
+    terms: list[str] = []
+    for field in PROXIMITY_FIELDS:
+        values = document.get(field)
+        for value in values if isinstance(values, list) else [values]:
+            terms += [pair_term(field, pair) for pair in word_pairs(value)]
+    return list(dict.fromkeys(terms))
 
 
 def _texts(values) -> list[str]:

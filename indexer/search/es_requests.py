@@ -62,12 +62,13 @@ from indexer.search.rules import (
     SUGGEST_SOURCES,
     SUGGEST_WORDS,
     TIE_BREAKER,
+    WORD_PAIRS,
     QueryCompiler,
     bucket_key,
     completes,
     english_text,
 )
-from indexer.search.vietnamese import MAX_TOKEN_LENGTH, fold, normalise
+from indexer.search.vietnamese import MAX_TOKEN_LENGTH, fold, folded_tokens, tokens
 from schemas.search_fields import (
     CODE_FIELDS,
     EXACT_BOOST,
@@ -125,6 +126,7 @@ OTHER_FIELDS = {
     "access_level": {"type": "keyword"},
     "host_organisation": {"type": "keyword", "ignore_above": KEYWORD_LIMIT},
     "title_sort": {"type": "keyword", "ignore_above": KEYWORD_LIMIT},
+    WORD_PAIRS: {"type": "keyword", "ignore_above": KEYWORD_LIMIT},  # rules.pair_term's terms
     "has_full_text": {"type": "boolean"},
     "year": {"type": "integer"},
     "trl": {"type": "integer"},
@@ -297,29 +299,6 @@ def alias_swap_actions(alias: str, new_index: str, old_indexes: Iterable[str]) -
     return actions
 
 
-# -- words as the analyzers cut them --------------------------------------------------------------
-
-
-def tokens(text: str) -> list[str]:
-    """The words of a text as the index cuts them (runs of letters and digits of the NFC text;
-    words of MAX_TOKEN_LENGTH bytes or more dropped), case and diacritics kept."""
-    words, current = [], []
-    for char in normalise(text):
-        if char.isalnum():
-            current.append(char)
-            continue
-        if current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return [word for word in words if len(word.encode("utf-8")) < MAX_TOKEN_LENGTH]
-
-
-def folded_tokens(text: str) -> list[str]:
-    return [fold(word) for word in tokens(text)]
-
-
 # -- the query tree -------------------------------------------------------------------------------
 # Each word or phrase must match one field, folded, in a dis_max over the fields (the best field
 # counts, the others a little); what else lets it match (a trailing "*", an English stem, a typo)
@@ -422,8 +401,8 @@ class _Compiler(QueryCompiler[dict]):
     def dismax(self, queries: list[dict]) -> dict:
         return _dis_max(queries)
 
-    def phrase(self, field: str, words: tuple[str, ...], boost: float) -> dict:
-        return _words_query(field, " ".join(words), boost)
+    def pair(self, term: str, boost: float) -> dict:
+        return {"term": {WORD_PAIRS: {"value": term, "boost": boost}}}
 
     def folded(self, text: str) -> list[str]:
         return folded_tokens(text)

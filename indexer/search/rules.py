@@ -37,14 +37,21 @@ SNIPPET_FIELDS = ("abstract", "abstract_en", "full_text")
 
 # The proximity bonus: words typed one after the other ("thanh long", the fruit) that also stand
 # side by side in one of these fields rank above records holding them apart. Each adjacent pair of
-# plain words (not negated, not fielded) is a phrase, in a disjunction-max over the fields, with
-# the field's weight times PROXIMITY_WEIGHT; at most MAX_PROXIMITY_PAIRS pairs per query. Full
-# texts are left out: long texts hold most pairs somewhere. So are Vietnamese abstracts: checking
-# positions in every abstract holding two common words ("ứng dụng") cost more than the rest of the
-# query (p95 14 ms against 8 ms on 100,000 records) for no measured gain (nDCG@10 0.940 -> 0.939).
+# plain words (not negated, not fielded) is looked up in a disjunction-max over the fields, with
+# the field's weight times PROXIMITY_WEIGHT; at most MAX_PROXIMITY_PAIRS pairs per query. The
+# pairs are indexed as terms (``WORD_PAIRS``, "title:thanh long"): one term lookup instead of a
+# phrase check of positions, which cost more than the rest of a two-word query on 1,000,000
+# records. Full texts are left out: long texts hold most pairs somewhere. So are Vietnamese
+# abstracts: for no measured gain (nDCG@10 0.940 -> 0.939), they would hold most of the terms.
 MAX_PROXIMITY_PAIRS = 8
 PROXIMITY_WEIGHT = 1.0
 PROXIMITY_FIELDS = ("title", "title_en", "keywords", "abstract_en")
+WORD_PAIRS = "word_pairs"  # the search-document field of those pairs
+
+
+def pair_term(field: str, pair: tuple[str, str]) -> str:
+    """The ``WORD_PAIRS`` term of two folded words side by side in ``field``."""
+    return f"{field}:{pair[0]} {pair[1]}"
 
 # Suggestions as the user types: values of these fields (suggestion type -> field).
 SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
@@ -167,7 +174,7 @@ class QueryCompiler(ABC, Generic[Q]):
         return [
             self.dismax(
                 [
-                    self.phrase(name, pair, weight * PROXIMITY_WEIGHT)
+                    self.pair(pair_term(name, pair), weight * PROXIMITY_WEIGHT)
                     for name, weight in TEXT_FIELDS.items()
                     if name in PROXIMITY_FIELDS
                 ]
@@ -197,8 +204,8 @@ class QueryCompiler(ABC, Generic[Q]):
         """The best of ``queries`` (at least one), the others adding TIE_BREAKER of theirs."""
 
     @abstractmethod
-    def phrase(self, field: str, words: tuple[str, ...], boost: float) -> Q:
-        """The folded ``words`` in this order in ``field``, scored times ``boost``."""
+    def pair(self, term: str, boost: float) -> Q:
+        """Records whose ``WORD_PAIRS`` hold ``term`` (``pair_term``), scored times ``boost``."""
 
     @abstractmethod
     def folded(self, text: str) -> list[str]:
@@ -211,6 +218,7 @@ __all__ = [
     "MAX_PROXIMITY_PAIRS",
     "PROXIMITY_FIELDS",
     "PROXIMITY_WEIGHT",
+    "WORD_PAIRS",
     "QueryCompiler",
     "SIMILAR_FIELDS",
     "SIMILAR_KEYWORDS",
@@ -226,5 +234,6 @@ __all__ = [
     "check_size",
     "completes",
     "english_text",
+    "pair_term",
     "proximity_pairs",
 ]

@@ -86,6 +86,7 @@ from indexer.search.rules import (
     SUGGEST_SOURCES,
     SUGGEST_WORDS,
     TIE_BREAKER,
+    WORD_PAIRS,
     QueryCompiler,
     bucket_key,
     check_size,
@@ -163,6 +164,7 @@ def _field_specs() -> list[tuple[str, str, dict]]:
     for name in BOOLEANS:
         specs.append((name, "boolean", {"stored": True, "indexed": True, "fast": True}))
     specs.append(("title_sort", "text", {"fast": True, "tokenizer_name": "raw"}))
+    specs.append((WORD_PAIRS, "text", {"tokenizer_name": "raw", "index_option": "basic"}))
     return specs
 
 
@@ -201,7 +203,7 @@ def tantivy_document(doc: dict) -> Document:
             values[name] = int(value)
         elif name in BOOLEANS:
             values[name] = bool(value)
-        elif name in ("id", "title_sort", *KEYWORDS):
+        elif name in ("id", "title_sort", WORD_PAIRS, *KEYWORDS):
             values[name] = value
     values.update(english_text(doc))
     return Document(**values)
@@ -633,8 +635,8 @@ class _Compiler(QueryCompiler[Query]):
     def dismax(self, queries: list[Query]) -> Query:
         return _dismax(queries)
 
-    def phrase(self, field: str, words: tuple[str, ...], boost: float) -> Query:
-        return Query.boost_query(Query.phrase_query(self.schema, field, list(words)), boost)
+    def pair(self, term: str, boost: float) -> Query:
+        return Query.boost_query(Query.term_query(self.schema, WORD_PAIRS, term), boost)
 
     def folded(self, text: str) -> list[str]:
         return self.analyze(vietnamese.FOLDED, text)

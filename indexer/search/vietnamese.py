@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 FOLDED = "vi_folded"  # simple tokenizer + lowercase + ascii_fold: "Đặng" -> "dang"
 EXACT = "vi_exact"  # simple tokenizer + lowercase: "Đặng" -> "đặng"
@@ -35,6 +36,35 @@ def normalise(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFC", str(text))
     return _UNWANTED.sub(" ", text)
+
+
+_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits (str.isalnum), as tantivy's simple
+
+
+def tokens(text: str | None) -> list[str]:
+    """The words of a text as the index cuts them (runs of letters and digits of the NFC text;
+    words of MAX_TOKEN_LENGTH bytes or more dropped), case and diacritics kept."""
+    return [
+        word
+        for word in _WORD.findall(normalise(text))
+        if len(word.encode("utf-8")) < MAX_TOKEN_LENGTH
+    ]
+
+
+def folded_tokens(text: str | None) -> list[str]:
+    """``tokens`` folded: the words ``vi_folded`` indexes."""
+    return [_fold_word(word) for word in tokens(text)]
+
+
+@lru_cache(maxsize=65_536)
+def _fold_word(word: str) -> str:
+    return fold(word)  # a language has few distinct words: most are folded once
+
+
+def word_pairs(text: str | None) -> list[tuple[str, str]]:
+    """Each two folded words side by side (("thanh", "long"), ("long", "ruot")), each once."""
+    words = folded_tokens(text)
+    return list(dict.fromkeys(zip(words, words[1:], strict=False)))
 
 
 def fold(text: str | None) -> str:
