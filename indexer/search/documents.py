@@ -11,7 +11,7 @@ Access rules live here so that no engine can get them wrong:
 from __future__ import annotations
 
 from indexer.search.rules import PROXIMITY_FIELDS, WORD_PAIRS, pair_term
-from indexer.search.vietnamese import fold, normalise, word_pairs
+from indexer.search.vietnamese import fold_words, normalise, word_pairs
 
 NEVER_INDEXED = frozenset({"restricted"})
 FULL_TEXT_LEVELS = frozenset({"public"})
@@ -40,7 +40,7 @@ def search_document(record: dict) -> dict | None:
         "document_type": record.get("document_type"),
         "title": title,
         "title_en": normalise(record.get("title_en")) or None,
-        "title_sort": " ".join(fold(title).split())[:TITLE_SORT_CHARS],
+        "title_sort": fold_words(title)[:TITLE_SORT_CHARS],
         "abstract": normalise(record.get("abstract")) or None,
         "abstract_en": normalise(record.get("abstract_en")) or None,
         "full_text": full_text or None,
@@ -76,12 +76,14 @@ def search_document(record: dict) -> dict | None:
 def _pairs(document: dict) -> list[str]:
     """The proximity bonus's terms (``rules.PROXIMITY_FIELDS``): "title:thanh long" for each
     two words side by side in the title, and so on; within one value, never across two."""
-    terms: list[str] = []
+    terms: dict[str, None] = {}
     for field in PROXIMITY_FIELDS:
         values = document.get(field)
-        for value in values if isinstance(values, list) else [values]:
-            terms += [pair_term(field, pair) for pair in word_pairs(value)]
-    return list(dict.fromkeys(terms))
+        if not values:
+            continue
+        for value in values if isinstance(values, list) else (values,):
+            terms.update(dict.fromkeys(pair_term(field, pair) for pair in word_pairs(value)))
+    return list(terms)
 
 
 def _texts(values) -> list[str]:

@@ -24,6 +24,7 @@ EN_STEM = "en_stem"  # folded, then the English stemmer: "Drying", "dried" -> "d
 
 # Tokens longer than this are dropped from the index (base64 blobs, OCR garbage).
 MAX_TOKEN_LENGTH = 64
+_SURELY_SHORT = MAX_TOKEN_LENGTH // 4
 
 _SPECIAL = str.maketrans({"đ": "d", "Đ": "d"})
 # Unicode categories Cc (C0 and C1 controls, DEL) but tab and newline, and Cs (lone surrogates).
@@ -44,10 +45,15 @@ _WORD = re.compile(r"[^\W_]+")  # a run of letters and digits (str.isalnum), as 
 def tokens(text: str | None) -> list[str]:
     """The words of a text as the index cuts them (runs of letters and digits of the NFC text;
     words of MAX_TOKEN_LENGTH bytes or more dropped), case and diacritics kept."""
+    return _words(normalise(text))
+
+
+def _words(normalised: str) -> list[str]:
+    # A UTF-8 character takes at most 4 bytes: most words are too short to need encoding.
     return [
         word
-        for word in _WORD.findall(normalise(text))
-        if len(word.encode("utf-8")) < MAX_TOKEN_LENGTH
+        for word in _WORD.findall(normalised)
+        if len(word) < _SURELY_SHORT or len(word.encode("utf-8")) < MAX_TOKEN_LENGTH
     ]
 
 
@@ -61,10 +67,16 @@ def _fold_word(word: str) -> str:
     return fold(word)  # a language has few distinct words: most are folded once
 
 
-def word_pairs(text: str | None) -> list[tuple[str, str]]:
-    """Each two folded words side by side (("thanh", "long"), ("long", "ruot")), each once."""
-    words = folded_tokens(text)
-    return list(dict.fromkeys(zip(words, words[1:], strict=False)))
+def fold_words(text: str | None) -> str:
+    """``fold`` of each whitespace-separated word, joined by single spaces (cached per word)."""
+    return " ".join(_fold_word(word) for word in (text or "").split())
+
+
+def word_pairs(normalised: str | None) -> list[tuple[str, str]]:
+    """Each two folded words side by side (("thanh", "long"), ("long", "ruot")), in order, in an
+    already ``normalise``d text."""
+    words = [_fold_word(word) for word in _words(normalised)] if normalised else []
+    return list(zip(words, words[1:], strict=False))
 
 
 def fold(text: str | None) -> str:
