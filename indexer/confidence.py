@@ -35,7 +35,9 @@ application number: ``EXPECTED_FIELDS``) is a reason too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from functools import cache
 
 REVIEW_THRESHOLD = 0.5
 
@@ -151,16 +153,21 @@ def score_fields(draft: dict, pages: list[str], document_type: str) -> tuple[dic
     :data:`REVIEW_THRESHOLD`: ``"application_number (0.43): the application number 2-2021-00145
     starts with 2, which is not the type digit of a patent (1)"``.
     """
+    from indexer.detect import detection_confidence
     from indexer.evaluation import comparable_fields
 
     values = comparable_fields(draft)
     sources = draft.get("_sources") or {}
     scores: dict[str, _Score] = {}
+    # "document_type" and "kind" rest on the same evidence: weigh the first pages once
+    type_evidence = cache(lambda: detection_confidence(pages, document_type))
     for name, value in values.items():
         if value in (None, "", [], {}):
             continue
         if name in DETECTED_FIELDS:
-            scores[name] = _Score(_detected(name, value, draft, pages, document_type))
+            scores[name] = _Score(
+                _detected(name, value, draft, pages, document_type, type_evidence)
+            )
         elif name in sources:
             source = sources[name]
             scores[name] = _Score(SOURCE_CONFIDENCE.get(source, SOURCE_CONFIDENCE[None]))
@@ -200,12 +207,21 @@ def score_fields(draft: dict, pages: list[str], document_type: str) -> tuple[dic
     return confidences, reasons + missing_fields(values, document_type)
 
 
-def _detected(name: str, value, draft: dict, pages: list[str], document_type: str) -> float:
-    from indexer.detect import detection_confidence, language_confidence
+def _detected(
+    name: str,
+    value,
+    draft: dict,
+    pages: list[str],
+    document_type: str,
+    type_evidence: Callable[[], float],
+) -> float:
+    """Confidence in a detected field; ``type_evidence()`` is the detection confidence of the
+    document type (:func:`indexer.detect.detection_confidence`)."""
+    from indexer.detect import language_confidence
 
     if name == "language":
         return language_confidence("\n".join(pages[:20]), value)
-    detected = detection_confidence(pages, document_type)
+    detected = type_evidence()
     if name == "kind" and document_type == "patent_document":
         number = (draft.get("identifiers") or {}).get("application_number")
         return 0.95 if number else min(detected, 0.75)
