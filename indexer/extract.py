@@ -276,6 +276,28 @@ def extract_document(
     )
 
 
+def warm_up() -> None:
+    """Load spaCy and the vocabularies once per worker process, not once per document."""
+    from indexer import nlp
+
+    nlp.enrich("khởi động", "vi")
+
+
+def extract_or_reason(path: str, original_name: str, ocr_workers: int | None = None) -> tuple:
+    """:func:`extract_document` for a worker process, which must answer for every file:
+    ``("ok", extraction)``, or ``("unreadable", reason, message)`` when the file cannot be read
+    (:class:`~indexer.errors.UnreadableDocument`) or reading it failed in any other way."""
+    from indexer.errors import UnreadableDocument
+
+    try:
+        extraction = extract_document(path, original_name=original_name, ocr_workers=ocr_workers)
+        return ("ok", extraction)
+    except UnreadableDocument as error:
+        return ("unreadable", error.reason, str(error))
+    except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+        return ("unreadable", "extraction_error", f"{type(error).__name__}: {error}")
+
+
 def _read_by_ocr(
     path: Path,
     text: PdfText,

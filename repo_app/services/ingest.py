@@ -19,7 +19,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from indexer.extract import sha256_of
+# What the workers run lives in indexer, so a worker process imports the reading side only:
+# importing this module would bring Flask and SQLAlchemy along (0.3 s per worker started).
+from indexer.extract import extract_or_reason, sha256_of, warm_up
 from indexer.isolation import (
     DEFAULT_MEMORY_MB,
     DEFAULT_TIMEOUT,
@@ -112,27 +114,6 @@ def _store_copy(source: Path, folder: Path, sha256: str) -> Path:
     return target
 
 
-def _warm_worker() -> None:
-    # Load spaCy once per worker, not once per document.
-    from indexer import nlp
-
-    nlp.enrich("khởi động", "vi")
-
-
-def _read_document(path: str, original_name: str, ocr_workers: int):
-    """Runs in a worker process: returns ("ok", extraction) or ("unreadable", reason, message)."""
-    from indexer.errors import UnreadableDocument
-    from indexer.extract import extract_document
-
-    try:
-        extraction = extract_document(path, original_name=original_name, ocr_workers=ocr_workers)
-        return ("ok", extraction)
-    except UnreadableDocument as error:
-        return ("unreadable", error.reason, str(error))
-    except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
-        return ("unreadable", "extraction_error", f"{type(error).__name__}: {error}")
-
-
 class Ingestor:
     def __init__(
         self,
@@ -202,8 +183,8 @@ class Ingestor:
         jobs = [(sha256, (str(path), path.name, ocr_workers)) for sha256, path in to_read.items()]
         last_sync = time.monotonic()
         results = run_isolated(
-            _read_document, jobs, workers=self.workers, timeout=self.timeout,
-            memory_mb=self.memory_mb, initializer=_warm_worker,
+            extract_or_reason, jobs, workers=self.workers, timeout=self.timeout,
+            memory_mb=self.memory_mb, initializer=warm_up,
         )
         for sha256, result in results:
             if isinstance(result, Failure):
