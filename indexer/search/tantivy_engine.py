@@ -39,6 +39,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -805,7 +806,11 @@ def _snippet_html(snippet, text: str) -> str:
 
 
 def _has_words(cut: bytes) -> bool:
-    return any(ch.isalnum() for ch in cut.decode("utf-8", "replace"))
+    # A regex stops at the first letter or digit: cheap even before a snippet deep in a long text.
+    return _LETTER_OR_DIGIT.search(cut.decode("utf-8", "replace")) is not None
+
+
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _lead(doc: Document) -> str:
