@@ -11,12 +11,16 @@ the same process:
    workers, database and index here, printed per stage and end to end;
 3. OCR alone on the scanned samples, pages/s.
 
-It prints the end-to-end pages/s and its ratio to the baseline.
+It prints the end-to-end pages/s and its ratio to the baseline, and the CPU seconds the ingest
+used over all its processes (a figure that does not depend on the load of the machine) with
+their ratio to the baseline's CPU seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -46,14 +50,22 @@ def build_corpus(folder: Path, min_pages: int) -> tuple[list[Path], int]:
     return files, pages
 
 
-def bare_text(files: list[Path]) -> float:
-    started = time.perf_counter()
+def bare_text(files: list[Path]) -> tuple[float, float]:
+    """Seconds of wall clock and of CPU."""
+    started, started_cpu = time.perf_counter(), time.process_time()
     for path in files:
         document = pdfium.PdfDocument(path)
         for page in document:
             page.get_textpage().get_text_range()
         document.close()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - started_cpu
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of its children that have ended (the ingest workers are
+    joined when the ingest returns)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def ingest(files_folder: Path, instance: Path, workers: int):
@@ -100,10 +112,13 @@ def main() -> None:
         files, pages = build_corpus(files_folder, args.pages)
         print(f"corpus: {len(files)} born-digital files, {pages} pages")
 
-        baseline = bare_text(files)
+        baseline, baseline_cpu = bare_text(files)
         print(f"baseline  bare pypdfium2 text, 1 process: {pages / baseline:8.0f} pages/s")
 
+        # CPU seconds do not depend on what else runs on the machine; wall-clock figures do.
+        started_cpu = cpu_seconds()
         summary = ingest(files_folder, work / "instance", args.workers)
+        ingest_cpu = cpu_seconds() - started_cpu
         wall = summary.seconds
         counts = dict(summary.counts)
         print(f"ingest    {args.workers} workers, end to end:     {pages / wall:8.0f} pages/s "
@@ -113,6 +128,9 @@ def main() -> None:
             if seconds >= 0.01:  # OCR does not run on born-digital pages
                 print(f"  {stage:9s} {seconds:7.2f} s {pages / seconds:9.0f} pages/s")
         print(f"ratio     end to end is {wall / baseline:.2f}x the time of bare pypdfium2 text")
+        print(f"cpu       ingest {ingest_cpu:.1f} s over all processes, instance set-up included "
+              f"({ingest_cpu / pages * 1000:.2f} ms/page), {ingest_cpu / baseline_cpu:.1f}x "
+              f"bare pypdfium2 ({baseline_cpu:.2f} s); load average {os.getloadavg()[0]:.2f}")
 
         measured = ocr_speed(args.ocr_pages)
         if measured is None:
