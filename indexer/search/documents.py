@@ -81,8 +81,10 @@ def _pairs(document: dict) -> list[str]:
         values = document.get(field)
         if not values:
             continue
+        prefix = pair_term(field, "")  # "title:"
         for value in values if isinstance(values, list) else (values,):
-            terms.update(dict.fromkeys(pair_term(field, pair) for pair in word_pairs(value)))
+            for pair in word_pairs(value):
+                terms[prefix + pair] = None
     return list(terms)
 
 

@@ -49,9 +49,9 @@ PROXIMITY_FIELDS = ("title", "title_en", "keywords", "abstract_en")
 WORD_PAIRS = "word_pairs"  # the search-document field of those pairs
 
 
-def pair_term(field: str, pair: tuple[str, str]) -> str:
-    """The ``WORD_PAIRS`` term of two folded words side by side in ``field``."""
-    return f"{field}:{pair[0]} {pair[1]}"
+def pair_term(field: str, pair: str) -> str:
+    """The ``WORD_PAIRS`` term of two folded words side by side in ``field`` ("thanh long")."""
+    return f"{field}:{pair}"
 
 # Suggestions as the user types: values of these fields (suggestion type -> field).
 SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
@@ -174,7 +174,7 @@ class QueryCompiler(ABC, Generic[Q]):
         return [
             self.dismax(
                 [
-                    self.pair(pair_term(name, pair), weight * PROXIMITY_WEIGHT)
+                    self.pair(pair_term(name, " ".join(pair)), weight * PROXIMITY_WEIGHT)
                     for name, weight in TEXT_FIELDS.items()
                     if name in PROXIMITY_FIELDS
                 ]

@@ -72,11 +72,17 @@ def fold_words(text: str | None) -> str:
     return " ".join(_fold_word(word) for word in (text or "").split())
 
 
-def word_pairs(normalised: str | None) -> list[tuple[str, str]]:
-    """Each two folded words side by side (("thanh", "long"), ("long", "ruot")), in order, in an
-    already ``normalise``d text."""
-    words = [_fold_word(word) for word in _words(normalised)] if normalised else []
-    return list(zip(words, words[1:], strict=False))
+def word_pairs(normalised: str | None) -> list[str]:
+    """Each two folded words side by side ("thanh long", "long ruot"), in order, in an already
+    ``normalise``d text."""
+    if not normalised:
+        return []
+    words = [
+        _fold_word(word)
+        for word in _WORD.findall(normalised)
+        if len(word) < _SURELY_SHORT or len(word.encode("utf-8")) < MAX_TOKEN_LENGTH
+    ]
+    return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
 def fold(text: str | None) -> str:
