@@ -46,6 +46,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import tantivy
@@ -187,27 +188,41 @@ def build_schema() -> tantivy.Schema:
     return builder.build()
 
 
+@cache
+def _schema() -> tantivy.Schema:
+    return build_schema()
+
+
+def _copies() -> dict[str, tuple[str, ...]]:
+    """Search-document field -> the tantivy fields its value goes into."""
+    copies: dict[str, tuple[str, ...]] = {}
+    for name in TEXT_FIELDS:
+        copies[name] = (name, f"{name}_exact") if name in EXACT_FIELDS else (name,)
+    for name in CODE_FIELDS:
+        copies[name] = (name, f"{name}_folded")
+    for name in ("id", "title_sort", WORD_PAIRS, *KEYWORDS, *INTEGERS, *BOOLEANS):
+        copies[name] = (name,)
+    return copies
+
+
+_COPIES = _copies()
+
+
 def tantivy_document(doc: dict) -> Document:
     """A tantivy Document from a search document (``documents.search_document``)."""
-    values: dict = {}
+    values: dict[str, list] = {}
     for name, value in doc.items():
-        if value is None or value == [] or value == "":
+        copies = _COPIES.get(name)
+        if copies is None or value is None or value == [] or value == "":
             continue
-        if name in TEXT_FIELDS:
-            values[name] = value
-            if name in EXACT_FIELDS:
-                values[f"{name}_exact"] = value
-        elif name in CODE_FIELDS:
-            values[name] = value
-            values[f"{name}_folded"] = value
-        elif name in INTEGERS:
-            values[name] = int(value)
-        elif name in BOOLEANS:
-            values[name] = bool(value)
-        elif name in ("id", "title_sort", WORD_PAIRS, *KEYWORDS):
-            values[name] = value
+        if not isinstance(value, list):
+            value = [value]
+        for copy in copies:
+            values[copy] = value
     values.update(english_text(doc))
-    return Document(**values)
+    # With the schema, tantivy converts each value to its field's type (integer, boolean), and
+    # taking lists, it does so about twice as fast as ``Document(**values)``.
+    return Document.from_dict(values, _schema())
 
 
 @dataclass
