@@ -9,6 +9,7 @@ import unicodedata
 
 import pytest
 
+from indexer.search import tantivy_engine
 from indexer.search.documents import search_document
 from indexer.search.engine import (
     HIT_KEYS,
@@ -691,6 +692,20 @@ def test_facets_count_with_multi_select_semantics(engine):
     assert [b["key"] for b in after.facets["sector"] if b["is_selected"]] == ["nuoc-mam"]
     assert not any(b["is_selected"] for b in after.facets["kind"])
     assert set(after.facets) == {facet.name for facet in FACETS}
+
+
+@pytest.mark.parametrize(
+    ("text", "filters"),
+    [("", {}), ("nước mắm", {}), ("nước mắm", {"sector": ["nuoc-mam"], "kind": ["patent"]})],
+)
+def test_facets_counted_in_two_halves_on_large_indexes_count_the_same(
+    engine, monkeypatch, text, filters
+):
+    whole = search(engine, text, filters=filters)
+    monkeypatch.setattr(tantivy_engine, "SPLIT_COUNTING_FROM", 0)  # as if this index were large
+    halves = search(engine, text, filters=filters)
+    assert halves.facets == whole.facets and halves.total == whole.total
+    assert any(bucket["doc_count"] for bucket in halves.facets["kind"])
 
 
 def test_facets_follow_the_text_query_and_keep_selected_values(engine):

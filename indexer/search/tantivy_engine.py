@@ -124,6 +124,10 @@ REBUILD_HEAP_SIZE = 256_000_000
 WRITER_THREADS = max(1, min(os.cpu_count() or 1, HEAP_SIZE // 16_000_000))
 # Threads that count facets while the searching thread ranks (``TantivyEngine._facets``).
 _COUNTING = ThreadPoolExecutor(max(2, os.cpu_count() or 1), thread_name_prefix="facets")
+# From this many records, the facets of one group are counted by two aggregations side by side:
+# on 1,000,000 records counting 13 facets took longer than ranking, and one more pass over the
+# matches is cheaper than waiting; on smaller indexes that pass is not worth its CPU time.
+SPLIT_COUNTING_FROM = 250_000
 
 # Field name -> (type, options). The schema and its fingerprint are both built from this table.
 STORED_TEXT = ("title", "title_en", "abstract", "abstract_en", "full_text", "keywords")
@@ -425,15 +429,19 @@ class TantivyEngine:
     def _facets(
         self, searcher, text_query: Query, filters: dict[str, list[str]]
     ) -> Callable[[], dict]:
-        """Start counting every facet (one aggregation per group of ``split_filters``, each in a
-        thread of ``_COUNTING``); the returned function waits for the counts and gives them."""
+        """Start counting every facet (one aggregation per group of ``split_filters``, or two on
+        large indexes, each in a thread of ``_COUNTING``); the returned function waits for the
+        counts and gives them."""
         started = []
+        split = searcher.num_docs >= SPLIT_COUNTING_FROM
         for group, group_filters in split_filters(filters):
-            aggregations = {
-                facet.name: {"terms": {"field": facet.field, "size": facet.size}} for facet in group
-            }
             query = self._filtered(text_query, group_filters)
-            started.append((group, _COUNTING.submit(searcher.aggregate, query, aggregations)))
+            for part in (group[0::2], group[1::2]) if split and len(group) > 1 else (group,):
+                aggregations = {
+                    facet.name: {"terms": {"field": facet.field, "size": facet.size}}
+                    for facet in part
+                }
+                started.append((part, _COUNTING.submit(searcher.aggregate, query, aggregations)))
 
         def counts() -> dict:
             facets: dict[str, list[dict]] = {}
