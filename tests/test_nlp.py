@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 import spacy
 
-from indexer import nlp
+from indexer import nlp, word_segmentation
 from indexer.pdf_text import read_pdf
 from schemas import records, vocabularies
 
@@ -270,7 +270,7 @@ SEGMENTATION_CASES = [
 def test_word_segmentation_is_pyvis(text):
     """Our Vietnamese tokenizer gives the Doc that spaCy's pyvi tokenizer gives, faster."""
     ours = nlp._pipeline("vi").tokenizer
-    assert isinstance(ours, nlp._VietnameseTokenizer)  # not the fallback
+    assert isinstance(ours, word_segmentation._VietnameseTokenizer)  # not the fallback
     doc = ours(text)
     assert tokens(doc) == tokens(spacy.blank("vi")(text))
     assert doc.text == text
@@ -325,7 +325,7 @@ def test_viterbi_is_the_textbook_algorithm(scores):
 
 def test_the_model_reader_refuses_what_is_not_a_crfsuite_model():
     with pytest.raises(ValueError):
-        nlp._crfsuite_model(b"lCRF" + bytes(200))
+        word_segmentation._crfsuite_model(b"lCRF" + bytes(200))
 
 
 # What enrichment alone does not find today (the report parser finds them from the labels):
