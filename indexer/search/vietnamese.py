@@ -39,7 +39,8 @@ def normalise(text: str | None) -> str:
     return _UNWANTED.sub(" ", text)
 
 
-_WORD = re.compile(r"[^\W_]+")  # a run of letters and digits (str.isalnum), as tantivy's simple
+# A word: a run of letters and digits (str.isalnum), as tantivy's simple tokenizer cuts them.
+_WORD = re.compile(r"[^\W_]+")
 
 
 def tokens(text: str | None) -> list[str]:
@@ -75,13 +76,7 @@ def fold_words(text: str | None) -> str:
 def word_pairs(normalised: str | None) -> list[str]:
     """Each two folded words side by side ("thanh long", "long ruot"), in order, in an already
     ``normalise``d text."""
-    if not normalised:
-        return []
-    words = [
-        _fold_word(word)
-        for word in _WORD.findall(normalised)
-        if len(word) < _SURELY_SHORT or len(word.encode("utf-8")) < MAX_TOKEN_LENGTH
-    ]
+    words = [_fold_word(word) for word in _words(normalised)] if normalised else []
     return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
