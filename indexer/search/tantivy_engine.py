@@ -13,9 +13,9 @@ pointer, so other processes sharing the folder follow a rebuild too.
 Text fields are indexed folded (``vi_folded``, for matching); those of ``EXACT_FIELDS`` also
 exact (``vi_exact``, a ranking bonus for the user's own diacritics). English titles and abstracts,
 and the whole text of English records, are indexed once more through the English stemmer
-(``en_title``, ``en_text``). Facet fields are raw fast keyword, integer or boolean fields, counted
-with ``searcher.aggregate``
-terms aggregations.
+(``en_title``, ``en_text``); the proximity bonus's word pairs are raw terms of ``word_pairs``.
+Facet fields are raw fast keyword, integer or boolean fields, counted with ``searcher.aggregate``
+terms aggregations in threads beside the ranking (``_facets``).
 
 The query text is parsed by ``indexer.search.query.parse_query`` and compiled here
 (``_Compiler``). Each word must match one field, folded (the best field counts, the others a
