@@ -27,7 +27,8 @@ from indexer.labels import (
     split_academic_title,
     squash,
 )
-from indexer.parse_report import find_dates, name_prefix, restore_case
+from indexer.parse_report import name_prefix, restore_case
+from indexer.values import find_dates
 
 APPLICATION_NUMBER = re.compile(
     r"(?<![\d-])([1-4])\s*[-–]\s*((?:19|20)\d{2})\s*[-–]\s*(\d{4,5})(?![\d])"

@@ -21,14 +21,8 @@ from indexer.parse_patent import (
     segments,
     split_parties,
 )
-from indexer.parse_report import (
-    find_dates,
-    join_split_labels,
-    parse_date,
-    parse_money,
-    parse_period,
-    parse_report,
-)
+from indexer.parse_report import join_split_labels, parse_report
+from indexer.values import find_dates, parse_date, parse_money, parse_period
 
 STAT_SHEET = """ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN
 SỞ KHOA HỌC VÀ CÔNG NGHỆ
