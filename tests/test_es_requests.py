@@ -19,6 +19,7 @@ from indexer.search.engine import (
     SearchRequest,
     fuzzy_distance,
 )
+from indexer.search.query import parse_query
 from indexer.search.vietnamese import EXACT, FOLDED, analyzers, normalise
 from schemas.search_fields import (
     CODE_FIELDS,
@@ -167,8 +168,8 @@ def test_words_are_cut_as_the_embedded_engine_cuts_them(text):
 
 
 def test_a_word_with_diacritics_matches_folded_and_ranks_its_exact_spelling():
-    words = body("nước mắm")["query"]["bool"]["must"][0]["bool"]["must"]
-    assert len(words) == 2  # every word must match
+    words = body("nước mắm ngon")["query"]["bool"]["must"][0]["bool"]["must"]
+    assert len(words) == 3  # every word must match
     match, bonus = leaf_of(words[1])
     assert queries_on(match, "match_phrase") == {
         **{name: {"query": "mam", "boost": weight} for name, weight in TEXT_FIELDS.items()},
@@ -192,9 +193,22 @@ def test_typed_without_diacritics_the_same_folded_clauses():
     def first_word(text):
         return leaf_of(body(text)["query"]["bool"]["must"][0]["bool"]["must"][0])
 
-    (with_marks, _), (without, bonus) = first_word("nước mắm"), first_word("NUOC mam")
+    (with_marks, _), (without, bonus) = first_word("nước mắm ngon"), first_word("NUOC mam ngon")
     assert queries_on(with_marks, "match_phrase") == queries_on(without, "match_phrase")
     assert queries_on(bonus, "match_phrase")["title.exact"]["query"] == "nuoc"
+
+
+def test_a_query_naming_a_sector_in_either_language_also_finds_the_sector():
+    for text in ("dragon fruit", "Thanh Long", "thanh long"):
+        query = es.compile_query(text)
+        words, sector = query["bool"]["should"]
+        assert query["bool"]["minimum_should_match"] == 1
+        assert words == es._Compiler(frozenset()).compile(parse_query(text))  # the words, as ever
+        assert sector == {"term": {"sector": {"value": "thanh-long", "boost": rules.SECTOR_WEIGHT}}}
+    # only the sector's name, typed plainly: not a synonym, a phrase, a field, a negation, an OR
+    not_a_name = ("pitaya", '"dragon fruit"', "title:dragon fruit", "dragon -fruit", "dragon x")
+    for text in (*not_a_name, "thanh long OR nước mắm", "dragon*"):
+        assert "sector" not in json.dumps(es.compile_query(text)), text
 
 
 def test_quoted_phrase():

@@ -401,6 +401,9 @@ class _Compiler(QueryCompiler[dict]):
     def dismax(self, queries: list[dict]) -> dict:
         return _dis_max(queries)
 
+    def sector(self, key: str, boost: float) -> dict:
+        return {"term": {"sector": {"value": key, "boost": boost}}}
+
     def pair(self, term: str, boost: float) -> dict:
         return {"term": {WORD_PAIRS: {"value": term, "boost": boost}}}
 
@@ -524,7 +527,7 @@ _EVERYTHING = {"match_all": {"boost": 1 / BM25_SCALE}}  # scored 1.0 in the embe
 
 def compile_query(text: str, missing: frozenset = frozenset()) -> dict | None:
     """The Elasticsearch query of the user's text; None when it asks for nothing. Never raises."""
-    return _Compiler(missing).compile(parse_query(text))
+    return _Compiler(missing).query(parse_query(text))
 
 
 # -- search ---------------------------------------------------------------------------------------

@@ -19,10 +19,13 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from indexer.search.engine import InvalidQuery
 from indexer.search.query import And, Not, Or, Phrase, Term
+from indexer.search.vietnamese import folded_tokens
+from schemas import vocabularies
 from schemas.search_fields import TEXT_FIELDS
 
 # A word matches one field best; the other fields it matches add this share of their score.
@@ -52,6 +55,41 @@ WORD_PAIRS = "word_pairs"  # the search-document field of those pairs
 def pair_term(field: str, pair: str) -> str:
     """The ``WORD_PAIRS`` term of two folded words side by side in ``field`` ("thanh long")."""
     return f"{field}:{pair}"
+
+# Across languages: a query that is the name of a sector in either language ("dragon fruit",
+# "thanh long", "fish sauce", "nước mắm": the labels of the "sectors" vocabulary) also finds the
+# records of that sector, so that English words find Vietnamese reports and the other way round;
+# records holding the words themselves rank above those found by their sector alone. Synonyms are
+# left out: many are narrower ("thanh long ruột đỏ", "nước mắm Phan Thiết") or broader ("tôm
+# hùm" for all of fisheries) than the sector, and quoted words mean exactly those words.
+SECTOR_WEIGHT = 0.5
+
+
+def named_sectors(tree) -> list[str]:
+    """The sector keys whose name, in Vietnamese or English, is exactly what the query says in
+    plain words (not quoted, negated or fielded, no ``*``), folded."""
+    children = tree.children if isinstance(tree, And) else (tree,)
+    words: list[str] = []
+    for node in children:
+        if not isinstance(node, Term) or node.prefix or node.negated or node.field is not None:
+            return []
+        words += folded_tokens(node.text)
+    return list(_sector_names(tuple(vocabularies.folders())).get(" ".join(words), ()))
+
+
+@lru_cache(maxsize=4)  # per vocabulary folder (a province may use its own)
+def _sector_names(folders: tuple) -> dict[str, tuple[str, ...]]:
+    """Folded names and synonyms of every sector, in both languages -> sector keys."""
+    sectors = vocabularies.load("sectors")
+    names: dict[str, tuple[str, ...]] = {}
+    for key in sectors:
+        term = sectors[key]
+        for name in (term.get("vi"), term.get("en")):
+            folded = " ".join(folded_tokens(name))
+            if folded and key not in names.get(folded, ()):
+                names[folded] = (*names.get(folded, ()), key)
+    return names
+
 
 # Suggestions as the user types: values of these fields (suggestion type -> field).
 SUGGEST_SOURCES = {"keyword": "keywords", "organisation": "organisations", "title": "title"}
@@ -124,8 +162,17 @@ class QueryCompiler(ABC, Generic[Q]):
 
     ranking = True  # False: only what decides a match (for counting), no proximity bonus
 
+    def query(self, tree) -> Q | None:
+        """The whole query (``compile``), widened to the records of the sectors it names
+        (``named_sectors``); None when it asks for nothing."""
+        compiled = self.compile(tree)
+        keys = named_sectors(tree) if compiled is not None else []
+        if not keys:
+            return compiled
+        return self.either([compiled, *(self.sector(key, SECTOR_WEIGHT) for key in keys)])
+
     def compile(self, node) -> Q | None:
-        """The query, or None when the tree asks for nothing (every record matches)."""
+        """The query of one node, or None when it asks for nothing (every record matches)."""
         if isinstance(node, Term | Phrase):
             query = self.leaf(node)
             return self.excluding(query) if node.negated else query
@@ -204,6 +251,10 @@ class QueryCompiler(ABC, Generic[Q]):
         """The best of ``queries`` (at least one), the others adding TIE_BREAKER of theirs."""
 
     @abstractmethod
+    def sector(self, key: str, boost: float) -> Q:
+        """Records of the sector ``key``, scored times ``boost``."""
+
+    @abstractmethod
     def pair(self, term: str, boost: float) -> Q:
         """Records whose ``WORD_PAIRS`` hold ``term`` (``pair_term``), scored times ``boost``."""
 
@@ -220,6 +271,7 @@ __all__ = [
     "PROXIMITY_WEIGHT",
     "WORD_PAIRS",
     "QueryCompiler",
+    "SECTOR_WEIGHT",
     "SIMILAR_FIELDS",
     "SIMILAR_KEYWORDS",
     "SIMILAR_TITLE_PAIRS",
@@ -234,6 +286,7 @@ __all__ = [
     "check_size",
     "completes",
     "english_text",
+    "named_sectors",
     "pair_term",
     "proximity_pairs",
 ]

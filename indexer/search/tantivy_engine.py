@@ -316,13 +316,13 @@ class TantivyEngine:
         try:
             searcher = self._current().searcher()
             tree = parse_query(request.text)
-            text_query = _Compiler(self, searcher).compile(tree)
+            text_query = _Compiler(self, searcher).query(tree)
             has_text = text_query is not None
             text_query = text_query if has_text else Query.all_query()
             # Counting needs no ranking: the same matches without the bonus clauses, cheaper.
             match_query = text_query
             if has_text:
-                match_query = _Compiler(self, searcher, ranking=False).compile(tree)
+                match_query = _Compiler(self, searcher, ranking=False).query(tree)
             # Facet counting runs in other threads while this one ranks and highlights: tantivy
             # lets go of the GIL, so on two cores a search with facets takes about as long as
             # the slower of the two instead of their sum.
@@ -658,6 +658,9 @@ class _Compiler(QueryCompiler[Query]):
 
     def dismax(self, queries: list[Query]) -> Query:
         return _dismax(queries)
+
+    def sector(self, key: str, boost: float) -> Query:
+        return Query.boost_query(Query.term_query(self.schema, "sector", key), boost)
 
     def pair(self, term: str, boost: float) -> Query:
         return Query.boost_query(Query.term_query(self.schema, WORD_PAIRS, term), boost)
