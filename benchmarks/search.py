@@ -93,7 +93,7 @@ class HitsOnlyTantivy(TantivyEngine):
     """The engine's own search path without the facet aggregations: scenario (a)."""
 
     def _facets(self, searcher, text_query, filters):  # noqa: ARG002 - same signature
-        return dict
+        return dict  # the engine calls what _facets returns for the counts: here, no counts
 
 
 def supports_hits_only() -> bool:
