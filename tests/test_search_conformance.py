@@ -17,6 +17,18 @@ import uuid
 from pathlib import Path
 
 import pytest
+from search_records import (
+    EXACT_NUOC_MAM,
+    NUOC_MAM,
+    PUBLIC_IDS,
+    RECORDS,
+    buckets,
+    counts,
+    everything,
+    ids,
+    in_sector,
+    search,
+)
 
 from indexer.search.documents import search_document
 from indexer.search.engine import (
@@ -24,7 +36,6 @@ from indexer.search.engine import (
     InvalidQuery,
     SearchEngine,
     SearchRequest,
-    SearchResponse,
     facet_buckets,
     numeric_bounds,
 )
@@ -37,198 +48,7 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 NO_CLUSTER = "set ELASTICSEARCH_URL to run the suite on Elasticsearch"
 
 
-def record(id_, title, **fields):
-    base = {
-        "id": id_,
-        "kind": "research_result",
-        "document_type": "final_report",
-        "title": title,
-        "language": "vi",
-        "commercialisation_status": "accepted",
-        "ip_status": "none",
-        "access_level": "public",
-    }
-    return base | fields
-
-
-RECORDS = [
-    record(
-        "nm-chat-luong",
-        "Nghiên cứu nâng cao chất lượng nước mắm Phan Thiết",
-        abstract="Đề tài chuẩn hóa quy trình ủ chượp cá cơm để sản xuất nước mắm đạt độ đạm cao.",
-        keywords=["nước mắm", "cá cơm", "độ đạm"],
-        host_organisation="Hội Nước mắm Phan Thiết",
-        sectors=["nuoc-mam", "thuy-san"],
-        field_of_science="40501",
-        dates={"start": "2019-01", "accepted": "2021-06-30"},
-        commercialisation_status="offered",
-        place={"district": "phan-thiet"},
-        trl=6,
-        full_text="Chương 2. Quy trình ủ chượp truyền thống trong thùng gỗ.",
-    ),
-    record(
-        "nm-len-men",
-        "Ứng dụng công nghệ lên men nhanh trong sản xuất nước mắm",
-        abstract="Rút ngắn thời gian lên men chượp bằng enzyme protease.",
-        sectors=["nuoc-mam"],
-        field_of_science="20901",
-        dates={"accepted": "2019"},
-        place={"district": "phan-thiet"},
-        host_organisation="Viện Công nghệ sinh học",
-        trl=5,
-    ),
-    record(
-        "nm-khu-mui",
-        "Phương pháp khử mùi tanh của nước mắm",
-        kind="patent",
-        document_type="patent_document",
-        abstract="Sáng chế đề cập đến phương pháp khử mùi bằng than hoạt tính.",
-        sectors=["nuoc-mam"],
-        field_of_science="20901",
-        ipc_classes=["A23L 27/50"],
-        technology_fields=["18"],
-        identifiers={"application_number": "1-2020-01234"},
-        dates={"filed": "2020-02-01", "granted": "2022-09-12"},
-        ip_status="granted",
-        commercialisation_status="licensed",
-        people=[{"name": "Lê Thị Hoa", "role": "inventor"}],
-    ),
-    record(
-        "tuoi-mam-thanh-long",
-        "Tưới nước tiết kiệm cho mầm cây thanh long",
-        abstract="Hệ thống tưới nhỏ giọt cho cây thanh long giai đoạn ra mầm.",
-        sectors=["thanh-long"],
-        field_of_science="40101",
-        dates={"accepted": "2020-11"},
-        place={"district": "ham-thuan-nam"},
-    ),
-    record(
-        "nuoc-mam-khong-dau",
-        "Ca com va nuoc mam Ham Ninh",  # typed without diacritics, as legacy records often are
-        sectors=["nuoc-mam"],
-        dates={"end": "2016"},
-    ),
-    record(
-        "thanh-long-vietgap",
-        "Quy trình trồng thanh long ruột đỏ theo VietGAP tại Hàm Thuận Nam",
-        abstract="Quy trình canh tác thanh long ruột đỏ đạt chứng nhận VietGAP.",
-        keywords=["thanh long", "VietGAP"],
-        sectors=["thanh-long"],
-        field_of_science="40101",
-        dates={"accepted": "2020-05"},
-        place={"district": "ham-thuan-nam"},
-        commercialisation_status="commercialised",
-        host_organisation="Trung tâm Khuyến nông Bình Thuận",
-        trl=8,
-    ),
-    record(
-        "thanh-long-bao-quan",
-        "Bảo quản thanh long sau thu hoạch bằng màng bao ăn được",
-        abstract="Màng bao <script>alert('x')</script> giúp thanh long giữ tươi 30 ngày & hơn.",
-        sectors=["thanh-long"],
-        field_of_science="40601",
-        dates={"accepted": "2018-12"},
-        trl=4,
-    ),
-    record(
-        "thanh-long-che-pham",
-        "Chế phẩm sinh học phòng bệnh đốm nâu trên cây thanh long",
-        kind="utility_solution",
-        document_type="patent_document",
-        sectors=["thanh-long"],
-        dates={"filed": "2023-04"},
-        ip_status="filed",
-        people=[{"name": "Đặng Văn Đức", "role": "inventor"}],
-        identifiers={"application_number": "2-2023-00077"},
-        ipc_classes=["A01N 63/00"],
-    ),
-    record(
-        "dragon-fruit-drying",
-        "Solar drying of dragon fruit slices",
-        title_en="Solar drying of dragon fruit slices",
-        abstract="We dried dragon fruit slices in a solar tunnel dryer.",
-        language="en",
-        sectors=["thanh-long"],
-        dates={"published": "2022"},
-        full_text="The tunnel dryer reached 60 degrees within an hour of sunshine.",
-    ),
-    record(
-        "du-lich-mui-ne",
-        "Phát triển du lịch cộng đồng tại Mũi Né",
-        abstract="Mô hình du lịch cộng đồng gắn với làng chài Mũi Né.",
-        sectors=["du-lich"],
-        field_of_science="50201",
-        dates={"accepted": "2017"},
-        place={"district": "phan-thiet"},
-    ),
-    record(
-        "ca-com-metadata",
-        "Đánh giá trữ lượng cá cơm vùng biển Bình Thuận",
-        access_level="metadata_only",
-        full_text="Số liệu khảo sát chi tiết xyzzyquark chỉ dành cho cơ quan quản lý.",
-        sectors=["thuy-san"],
-        dates={"accepted": "2015"},
-    ),
-    record(
-        "xu-ly-nuoc-thai",
-        "Hệ thống xử lý nước thải chế biến hải sản",
-        full_text="Chương 3 trình bày công nghệ plughzorb để xử lý nước thải.",
-        sectors=["thuy-san"],
-        dates={"accepted": "2022"},
-        trl=6,
-    ),
-    record(
-        "dien-gio",
-        "Đánh giá tiềm năng điện gió ngoài khơi Bình Thuận",
-        abstract="Bản đồ tốc độ gió và phương án đấu nối lưới điện.",
-        sectors=["nang-luong"],
-        field_of_science="20201",
-        dates={"accepted": "2023"},
-        place={"district": "tuy-phong"},
-        language="vi",
-        trl=3,
-    ),
-    # The same two words, side by side in one title and apart in a shorter one: the proximity
-    # bonus puts the first one on top (without it the shorter title wins).
-    record(
-        "rong-bien-lien",
-        "Nuôi trồng rong biển tại các đảo xa bờ của tỉnh Bình Thuận",
-        sectors=["thuy-san"],
-        field_of_science="10601",
-        technology_fields=["15", "18"],
-        dates={"accepted": "2021"},
-        trl=7,
-    ),
-    record(
-        "rong-bien-xa",
-        "Biển đảo và rong sụn của tỉnh Bình Thuận",
-        sectors=["thuy-san"],
-        dates={"accepted": "2014"},
-        host_organisation="Viện Công nghệ sinh học",
-    ),
-    record(
-        "nm-mat",
-        "Hồ sơ mật về nước mắm Phan Thiết",
-        access_level="restricted",
-        abstract="Quy trình bí mật zorblaxian.",
-        keywords=["nước mắm mật"],
-        host_organisation="Công ty Bí Mật",
-        sectors=["nuoc-mam"],
-        dates={"accepted": "2024"},
-        trl=9,
-    ),
-]
-PUBLIC_IDS = {r["id"] for r in RECORDS if r["access_level"] != "restricted"}
 DOCS = {doc["id"]: doc for doc in map(search_document, RECORDS) if doc is not None}
-NUOC_MAM = {
-    "nm-chat-luong",
-    "nm-len-men",
-    "nm-khu-mui",
-    "tuoi-mam-thanh-long",
-    "nuoc-mam-khong-dau",
-}
-EXACT_NUOC_MAM = {"nm-chat-luong", "nm-len-men", "nm-khu-mui"}
-THANH_LONG_SECTOR = PUBLIC_IDS & {r["id"] for r in RECORDS if "thanh-long" in r.get("sectors", ())}
 
 ENGINES = [
     "tantivy",
@@ -274,22 +94,6 @@ def engine(request, make_engine):
     engine = make_engine(request.param)
     assert engine.rebuild(RECORDS) == len(PUBLIC_IDS)
     return engine
-
-
-def search(engine, text="", **options) -> SearchResponse:
-    return engine.search(SearchRequest(text=text, **options))
-
-
-def ids(response: SearchResponse) -> list[str]:
-    return [hit["id"] for hit in response.hits]
-
-
-def everything(engine, text="", **options) -> set[str]:
-    return set(ids(search(engine, text, size=100, **options)))
-
-
-def counts(response: SearchResponse, facet: str) -> dict[str, int]:
-    return {bucket["key"]: bucket["doc_count"] for bucket in response.facets[facet]}
 
 
 # -- the rules, computed here from the documents ---------------------------------------------------
@@ -384,8 +188,8 @@ def test_response_shape(engine):
         assert isinstance(hit["score"], float) and isinstance(hit["sectors"], list)
         assert hit["year"] is None or isinstance(hit["year"], int)
     assert list(response.facets) == [facet.name for facet in FACETS]
-    for buckets in response.facets.values():
-        for bucket in buckets:
+    for listed in response.facets.values():
+        for bucket in listed:
             assert set(bucket) == {"key", "doc_count", "is_selected"}
             assert isinstance(bucket["key"], str) and isinstance(bucket["doc_count"], int)
     patent = next(hit for hit in response.hits if hit["id"] == "nm-khu-mui")
@@ -441,7 +245,7 @@ def test_the_users_own_spelling_ranks_first(engine):
         ("plughzorbb", {"xu-ly-nuoc-thai"}),  # a typo in a long word the index does not hold
         ("slice", {"dragon-fruit-drying"}),  # English stem of "slices"
         # a sector's name in English finds the sector's Vietnamese records too
-        ("dragon fruit", {"dragon-fruit-drying"} | THANH_LONG_SECTOR),
+        ("dragon fruit", {"dragon-fruit-drying"} | in_sector("thanh-long")),
         ("dragon fruits", {"dragon-fruit-drying"}),  # not the name: words only
         ("hội nước mắm", {"nm-chat-luong"}),
         ("plughzorb", {"xu-ly-nuoc-thai"}),  # full text of a public record
@@ -468,7 +272,7 @@ def test_restricted_records_never_leak(engine):
         assert everything(engine, text) == set(), text
     listing = search(engine)
     assert "2024" not in counts(listing, "year") and "9" not in counts(listing, "trl")
-    assert "Công ty Bí Mật" not in counts(listing, "organisation")
+    assert "Công ty Mật Ngọt" not in counts(listing, "organisation")
     assert counts(search(engine, "nước mắm"), "sector")["nuoc-mam"] == 4
     for text in ("hồ sơ m", "bí m", "nước mắm m", "zorbl"):
         assert all(s["record_id"] != "nm-mat" for s in engine.suggest(text, size=10)), text
@@ -499,12 +303,8 @@ def test_facet_order(engine):
     assert sectors == sorted(sectors)
 
 
-def buckets(response: SearchResponse, facet: str) -> list[tuple[str, int, bool]]:
-    return [(b["key"], b["doc_count"], b["is_selected"]) for b in response.facets[facet]]
-
-
 def test_a_selected_range_is_a_bucket_of_its_own(engine):
-    # years of the public records: 2014, 2015, 2016, 2017, 2018, 2019, 2020 x2, 2021 x2,
+    # years of the public records: 2014, 2015, 2016, 2017, 2018 x2, 2019, 2020 x2, 2021 x2,
     # 2022 x3, 2023 x2 (and one without a year)
     response = search(engine, filters={"year": ["2019..2021"]})
     assert response.total == 5
@@ -554,13 +354,14 @@ def test_full_text_facet_is_keyed_true_and_false(engine):
 
 def test_technology_organisation_and_field_level_facets(engine):
     listing = search(engine)
-    assert counts(listing, "technology") == {"18": 2, "15": 1}
+    assert counts(listing, "technology") == {"18": 2, "15": 2, "29": 1}
     assert counts(listing, "organisation") == {
         "Viện Công nghệ sinh học": 2,
         "Hội Nước mắm Phan Thiết": 1,
         "Trung tâm Khuyến nông Bình Thuận": 1,
+        "Viện Địa chất": 1,
     }
-    assert counts(listing, "field_l1") == {"1": 1, "2": 3, "4": 4, "5": 1}
+    assert counts(listing, "field_l1") == {"1": 2, "2": 3, "4": 4, "5": 1}
     chosen = search(engine, filters={"technology": ["18"], "field_l1": ["2"]})
     assert ids(chosen) == ["nm-khu-mui"]
     assert buckets(chosen, "technology") == [("18", 1, True)]  # under field_l1=2 only
@@ -610,9 +411,9 @@ def test_sorts(engine):
 
 
 def test_paging(engine):
-    pages = [search(engine, size=5, page=page) for page in (1, 2, 3)]
+    pages = [search(engine, size=6, page=page) for page in (1, 2, 3)]
     assert {page.total for page in pages} == {len(PUBLIC_IDS)}
-    assert [len(page.hits) for page in pages] == [5, 5, len(PUBLIC_IDS) - 10]
+    assert [len(page.hits) for page in pages] == [6, 6, len(PUBLIC_IDS) - 12]
     seen = [id_ for page in pages for id_ in ids(page)]
     assert len(seen) == len(set(seen)) and set(seen) == PUBLIC_IDS
     assert search(engine, page=50, size=5).hits == []

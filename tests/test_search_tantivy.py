@@ -8,6 +8,18 @@ import time
 import unicodedata
 
 import pytest
+from search_records import (
+    EXACT_NUOC_MAM,
+    NUOC_MAM,
+    PUBLIC_IDS,
+    RECORDS,
+    counts,
+    everything,
+    ids,
+    in_sector,
+    record,
+    search,
+)
 
 from indexer.search import tantivy_engine
 from indexer.search.documents import search_document
@@ -16,7 +28,6 @@ from indexer.search.engine import (
     InvalidQuery,
     SearchEngine,
     SearchRequest,
-    SearchResponse,
     checked,
     facet_buckets,
     fuzzy_distance,
@@ -45,193 +56,11 @@ from schemas.search_fields import (
 )
 
 
-def record(id_, title, **fields):
-    base = {
-        "id": id_,
-        "kind": "research_result",
-        "document_type": "final_report",
-        "title": title,
-        "language": "vi",
-        "commercialisation_status": "accepted",
-        "ip_status": "none",
-        "access_level": "public",
-    }
-    return base | fields
-
-
-RECORDS = [
-    record(
-        "nm-chat-luong",
-        "Nghiên cứu nâng cao chất lượng nước mắm Phan Thiết",
-        abstract="Đề tài chuẩn hóa quy trình ủ chượp cá cơm để sản xuất nước mắm đạt độ đạm cao.",
-        keywords=["nước mắm", "cá cơm", "độ đạm"],
-        host_organisation="Hội Nước mắm Phan Thiết",
-        sectors=["nuoc-mam", "thuy-san"],
-        field_of_science="40501",
-        dates={"start": "2019-01", "accepted": "2021-06-30"},
-        commercialisation_status="offered",
-        place={"district": "phan-thiet"},
-        trl=6,
-    ),
-    record(
-        "nm-len-men",
-        "Ứng dụng công nghệ lên men nhanh trong sản xuất nước mắm",
-        abstract="Rút ngắn thời gian lên men chượp bằng enzyme protease.",
-        sectors=["nuoc-mam"],
-        field_of_science="20901",
-        dates={"accepted": "2019"},
-        place={"district": "phan-thiet"},
-        trl=5,
-    ),
-    record(
-        "nm-khu-mui",
-        "Phương pháp khử mùi tanh của nước mắm",
-        kind="patent",
-        document_type="patent_document",
-        abstract="Sáng chế đề cập đến phương pháp khử mùi bằng than hoạt tính.",
-        sectors=["nuoc-mam"],
-        field_of_science="20901",
-        ipc_classes=["A23L 27/50"],
-        technology_fields=["18"],
-        identifiers={"application_number": "1-2020-01234"},
-        dates={"filed": "2020-02-01", "granted": "2022-09-12"},
-        ip_status="granted",
-        commercialisation_status="licensed",
-    ),
-    record(
-        "tuoi-mam-thanh-long",
-        "Tưới nước tiết kiệm cho mầm cây thanh long",
-        abstract="Hệ thống tưới nhỏ giọt cho cây thanh long giai đoạn ra mầm.",
-        sectors=["thanh-long"],
-        field_of_science="40101",
-        dates={"accepted": "2020-11"},
-        place={"district": "ham-thuan-nam"},
-    ),
-    record(
-        "nuoc-mam-khong-dau",
-        "Ca com va nuoc mam Ham Ninh",  # typed without diacritics, as legacy records often are
-        sectors=["nuoc-mam"],
-        dates={"end": "2016"},
-    ),
-    record(
-        "thanh-long-vietgap",
-        "Quy trình trồng thanh long ruột đỏ theo VietGAP tại Hàm Thuận Nam",
-        abstract="Quy trình canh tác thanh long ruột đỏ đạt chứng nhận VietGAP.",
-        sectors=["thanh-long"],
-        field_of_science="40101",
-        dates={"accepted": "2020-05"},
-        place={"district": "ham-thuan-nam"},
-        commercialisation_status="commercialised",
-        trl=8,
-    ),
-    record(
-        "thanh-long-bao-quan",
-        "Bảo quản thanh long sau thu hoạch bằng màng bao ăn được",
-        abstract="Màng bao <script>alert('x')</script> giúp thanh long giữ tươi 30 ngày & hơn.",
-        sectors=["thanh-long"],
-        field_of_science="40601",
-        dates={"accepted": "2018-12"},
-    ),
-    record(
-        "thanh-long-che-pham",
-        "Chế phẩm sinh học phòng bệnh đốm nâu trên cây thanh long",
-        kind="utility_solution",
-        document_type="patent_document",
-        sectors=["thanh-long"],
-        dates={"filed": "2023-04"},
-        ip_status="filed",
-        people=[{"name": "Đặng Văn Đức", "role": "inventor"}],
-        ipc_classes=["A01N 63/30"],
-        technology_fields=["15", "29"],
-        identifiers={"application_number": "2-2023-00077", "task_code": "ĐTKH.04/2019"},
-    ),
-    record(
-        "dragon-fruit-drying",
-        "Solar drying of dragon fruit slices",
-        title_en="Solar drying of dragon fruit slices",
-        abstract="We dried dragon fruit slices in a solar tunnel dryer.",
-        language="en",
-        sectors=["thanh-long"],
-        dates={"published": "2022"},
-    ),
-    record(
-        "du-lich-mui-ne",
-        "Phát triển du lịch cộng đồng tại Mũi Né",
-        sectors=["du-lich"],
-        dates={"accepted": "2017"},
-        place={"district": "phan-thiet"},
-    ),
-    record(
-        "ca-com-metadata",
-        "Đánh giá trữ lượng cá cơm vùng biển Bình Thuận",
-        access_level="metadata_only",
-        full_text="Số liệu khảo sát chi tiết xyzzyquark chỉ dành cho cơ quan quản lý.",
-        sectors=["thuy-san"],
-        dates={"accepted": "2015"},
-    ),
-    record(
-        "xu-ly-nuoc-thai",
-        "Hệ thống xử lý nước thải chế biến hải sản",
-        full_text="Chương 3 trình bày công nghệ plughzorb để xử lý nước thải.",
-        sectors=["thuy-san"],
-        dates={"accepted": "2022"},
-    ),
-    record(
-        "thach-anh",
-        "Khai thác cát thạch anh ven biển",
-        abstract="Đánh giá trữ lượng cát thạch anh làm nguyên liệu thủy tinh.",
-        keywords=["thạch anh", "cát trắng"],
-        host_organisation="Viện Địa chất",
-        sectors=["titan"],
-        field_of_science="10501",
-        dates={"accepted": "2023-03"},
-    ),
-    record(
-        "nm-mat",
-        "Hồ sơ mật về nước mắm Phan Thiết",
-        access_level="restricted",
-        abstract="Bí mật kinh doanh: công thức chượp mật ong.",
-        keywords=["nước mắm mật ong", "bí mật kinh doanh"],
-        host_organisation="Công ty Mật Ngọt",
-        full_text="Toàn văn mật: quy trình zebulonix.",
-        field_of_science="60101",
-        technology_fields=["33"],
-        trl=9,
-        sectors=["nuoc-mam"],
-        dates={"accepted": "2024"},
-    ),
-]
-PUBLIC_IDS = {r["id"] for r in RECORDS if r["access_level"] != "restricted"}
-NUOC_MAM = {
-    "nm-chat-luong",
-    "nm-len-men",
-    "nm-khu-mui",
-    "tuoi-mam-thanh-long",
-    "nuoc-mam-khong-dau",
-}
-
-
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     engine = TantivyEngine(tmp_path_factory.mktemp("search"))
     assert engine.rebuild(RECORDS) == len(PUBLIC_IDS)
     return engine
-
-
-def search(engine, text="", **options) -> SearchResponse:
-    return engine.search(SearchRequest(text=text, **options))
-
-
-def ids(response: SearchResponse) -> list[str]:
-    return [hit["id"] for hit in response.hits]
-
-
-def everything(engine, text="", **options) -> set[str]:
-    return set(ids(search(engine, text, size=100, **options)))
-
-
-def counts(response: SearchResponse, facet: str) -> dict[str, int]:
-    return {bucket["key"]: bucket["doc_count"] for bucket in response.facets[facet]}
 
 
 # -- search_document: records in, flat documents out
@@ -619,8 +448,7 @@ def test_typing_without_diacritics_finds_the_same_records(engine):
 
 def test_records_spelled_like_the_query_rank_first(engine):
     ranked = ids(search(engine, "nước mắm", size=10))
-    exact = {"nm-chat-luong", "nm-len-men", "nm-khu-mui"}
-    assert set(ranked[:3]) == exact
+    assert set(ranked[:3]) == EXACT_NUOC_MAM
     assert set(ranked[3:]) == {"tuoi-mam-thanh-long", "nuoc-mam-khong-dau"}
     # typed without marks, the record typed without marks wins
     assert ids(search(engine, "nuoc mam"))[0] == "nuoc-mam-khong-dau"
@@ -643,10 +471,6 @@ def test_codes_and_classes(engine):
     assert everything(engine, "1-2020-01234") == {"nm-khu-mui"}
     assert everything(engine, "a23l") == {"nm-khu-mui"}
     assert everything(engine, '"A23L 27/50"') == {"nm-khu-mui"}
-
-
-def in_sector(key: str) -> set[str]:
-    return {r["id"] for r in RECORDS if key in (r.get("sectors") or ())} & PUBLIC_IDS
 
 
 def test_english_and_organisations(engine):
@@ -752,10 +576,10 @@ def test_sorts(engine):
 
 
 def test_paging(engine):
-    first, second = search(engine, size=5), search(engine, size=5, page=2)
-    third = search(engine, size=5, page=3)
+    first, second = search(engine, size=6), search(engine, size=6, page=2)
+    third = search(engine, size=6, page=3)
     assert first.total == second.total == len(PUBLIC_IDS)
-    assert len(first.hits) == 5 and len(third.hits) == len(PUBLIC_IDS) - 10
+    assert len(first.hits) == 6 and len(third.hits) == len(PUBLIC_IDS) - 12
     assert set(ids(first)) | set(ids(second)) | set(ids(third)) == PUBLIC_IDS
     assert search(engine, page=50, size=5).hits == []
     with pytest.raises(InvalidQuery):
@@ -864,11 +688,16 @@ def test_words_side_by_side_rank_first(engine):
 
 def test_new_facets_count_public_records_only(engine):
     response = search(engine)
-    assert counts(response, "field_l1") == {"4": 4, "2": 2, "1": 1}
-    assert counts(response, "technology") == {"18": 1, "15": 1, "29": 1}
-    assert counts(response, "organisation") == {"Hội Nước mắm Phan Thiết": 1, "Viện Địa chất": 1}
-    assert counts(response, "has_full_text") == {"true": 1, "false": len(PUBLIC_IDS) - 1}
-    assert counts(response, "trl") == {"5": 1, "6": 1, "8": 1}
+    assert counts(response, "field_l1") == {"4": 4, "2": 3, "1": 2, "5": 1}
+    assert counts(response, "technology") == {"18": 2, "15": 2, "29": 1}
+    assert counts(response, "organisation") == {
+        "Viện Công nghệ sinh học": 2,
+        "Hội Nước mắm Phan Thiết": 1,
+        "Trung tâm Khuyến nông Bình Thuận": 1,
+        "Viện Địa chất": 1,
+    }
+    assert counts(response, "has_full_text") == {"true": 3, "false": len(PUBLIC_IDS) - 3}
+    assert counts(response, "trl") == {"3": 1, "4": 1, "5": 1, "6": 2, "7": 1, "8": 1}
 
 
 @pytest.mark.parametrize(
@@ -876,19 +705,23 @@ def test_new_facets_count_public_records_only(engine):
     [
         ({"field_l1": ["4"]}, {"nm-chat-luong", "tuoi-mam-thanh-long", "thanh-long-vietgap",
                                "thanh-long-bao-quan"}),
-        ({"field_l1": ["1", "2"]}, {"thach-anh", "nm-len-men", "nm-khu-mui"}),
+        ({"field_l1": ["1", "2"]}, {"thach-anh", "rong-bien-lien", "nm-len-men", "nm-khu-mui",
+                                    "dien-gio"}),
         ({"technology": ["29"]}, {"thanh-long-che-pham"}),
         ({"organisation": ["Viện Địa chất"]}, {"thach-anh"}),
-        ({"has_full_text": ["true"]}, {"xu-ly-nuoc-thai"}),
+        ({"has_full_text": ["true"]}, {"nm-chat-luong", "dragon-fruit-drying", "xu-ly-nuoc-thai"}),
         ({"has_full_text": ["true", "false"]}, PUBLIC_IDS),
-        ({"year": ["2020..2021"]}, {"nm-chat-luong", "tuoi-mam-thanh-long", "thanh-long-vietgap"}),
-        ({"year": ["..2016"]}, {"nuoc-mam-khong-dau", "ca-com-metadata"}),
-        ({"year": ["2023.."]}, {"thanh-long-che-pham", "thach-anh"}),
-        ({"year": ["2016", "2023.."]}, {"nuoc-mam-khong-dau", "thanh-long-che-pham", "thach-anh"}),
+        ({"year": ["2020..2021"]}, {"nm-chat-luong", "tuoi-mam-thanh-long", "thanh-long-vietgap",
+                                    "rong-bien-lien"}),
+        ({"year": ["..2016"]}, {"nuoc-mam-khong-dau", "ca-com-metadata", "rong-bien-xa"}),
+        ({"year": ["2023.."]}, {"thanh-long-che-pham", "dien-gio"}),
+        ({"year": ["2016", "2023.."]}, {"nuoc-mam-khong-dau", "thanh-long-che-pham", "dien-gio"}),
         ({"year": ["2016..2016"]}, {"nuoc-mam-khong-dau"}),
-        ({"trl": ["6.."]}, {"nm-chat-luong", "thanh-long-vietgap"}),
+        ({"trl": ["6.."]}, {"nm-chat-luong", "thanh-long-vietgap", "xu-ly-nuoc-thai",
+                            "rong-bien-lien"}),
+        # nm-chat-luong is of 2021 and field 4 too, but has a full text
         ({"year": ["2020.."], "field_l1": ["4"], "has_full_text": ["false"]},
-         {"nm-chat-luong", "tuoi-mam-thanh-long", "thanh-long-vietgap"}),
+         {"tuoi-mam-thanh-long", "thanh-long-vietgap"}),
     ],
 )
 def test_new_filters(engine, filters, expected):
