@@ -11,7 +11,7 @@
    Tesseract is not installed the document is still read and recorded, with the quality
    summary ``needs_ocr`` and a warning that says so.
 3. **parse**: :func:`indexer.detect.detect_document_type`, then the report or patent parser.
-   For a patent, the front page is re-read with pdfminer's layout analysis
+   For a patent, the front page is re-read in column order from PDFium's character boxes
    (:func:`indexer.pdf_text.read_layout_page`) so that two columns never interleave; what the
    layout text does not yield is still taken from PDFium's text.
 4. **nlp**: ``indexer.nlp.enrich`` finds entities and *suggests* sectors, district, field of

@@ -185,21 +185,25 @@ def test_every_reason_has_an_english_message():
         UnreadableDocument("exploded")
 
 
+# A patent front page's two columns, drawn row by row (see _write_columns).
+LEFT_COLUMN = [
+    "(21) Số đơn: 1-2019-01234",
+    "(22) Ngày nộp đơn: 12.03.2019",
+    "(54) Tên sáng chế: Quy trình sản xuất",
+    "nước mắm giàu đạm từ cá cơm",
+    "(57) Tóm tắt: Sáng chế đề cập đến quy",
+    "trình sản xuất nước mắm.",
+]
+RIGHT_COLUMN = [
+    "(71) Chủ đơn: Trường Đại học Phan Thiết (VN)",
+    "(72) Tác giả sáng chế: Nguyễn Văn A (VN);",
+    "Trần Thị B (VN)",
+    "(74) Đại diện SHCN: Công ty Luật X",
+]
+
+
 def test_layout_reads_two_columns_one_after_the_other(tmp_path):
-    left = [
-        "(21) Số đơn: 1-2019-01234",
-        "(22) Ngày nộp đơn: 12.03.2019",
-        "(54) Tên sáng chế: Quy trình sản xuất",
-        "nước mắm giàu đạm từ cá cơm",
-        "(57) Tóm tắt: Sáng chế đề cập đến quy",
-        "trình sản xuất nước mắm.",
-    ]
-    right = [
-        "(71) Chủ đơn: Trường Đại học Phan Thiết (VN)",
-        "(72) Tác giả sáng chế: Nguyễn Văn A (VN);",
-        "Trần Thị B (VN)",
-        "(74) Đại diện SHCN: Công ty Luật X",
-    ]
+    left, right = LEFT_COLUMN, RIGHT_COLUMN
     pdf = _canvas(tmp_path / "two.pdf")
     _write_lines(pdf, ["(12) BẰNG ĐỘC QUYỀN SÁNG CHẾ — CỤC SỞ HỮU TRÍ TUỆ VIỆT NAM"], x=60, y=800)
     _write_columns(pdf, left, right)
@@ -218,6 +222,76 @@ def test_layout_reads_two_columns_one_after_the_other(tmp_path):
 def test_layout_of_missing_page_is_empty(tmp_path):
     path = make_pdf(tmp_path / "one.pdf", [VIETNAMESE])
     assert read_layout_page(path, 5) == ""
+
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus_samples"
+PATENT_FRONT_PAGES = sorted(
+    [*(CORPUS / "patents").glob("*.pdf"), *(CORPUS / "independent" / "patents").glob("*.pdf")]
+)
+
+
+def _expected(ground_truth: Path, relative: str) -> dict:
+    import json
+
+    documents = json.loads(ground_truth.read_text(encoding="utf-8"))["documents"]
+    return next(entry["expected"] for entry in documents if entry["path"] == relative)
+
+
+def test_patent_front_page_of_the_corpus_is_read_column_by_column():
+    # INID-coded fields on the left, title (54) and abstract (57) on the right.
+    expected = _expected(CORPUS / "ground_truth.json", "patents/1-2019-06021.pdf")
+    lines = read_layout_page(CORPUS / "patents" / "1-2019-06021.pdf", 0).split("\n")
+
+    left = lines[: lines.index("(54) Tên sáng chế")]
+    right = lines[lines.index("(54) Tên sáng chế") :]
+    assert left.index("(21) Số đơn:") < left.index("(72) Tác giả sáng chế:")
+    assert left[left.index("(21) Số đơn:") + 1] == expected["application_number"]
+    assert left[left.index("(11) Số bằng độc quyền:") + 1] == expected["patent_number"]
+    assert "TS. Trịnh Quang Huy (VN); ThS." in left
+    # the right column's lines follow one another, none of the left column's between them
+    title = right[1 : right.index("(57) Tóm tắt")]
+    assert " ".join(title) == expected["title"]
+    assert not any(line.startswith(("(2", "(4", "(7")) for line in right)
+
+
+def test_a_line_never_spans_the_gutter_of_a_patent_front_page():
+    # PDFium's content order joins the office's name (left) and the patent number (right).
+    path = CORPUS / "independent" / "patents" / "bang-sc-1-2019-03321.pdf"
+    assert read_pdf(path).pages[0].startswith("CỤC SỞ HỮU TRÍ TUỆ (19) VN (11) 1-0035127")
+
+    lines = read_layout_page(path, 0).split("\n")
+    assert lines[:2] == ["CỤC SỞ HỮU TRÍ TUỆ", "(19) VN (11) 1-0035127"]
+    assert "(21) Số đơn: 1-2019-03321" in lines
+    assert "(73) Chủ bằng: Công ty TNHH Phân" in lines
+
+
+@pytest.mark.parametrize("path", PATENT_FRONT_PAGES, ids=lambda path: path.name)
+def test_layout_from_pdfium_boxes_gives_pdfminers_lines(path):
+    """The lines found from PDFium's character boxes are those of pdfminer's layout analysis
+    (which it replaced for speed), spacing aside: pdfminer adds a space where the file has one."""
+    from indexer.pdf_text import _pdfminer_lines, _reading_order
+
+    def squashed(text: str) -> list[str]:
+        return [" ".join(line.split()) for line in normalise_text(text).split("\n")]
+
+    by_pdfminer = _reading_order(*_pdfminer_lines(path, 0))
+    assert squashed(read_layout_page(path, 0)) == squashed(by_pdfminer)
+
+
+def test_a_rotated_two_column_page_is_read_column_by_column(tmp_path):
+    """PDFium's boxes are in the unrotated page space: pdfminer reads a rotated page."""
+    pdf = _canvas(tmp_path / "rotated.pdf")
+    pdf.setPageRotation(90)
+    # drawn turned a quarter left in the portrait media box, so that it shows upright in the
+    # landscape page the rotation makes of it
+    pdf.translate(595, 0)
+    pdf.rotate(90)
+    _write_columns(pdf, LEFT_COLUMN, RIGHT_COLUMN, y=500)
+    pdf.showPage()
+    pdf.save()
+
+    lines = read_layout_page(tmp_path / "rotated.pdf", 0).split("\n")
+    assert lines == LEFT_COLUMN + RIGHT_COLUMN
 
 
 # --------------------------------------------------------------------------- end to end
