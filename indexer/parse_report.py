@@ -17,6 +17,7 @@ without item numbers. Dates and money are read by :mod:`indexer.values`.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from indexer.labels import (
     ABSTRACT_EN_HEADINGS,
@@ -573,6 +574,35 @@ def term_labels(term: dict) -> list[str]:
     return [label for label in labels if label]
 
 
+# A vocabulary label as it is looked for: as printed, folded, and as a whole-word pattern.
+FoldedLabel = tuple[str, str, re.Pattern]
+
+
+def _folded_labels(name: str) -> list[tuple[str, list[FoldedLabel]]]:
+    """The terms of vocabulary ``name`` with their labels (see :func:`term_labels`) folded.
+
+    Raises what ``vocabularies.load`` raises when the vocabulary cannot be read."""
+    from schemas import vocabularies
+
+    return _folded_labels_of(name, tuple(vocabularies.folders()))
+
+
+@cache
+def _folded_labels_of(name: str, folders: tuple) -> list[tuple[str, list[FoldedLabel]]]:
+    # Built once per vocabulary and process: folding every label and compiling its pattern on
+    # every call was a third of the time a report took to parse.
+    from schemas import vocabularies
+
+    terms = []
+    for key, term in vocabularies.load(name).items():
+        labels = []
+        for label in term_labels(term):
+            folded = squash(fold(label))
+            labels.append((label, folded, re.compile(rf"(?<![a-z]){re.escape(folded)}(?![a-z])")))
+        terms.append((key, labels))
+    return terms
+
+
 def _field_of_science(text: str) -> str | None:
     if not text:
         return None
@@ -580,6 +610,7 @@ def _field_of_science(text: str) -> str | None:
         from schemas import vocabularies
 
         fields = vocabularies.load("fields_of_science")
+        field_labels = _folded_labels("fields_of_science")
     except (KeyError, OSError, ValueError):
         fields = None
     for code in re.findall(r"(?<!\d)(\d{1,7})(?!\d)", text):
@@ -594,12 +625,11 @@ def _field_of_science(text: str) -> str | None:
     folded = fold(re.sub(r"[\d.\-–:]+", " ", text))
     folded = squash(folded)
     best = None
-    for key, term in fields.items():
-        for label in term_labels(term):
-            label_folded = squash(fold(label))
+    for key, labels in field_labels:
+        for _, label_folded, pattern in labels:
             if label_folded == folded:
                 return key
-            if re.search(rf"(?<![a-z]){re.escape(label_folded)}(?![a-z])", folded):
+            if pattern.search(folded):
                 if best is None or len(label_folded) > best[0]:
                     best = (len(label_folded), key)
     return best[1] if best else None
@@ -616,19 +646,14 @@ def match_sectors(text: str) -> list[str]:
     if not text.strip():
         return []
     try:
-        from schemas import vocabularies
-
-        sectors = vocabularies.load("sectors")
+        sectors = _folded_labels("sectors")
     except (KeyError, OSError, ValueError):
         return []
     folded = fold(text)
     found = []
-    for key, term in sectors.items():
-        for label in term_labels(term):
-            label_folded = squash(fold(label))
-            if re.search(rf"(?<![a-z]){re.escape(label_folded)}(?![a-z])", folded):
-                found.append(key)
-                break
+    for key, labels in sectors:
+        if any(pattern.search(folded) for _, _, pattern in labels):
+            found.append(key)
     return found
 
 
@@ -637,19 +662,16 @@ def match_place(text: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     try:
-        from schemas import vocabularies
-
-        places = vocabularies.load("places")
+        places = _folded_labels("places")
     except (KeyError, OSError, ValueError):
         return None, None
     folded = fold(text)
     best = None
-    for key, term in places.items():
-        for label in term_labels(term):
+    for key, labels in places:
+        for label, label_folded, pattern in labels:
             if len(label) < 3:
                 continue
-            label_folded = squash(fold(label))
-            match = re.search(rf"(?<![a-z]){re.escape(label_folded)}(?![a-z])", folded)
+            match = pattern.search(folded)
             if match and (best is None or (len(label_folded), -match.start()) > best[0]):
                 best = ((len(label_folded), -match.start()), key)
     return (best[1], squash(text)) if best else (None, None)
