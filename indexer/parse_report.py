@@ -574,33 +574,31 @@ def term_labels(term: dict) -> list[str]:
     return [label for label in labels if label]
 
 
-# A vocabulary label as it is looked for: as printed, folded, and as a whole-word pattern.
-FoldedLabel = tuple[str, str, re.Pattern]
-
-
-def _folded_labels(name: str) -> list[tuple[str, list[FoldedLabel]]]:
-    """The terms of vocabulary ``name`` with their labels (see :func:`term_labels`) folded.
-
-    Raises what ``vocabularies.load`` raises when the vocabulary cannot be read."""
+def _folded_labels(name: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The terms of vocabulary ``name``, each with its labels (:func:`term_labels`) as printed
+    and folded. Raises what ``vocabularies.load`` raises when the vocabulary cannot be read."""
     from schemas import vocabularies
 
     return _folded_labels_of(name, tuple(vocabularies.folders()))
 
 
 @cache
-def _folded_labels_of(name: str, folders: tuple) -> list[tuple[str, list[FoldedLabel]]]:
-    # Built once per vocabulary and process: folding every label and compiling its pattern on
-    # every call was a third of the time a report took to parse.
+def _folded_labels_of(name: str, folders: tuple) -> list[tuple[str, list[tuple[str, str]]]]:
+    # Once per vocabulary and process: folding every label on every call was a third of the
+    # time a report took to parse.
     from schemas import vocabularies
 
-    terms = []
-    for key, term in vocabularies.load(name).items():
-        labels = []
-        for label in term_labels(term):
-            folded = squash(fold(label))
-            labels.append((label, folded, re.compile(rf"(?<![a-z]){re.escape(folded)}(?![a-z])")))
-        terms.append((key, labels))
-    return terms
+    return [
+        (key, [(label, squash(fold(label))) for label in term_labels(term)])
+        for key, term in vocabularies.load(name).items()
+    ]
+
+
+def _find_label(label_folded: str, folded: str) -> re.Match | None:
+    """Where the folded label stands in the folded text as whole words."""
+    if label_folded not in folded:
+        return None  # the usual answer, found without a regular expression
+    return re.search(rf"(?<![a-z]){re.escape(label_folded)}(?![a-z])", folded)
 
 
 def _field_of_science(text: str) -> str | None:
@@ -626,10 +624,10 @@ def _field_of_science(text: str) -> str | None:
     folded = squash(folded)
     best = None
     for key, labels in field_labels:
-        for _, label_folded, pattern in labels:
+        for _, label_folded in labels:
             if label_folded == folded:
                 return key
-            if pattern.search(folded):
+            if _find_label(label_folded, folded):
                 if best is None or len(label_folded) > best[0]:
                     best = (len(label_folded), key)
     return best[1] if best else None
@@ -652,7 +650,7 @@ def match_sectors(text: str) -> list[str]:
     folded = fold(text)
     found = []
     for key, labels in sectors:
-        if any(pattern.search(folded) for _, _, pattern in labels):
+        if any(_find_label(label_folded, folded) for _, label_folded in labels):
             found.append(key)
     return found
 
@@ -668,10 +666,10 @@ def match_place(text: str) -> tuple[str | None, str | None]:
     folded = fold(text)
     best = None
     for key, labels in places:
-        for label, label_folded, pattern in labels:
+        for label, label_folded in labels:
             if len(label) < 3:
                 continue
-            match = pattern.search(folded)
+            match = _find_label(label_folded, folded)
             if match and (best is None or (len(label_folded), -match.start()) > best[0]):
                 best = ((len(label_folded), -match.start()), key)
     return (best[1], squash(text)) if best else (None, None)
