@@ -548,6 +548,27 @@ def test_languages():
     assert detect_language("Nghien cuu quy trinh san xuat cua tinh Binh Thuan va cac huyen") == "vi"
 
 
+@pytest.mark.parametrize(
+    "sample",
+    [
+        "Nghiên cứu quy trình nuôi tôm thẻ chân trắng ở Tuy Phong, năm 2021.",
+        "ĐỀ TÀI: THANH LONG RUỘT ĐỎ – Hàm Thuận Bắc (25 °C, 80 µm, x² + y½)",
+        "İstanbul ǅ ß ſ Ω ª º _snake_case ٣ 42",  # lower() lengthens İ; ٣ is a digit
+        "1234 -- !!",
+    ],
+)
+def test_letter_shares_count_what_the_letter_pattern_matches(sample):
+    import re
+
+    from indexer.detect import _VIETNAMESE_LETTERS, _letter_shares
+
+    lowered = sample.lower()
+    letters = re.findall(r"[^\W\d_]", lowered)
+    accented = [char for char in letters if char in _VIETNAMESE_LETTERS]
+    expected = (len(letters), len(accented) / len(letters)) if letters else (0, 0.0)
+    assert _letter_shares(sample) == expected
+
+
 # --------------------------------------------------------------------------- evaluation
 
 
