@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/pdf_text.py [FOLDER]
 
 Reads every PDF under FOLDER (default: corpus_samples/reports) with both engines in the same
-process and prints pages/s for each and their ratio. This is why bulk text comes from
-pypdfium2 and pdfminer.six is kept for the pages whose reading order needs layout analysis.
+process and prints pages/s for each and their ratio. This is why text comes from pypdfium2
+(column order too, from its character boxes) and pdfminer.six reads only the pages whose boxes
+cannot be trusted (``indexer.pdf_text.read_layout_page``).
 """
 
 from __future__ import annotations
