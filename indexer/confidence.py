@@ -364,7 +364,7 @@ def looks_like_vietnamese_name(name: str) -> bool:
     """Two to five capitalised words, the first a Vietnamese family name ("Nguyễn Văn An",
     also without diacritics), no digits, no organisation words."""
     from indexer.labels import fold
-    from indexer.parse_report import VIETNAMESE_SURNAMES
+    from indexer.people import VIETNAMESE_SURNAMES
 
     tokens = name.split()
     if not 2 <= len(tokens) <= 5 or re.search(r"\d", name) or _ORG_WORDS.search(fold(name)):

@@ -35,12 +35,8 @@ from indexer.labels import (
     split_academic_title,
     squash,
 )
-from indexer.parse_report import (
-    VIETNAMESE_SURNAMES,
-    join_split_labels,
-    name_prefix,
-    restore_case,
-)
+from indexer.parse_report import join_split_labels, restore_case
+from indexer.people import VIETNAMESE_SURNAMES, name_prefix
 
 FRONT_PAGES = 3  # the front matter (title, authors, abstract, keywords) is on the first pages
 HEADER_PAGES = 6  # pages compared to find running headers and footers
