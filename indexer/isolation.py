@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -112,23 +114,54 @@ def run_isolated(
 ) -> Iterator[tuple[object, object]]:
     """Yield ``(key, result)`` for each ``(key, args)`` job as it finishes; ``result`` is what
     ``task(*args)`` returned, or a :class:`Failure`. ``task`` and ``initializer`` must be
-    importable module-level functions (workers are started with "spawn")."""
-    context = multiprocessing.get_context("spawn")
-    queue = deque(jobs)
-    pool = [
-        _Worker(context, task, initializer, memory_mb)
-        for _ in range(max(1, min(workers, len(queue))))
-    ]
+    importable module-level functions (workers are started with "spawn").
+
+    The workers are driven by a thread of their own: a worker that finishes gets its next job at
+    once, even while the caller is still busy with an earlier result (storing it, waiting on the
+    disk), so the workers never wait for the caller."""
+    results: queue.SimpleQueue = queue.SimpleQueue()
+    stop = threading.Event()
+    driver = threading.Thread(
+        target=_drive,
+        args=(task, deque(jobs), workers, timeout, memory_mb, initializer, results, stop),
+        name="isolated-workers",
+        daemon=True,
+    )
+    driver.start()
     try:
+        while (item := results.get()) is not _FINISHED:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()  # the caller may stop early: the driver then stops the workers
+        driver.join()
+
+
+_FINISHED = object()
+# How often the driver looks at ``stop`` while every worker is busy.
+_STOP_POLL_SECONDS = 0.2
+
+
+def _drive(task, pending, workers, timeout, memory_mb, initializer, results, stop) -> None:
+    """Give jobs to workers one at a time, enforce the time limit, replace dead workers, and put
+    each ``(key, outcome)`` on ``results``; then ``_FINISHED`` (after an error, the error)."""
+    context = multiprocessing.get_context("spawn")
+    pool: list[_Worker] = []
+    try:
+        pool += [
+            _Worker(context, task, initializer, memory_mb)
+            for _ in range(max(1, min(workers, len(pending))))
+        ]
         for worker in pool:
-            if queue:
-                worker.give(*queue.popleft())
-        while any(worker.job for worker in pool):
+            if pending:
+                worker.give(*pending.popleft())
+        while any(worker.job for worker in pool) and not stop.is_set():
             busy = [worker for worker in pool if worker.job]
             now = time.monotonic()
             wait_for = max(0.0, min(w.started + timeout for w in busy) - now)
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
-                             timeout=wait_for))
+                             timeout=min(wait_for, _STOP_POLL_SECONDS)))
             for index, worker in enumerate(pool):
                 if worker.job is None:
                     continue
@@ -150,9 +183,12 @@ def run_isolated(
                 if replace:
                     worker.stop(kill=True)
                     worker = pool[index] = _Worker(context, task, initializer, memory_mb)
-                if queue:
-                    worker.give(*queue.popleft())
-                yield key, outcome
+                if pending:
+                    worker.give(*pending.popleft())
+                results.put((key, outcome))
+        results.put(_FINISHED)
+    except BaseException as error:  # noqa: BLE001 - handed to the caller's thread, raised there
+        results.put(error)
     finally:
         # every worker told first, then waited for: they wind down side by side
         for worker in pool:

@@ -3,6 +3,7 @@ crashes, and real pathological PDFs through the ingest."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import time
@@ -24,8 +25,17 @@ def suicidal() -> None:
     os.kill(os.getpid(), signal.SIGSEGV)
 
 
+def stamped(seconds: float) -> float:
+    """Sleeps, and says when it started (seconds since the epoch: the same clock in every
+    process)."""
+    started = time.time()
+    time.sleep(seconds)
+    return started
+
+
 def dispatch(name: str, *args):
-    return {"sleepy": sleepy, "greedy": greedy, "suicidal": suicidal}[name](*args)
+    tasks = {"sleepy": sleepy, "greedy": greedy, "suicidal": suicidal, "stamped": stamped}
+    return tasks[name](*args)
 
 
 def test_a_stuck_task_is_killed_and_the_others_finish():
@@ -50,6 +60,27 @@ def test_a_crashing_worker_is_replaced():
     results = dict(run_isolated(dispatch, jobs, workers=1, timeout=30, memory_mb=0))
     assert results["crash"].reason == "crashed" and "SIGSEGV" in results["crash"].message
     assert results["after"] == "slept 0"
+
+
+def test_a_worker_gets_its_next_job_while_the_caller_is_busy_with_a_result():
+    jobs = [(number, ("stamped", 0.2)) for number in range(4)]
+    results = run_isolated(dispatch, jobs, workers=2, timeout=30, memory_mb=0)
+    started_at, handled_at = {}, []
+    for key, started in results:
+        started_at[key] = started
+        time.sleep(1.0)  # the caller storing a result: the other worker must not wait for it
+        handled_at.append(time.time())
+    # both workers finish their first job together; each has its next one before the caller is
+    # done with the first result
+    assert max(started_at[2], started_at[3]) < handled_at[0]
+
+
+def test_a_caller_that_stops_early_leaves_no_worker_behind():
+    jobs = [("quick", ("sleepy", 0)), ("stuck", ("sleepy", 60)), ("stuck too", ("sleepy", 60))]
+    results = run_isolated(dispatch, jobs, workers=2, timeout=120, memory_mb=0)
+    key, _ = next(results)
+    results.close()  # e.g. the ingest stopped by an error or Ctrl-C
+    assert multiprocessing.active_children() == []
 
 
 def _pdf(objects: list[bytes]) -> bytes:
