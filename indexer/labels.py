@@ -8,6 +8,10 @@ small regular expressions, and matched against folded lines. :func:`fold` keeps 
 the text, so a match position in the folded line is the same position in the original line and
 values are always cut from the original (accented) text.
 
+Lines and values around labels: :func:`join_split_labels` rejoins a label that wrapped inside
+its table cell, :func:`cut_at_inline_label` cuts a value where a second label starts on its
+line, :func:`split_keywords` cuts a keyword list into keywords.
+
 Sources: domain-research.md §1.4 (form and database labels), §2.2 (cover patterns) and §3.2-3.3
 (INID labels of IP Vietnam, in Vietnamese and English).
 """
@@ -510,3 +514,50 @@ def heading_match(line: str, patterns: list[str]) -> bool:
     folded = fold(line).strip()
     joined = "|".join(f"(?:{p})" for p in patterns)
     return re.fullmatch(rf"{ITEM_PREFIX}(?:{joined})\s*[:.]?", folded) is not None
+
+
+# --------------------------------------------------------------------------- lines and values
+
+
+def join_split_labels(lines: list[str], page_of: list[int]) -> tuple[list[str], list[int]]:
+    """Join a label that wrapped inside its table cell: "Date of" / "acceptance 14 March 2022".
+
+    A short line whose label is completed only by the start of the next line ("Chủ nhiệm đề" /
+    "tài:", "Implementing" / "agency ...") is one line of text: the joined line must match a
+    longer label than the short line alone, and the label must end inside the next line.
+    """
+    out_lines: list[str] = []
+    out_pages: list[int] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if (
+            index + 1 < len(lines)
+            and page_of[index + 1] == page_of[index]
+            and len(line) <= 40
+            and lines[index + 1].strip()[:1].isalpha()
+        ):
+            alone = match_label(line)
+            joined = f"{line.rstrip()} {lines[index + 1].strip()}"
+            both = match_label(joined)
+            if (
+                both
+                and both.label_end > len(line.rstrip()) + 1
+                and (alone is None or both.label_end > alone.label_end)
+                and (alone is None or not alone.value or alone.field == both.field)
+            ):
+                out_lines.append(joined)
+                out_pages.append(page_of[index])
+                index += 2
+                continue
+        out_lines.append(line)
+        out_pages.append(page_of[index])
+        index += 1
+    return out_lines, out_pages
+
+
+def split_keywords(text: str) -> list[str]:
+    """The keywords of a keyword list: separated by semicolons, else by commas."""
+    text = squash(text).strip(" .")
+    parts = re.split(r"\s*[;,]\s*", text) if ";" not in text else re.split(r"\s*;\s*", text)
+    return [part.strip(" .") for part in parts if part.strip(" .")]

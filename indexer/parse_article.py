@@ -31,12 +31,15 @@ from indexer.labels import (
     compile_patterns,
     fold,
     heading_match,
+    join_split_labels,
     match_label,
     split_academic_title,
+    split_keywords,
     squash,
 )
-from indexer.parse_report import join_split_labels, restore_case
+from indexer.letter_case import restore_case
 from indexer.people import VIETNAMESE_SURNAMES, name_prefix
+from indexer.vocabulary_match import match_place
 
 FRONT_PAGES = 3  # the front matter (title, authors, abstract, keywords) is on the first pages
 HEADER_PAGES = 6  # pages compared to find running headers and footers
@@ -388,8 +391,6 @@ def _author_in_capitals(line: str, edge: str) -> bool:
 
 
 def _is_place(name: str) -> bool:
-    from indexer.parse_report import match_place
-
     folded = fold(name)
     if folded in {"ho chi minh", "ha noi", "hai phong", "da nang", "can tho"}:
         return True
@@ -533,8 +534,6 @@ def _abstracts(front: _Front) -> tuple[str | None, str | None, int | None]:
 
 
 def _keywords(front: _Front, language: str) -> list[str]:
-    from indexer.parse_report import _split_keywords
-
     by_language: dict[str, list[str]] = {}
     for index, line in enumerate(front.lines):
         folded = squash(fold(line))
@@ -550,7 +549,7 @@ def _keywords(front: _Front, language: str) -> list[str]:
             if _is_noise(nxt, front.running) or _is_body_heading(nxt):
                 break
             value = f"{value} {nxt}"
-        words = _split_keywords(value)
+        words = split_keywords(value)
         kind = "en" if folded.startswith(("key", "index")) else "vi"
         if words and kind not in by_language:
             by_language[kind] = words

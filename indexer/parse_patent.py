@@ -27,7 +27,7 @@ from indexer.labels import (
     split_academic_title,
     squash,
 )
-from indexer.parse_report import restore_case
+from indexer.letter_case import restore_case
 from indexer.people import name_prefix
 from indexer.values import find_dates
 

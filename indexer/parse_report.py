@@ -10,16 +10,19 @@ the next) wherever they are on the first pages, and knows three zones of a repor
 * the rest of the first pages (labelled values only), and headed sections anywhere in the
   opening of the report (abstract, English abstract, keywords).
 
-Labels are matched by meaning (:mod:`indexer.labels`): variants, accent-insensitive, with or
-without item numbers. Dates and money are read by :mod:`indexer.values`; names, academic titles
-and member tables by :mod:`indexer.people` (this module picks the labelled blocks they are read
-from: principal investigator, secretary, members).
+This module holds only what is particular to reports: the zones, the labelled blocks and which
+of them each field is read from, and the cover's layout. Labels are matched by meaning
+(:mod:`indexer.labels`): variants, accent-insensitive, with or without item numbers. Dates and
+money are read by :mod:`indexer.values`; names, academic titles and member tables by
+:mod:`indexer.people` (this module picks the labelled blocks they are read from: principal
+investigator, secretary, members); the field of science, sectors and district by
+:mod:`indexer.vocabulary_match`; a title printed in capitals is put back in its letter case by
+:mod:`indexer.letter_case`.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from indexer.labels import (
     ABSTRACT_EN_HEADINGS,
@@ -30,11 +33,15 @@ from indexer.labels import (
     cut_at_inline_label,
     fold,
     heading_match,
+    join_split_labels,
     match_label,
+    split_keywords,
     squash,
 )
+from indexer.letter_case import restore_case
 from indexer.people import parse_member_lines, person_from_text, title_from_words
 from indexer.values import parse_date, parse_money, parse_period
+from indexer.vocabulary_match import match_field_of_science, match_place, match_sectors
 
 COVER_PAGES = 2
 LABEL_PAGES = 8  # labelled values are looked for on the first pages only
@@ -165,43 +172,6 @@ def _blocks(lines: list[str], page_of: list[int], max_follow: int = 40) -> list[
     return blocks
 
 
-def join_split_labels(lines: list[str], page_of: list[int]) -> tuple[list[str], list[int]]:
-    """Join a label that wrapped inside its table cell: "Date of" / "acceptance 14 March 2022".
-
-    A short line whose label is completed only by the start of the next line ("Chủ nhiệm đề" /
-    "tài:", "Implementing" / "agency ...") is one line of text: the joined line must match a
-    longer label than the short line alone, and the label must end inside the next line.
-    """
-    out_lines: list[str] = []
-    out_pages: list[int] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if (
-            index + 1 < len(lines)
-            and page_of[index + 1] == page_of[index]
-            and len(line) <= 40
-            and lines[index + 1].strip()[:1].isalpha()
-        ):
-            alone = match_label(line)
-            joined = f"{line.rstrip()} {lines[index + 1].strip()}"
-            both = match_label(joined)
-            if (
-                both
-                and both.label_end > len(line.rstrip()) + 1
-                and (alone is None or both.label_end > alone.label_end)
-                and (alone is None or not alone.value or alone.field == both.field)
-            ):
-                out_lines.append(joined)
-                out_pages.append(page_of[index])
-                index += 2
-                continue
-        out_lines.append(line)
-        out_pages.append(page_of[index])
-        index += 1
-    return out_lines, out_pages
-
-
 def _heading_index(lines: list[str], patterns: list[str]) -> int | None:
     regex = compile_patterns(patterns)
     for index, line in enumerate(lines):
@@ -251,183 +221,10 @@ def _wrapped_text(block: Block, max_lines: int = 3) -> str:
     return squash(" ".join(parts))
 
 
-_WORD = re.compile(r"[^\W_]+(?:[.&'-][^\W_]+)*")
-
-
-def restore_case(text: str, haystack: str) -> str:
-    """A title or name printed in capitals, in the mixed case it has elsewhere in the text.
-
-    The same words in mixed case (an inner cover, the statistical sheet) are used as they are.
-    Failing that, the text is put in sentence case, keeping the case that each word has inside
-    sentences of the text: proper names ("Phan Thiết") and acronyms ("HACCP") stay as they are.
-    """
-    if not text or not text.isupper():
-        return text
-    target = fold(text)
-    squashed = squash(haystack)
-    folded = fold(squashed)
-    position = folded.find(target)
-    while position != -1:
-        candidate = squashed[position : position + len(target)]
-        end = position + len(target)
-        whole = (position == 0 or not folded[position - 1].isalnum()) and (
-            end == len(folded) or not folded[end].isalnum()
-        )
-        if whole and not candidate.isupper():
-            return candidate[:1].upper() + candidate[1:]  # also when quoted mid-sentence
-        position = folded.find(target, position + 1)
-    return _sentence_case(text, squashed)
-
-
-def _sentence_case(text: str, haystack: str) -> str:
-    # How each word is written when it is not the first word of a sentence.
-    seen: dict[str, dict[str, int]] = {}
-    previous = "."
-    previous_end = 0
-    for match in _WORD.finditer(haystack):
-        word = match.group(0)
-        between = haystack[previous_end : match.start()]
-        if previous[-1:].islower() and not re.search(r"[.!?:;…]", between):
-            forms = seen.setdefault(word.lower(), {})  # inside a sentence of mixed-case text
-            forms[word] = forms.get(word, 0) + 1
-        previous, previous_end = word, match.end()
-    out: list[str] = []
-    position = 0
-    for index, match in enumerate(_WORD.finditer(text)):
-        word = match.group(0)
-        forms = seen.get(word.lower())
-        cased = word.lower()
-        if forms:
-            best = max(forms.items(), key=lambda item: item[1])[0]
-            lower_count = forms.get(word.lower(), 0)
-            if best != word.lower() and forms[best] > lower_count:
-                cased = best
-        if index == 0:
-            cased = cased[:1].upper() + cased[1:]
-        out.append(text[position : match.start()])
-        out.append(cased)
-        position = match.end()
-    out.append(text[position:])
-    return "".join(out)
-
-
-def _split_keywords(text: str) -> list[str]:
-    text = squash(text).strip(" .")
-    parts = re.split(r"\s*[;,]\s*", text) if ";" not in text else re.split(r"\s*;\s*", text)
-    return [part.strip(" .") for part in parts if part.strip(" .")]
-
-
-def term_labels(term: dict) -> list[str]:
-    """A vocabulary term's labels: key words, ``vi``, ``en`` and synonyms (list or per language)."""
-    labels = [term.get("vi"), term.get("en")]
-    synonyms = term.get("synonyms") or []
-    if isinstance(synonyms, dict):
-        for values in synonyms.values():
-            labels.extend(values or [])
-    else:
-        labels.extend(synonyms)
-    return [label for label in labels if label]
-
-
-def _folded_labels(name: str) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The terms of vocabulary ``name``, each with its labels (:func:`term_labels`) as printed
-    and folded. Raises what ``vocabularies.load`` raises when the vocabulary cannot be read."""
-    from schemas import vocabularies
-
-    return _folded_labels_of(name, tuple(vocabularies.folders()))
-
-
-@cache
-def _folded_labels_of(name: str, folders: tuple) -> list[tuple[str, list[tuple[str, str]]]]:
-    # Once per vocabulary and process: folding every label on every call was a third of the
-    # time a report took to parse.
-    from schemas import vocabularies
-
-    return [
-        (key, [(label, squash(fold(label))) for label in term_labels(term)])
-        for key, term in vocabularies.load(name).items()
-    ]
-
-
-def _find_label(label_folded: str, folded: str) -> re.Match | None:
-    """Where the folded label stands in the folded text as whole words."""
-    if label_folded not in folded:
-        return None  # the usual answer, found without a regular expression
-    return re.search(rf"(?<![a-z]){re.escape(label_folded)}(?![a-z])", folded)
-
-
-def _field_of_science(text: str) -> str | None:
-    if not text:
-        return None
-    try:
-        from schemas import vocabularies
-
-        fields = vocabularies.load("fields_of_science")
-        field_labels = _folded_labels("fields_of_science")
-    except (KeyError, OSError, ValueError):
-        fields = None
-    for code in re.findall(r"(?<!\d)(\d{1,7})(?!\d)", text):
-        for length in (3, 1):
-            candidate = code[:length]
-            if len(code) >= length and (fields is None or candidate in fields):
-                if fields is None and length != 3:
-                    continue
-                return candidate
-    if not fields:
-        return None
-    folded = fold(re.sub(r"[\d.\-–:]+", " ", text))
-    folded = squash(folded)
-    best = None
-    for key, labels in field_labels:
-        for _, label_folded in labels:
-            if label_folded == folded:
-                return key
-            if _find_label(label_folded, folded):
-                if best is None or len(label_folded) > best[0]:
-                    best = (len(label_folded), key)
-    return best[1] if best else None
-
-
 def _language(text: str) -> str:
     from indexer.detect import detect_language
 
     return detect_language(text)
-
-
-def match_sectors(text: str) -> list[str]:
-    """Keys of the ``sectors`` vocabulary whose label or a synonym ``text`` names."""
-    if not text.strip():
-        return []
-    try:
-        sectors = _folded_labels("sectors")
-    except (KeyError, OSError, ValueError):
-        return []
-    folded = fold(text)
-    found = []
-    for key, labels in sectors:
-        if any(_find_label(label_folded, folded) for _, label_folded in labels):
-            found.append(key)
-    return found
-
-
-def match_place(text: str) -> tuple[str | None, str | None]:
-    """The district key (``places`` vocabulary) named in ``text``, and the matched label."""
-    if not text:
-        return None, None
-    try:
-        places = _folded_labels("places")
-    except (KeyError, OSError, ValueError):
-        return None, None
-    folded = fold(text)
-    best = None
-    for key, labels in places:
-        for label, label_folded in labels:
-            if len(label) < 3:
-                continue
-            match = _find_label(label_folded, folded)
-            if match and (best is None or (len(label_folded), -match.start()) > best[0]):
-                best = ((len(label_folded), -match.start()), key)
-    return (best[1], squash(text)) if best else (None, None)
 
 
 def _section(lines: list[str], start: int, stop_headings: list[str], max_lines: int = 80) -> str:
@@ -631,7 +428,7 @@ def parse_report(pages: list[str]) -> dict:
 
     # field of science
     for block in by_field.get("field_of_science", []):
-        code = _field_of_science(block.text())  # its own line: the next may start "13 ..."
+        code = match_field_of_science(block.text())  # its own line: the next may start "13 ..."
         if code:
             result["field_of_science"] = code
             found("field_of_science", block)
@@ -699,7 +496,7 @@ def parse_report(pages: list[str]) -> dict:
 
     # keywords, abstracts
     keyword_block = first_block("keywords")
-    keywords = _split_keywords(_keyword_text(keyword_block)) if keyword_block else []
+    keywords = split_keywords(_keyword_text(keyword_block)) if keyword_block else []
     if keywords:
         found("keywords", keyword_block)
     else:
@@ -1005,7 +802,7 @@ def _keywords_anywhere(lines: list[str]) -> list[str]:
         match = match_label(line)
         if match and match.field == "keywords":
             value = match.value or (lines[index + 1] if index + 1 < len(lines) else "")
-            return _split_keywords(value)
+            return split_keywords(value)
     return []
 
 

@@ -11,7 +11,7 @@ from indexer.detect import (
     parser_for,
 )
 from indexer.evaluation import comparable_fields, field_accuracy, mismatches
-from indexer.labels import fold, match_label, split_academic_title
+from indexer.labels import fold, join_split_labels, match_label, split_academic_title
 from indexer.parse_article import is_masthead, parse_article, person_names, running_lines
 from indexer.parse_patent import (
     application_number,
@@ -21,7 +21,7 @@ from indexer.parse_patent import (
     segments,
     split_parties,
 )
-from indexer.parse_report import join_split_labels, parse_report
+from indexer.parse_report import parse_report
 from indexer.values import find_dates, parse_date, parse_money, parse_period
 
 STAT_SHEET = """ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN
