@@ -61,6 +61,8 @@ def _find_label(label_folded: str, folded: str) -> re.Match | None:
 
 
 def match_field_of_science(text: str) -> str | None:
+    """The field of science a line names: its code (level 2 "106" first, then level 1 "1"), or
+    else the longest label found in it; None when it names none."""
     if not text:
         return None
     try:
