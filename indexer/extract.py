@@ -44,6 +44,7 @@ from indexer.parse_patent import parse_patent
 from indexer.parse_report import parse_report
 from indexer.pdf_text import DEFAULT_MAX_BYTES, PageQuality, PdfText, read_layout_page, read_pdf
 from indexer.text_quality import assess_page
+from indexer.vocabulary_match import known_spelling
 
 # Tesseract's mean word confidence (0-100) under which an OCR'd page is worth a look by staff.
 MIN_OCR_CONFIDENCE = 70.0
@@ -103,6 +104,18 @@ def _parse_patent_pages(path: Path, pages: list[str], notes: list[str]) -> dict:
         return from_pdfium
     from_layout = parse_patent([layout, *pages[1:]])
     return _merge(from_layout, from_pdfium)
+
+
+def _known_organisations(record: dict, notes: list[str]) -> None:
+    """OCR misreads diacritics: a host organisation or parent agency that has the letters of an
+    organisation the vocabulary knows is recorded as the vocabulary spells it, and a note says
+    what was read. Text from a text layer keeps the document's own spelling."""
+    for name in ("host_organisation", "parent_agency"):
+        read = record.get(name)
+        known = known_spelling(read, "organisations")
+        if known and known != read:
+            record[name] = known
+            notes.append(f"{name}: OCR read {read!r}; recorded as the vocabulary spells it.")
 
 
 def _apply_enrichment(record: dict, text: str, language: str, notes: list[str]) -> None:
@@ -248,6 +261,8 @@ def extract_document(
     }
     if document_type == "patent_document":
         record.setdefault("ip_status", _ip_status(record))
+    if text_method == "ocr":
+        _known_organisations(record, notes)
     timings["parse"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -6,7 +6,9 @@ labels: a term's ``vi`` and ``en`` labels and its synonyms (:func:`term_labels`)
 
 * ``match_field_of_science`` reads a field of science from its code ("106", "1") or its name;
 * ``match_sectors`` lists the sectors a title or a keyword list names;
-* ``match_place`` finds the district a place line names (the longest label wins).
+* ``match_place`` finds the district a place line names (the longest label wins);
+* ``known_spelling`` gives a vocabulary's own spelling of a name that has the same letters as
+  one of its labels (OCR misreads diacritics: "Nha Hồ" for "Nha Hố").
 
 A vocabulary that cannot be read matches nothing (a field of science is then read from a
 three-digit code alone). These matches are recorded as metadata by the parsers; the spaCy
@@ -128,3 +130,20 @@ def match_place(text: str) -> tuple[str | None, str | None]:
             if match and (best is None or (len(label_folded), -match.start()) > best[0]):
                 best = ((len(label_folded), -match.start()), key)
     return (best[1], squash(text)) if best else (None, None)
+
+
+def known_spelling(name: str, vocabulary: str) -> str | None:
+    """The label of ``vocabulary`` that ``name`` is, diacritics and case aside, as the vocabulary
+    spells it; None when it is none of them, or when labels spelt differently fold alike (then
+    the letters alone cannot tell which is meant)."""
+    if not name:
+        return None
+    try:
+        terms = _folded_labels(vocabulary)
+    except (KeyError, OSError, ValueError):
+        return None
+    folded = squash(fold(name))
+    spellings = {
+        label for _, labels in terms for label, label_folded in labels if label_folded == folded
+    }
+    return spellings.pop() if len(spellings) == 1 else None

@@ -165,6 +165,34 @@ def test_extract_document_reads_a_scan_by_ocr(tmp_path):
     assert any("read by OCR" in note for note in extraction.warnings)
 
 
+# A cover that misspells a known organisation the way OCR misreads diacritics ("Hồ" for "Hố").
+MISREAD_HOST = "Viện Nghiên cứu Bông và Phát triển nông nghiệp Nha Hồ"
+KNOWN_HOST = "Viện Nghiên cứu Bông và Phát triển nông nghiệp Nha Hố"  # the vocabulary's spelling
+
+
+def _cover_with_host(host: str) -> list[str]:
+    return [*PAGE_ONE[:5], f"Tổ chức chủ trì: {host}", PAGE_ONE[6]]
+
+
+def test_an_ocr_read_organisation_is_recorded_as_the_vocabulary_spells_it(tmp_path):
+    from indexer.extract import extract_document
+
+    path = make_scan(tmp_path / "scan.pdf", [_cover_with_host(MISREAD_HOST), PAGE_TWO])
+    extraction = extract_document(path, enrich=False)
+    assert extraction.record["host_organisation"] == KNOWN_HOST
+    assert f"host_organisation: OCR read {MISREAD_HOST!r}" in " ".join(extraction.warnings)
+
+
+def test_a_text_layer_keeps_the_organisation_as_the_document_spells_it(tmp_path):
+    from indexer.extract import extract_document
+    from tests.test_pdf_text import make_pdf
+
+    path = make_pdf(tmp_path / "report.pdf", [_cover_with_host(MISREAD_HOST), PAGE_TWO])
+    extraction = extract_document(path, enrich=False)
+    assert extraction.text_method == "text_layer"
+    assert extraction.record["host_organisation"] == MISREAD_HOST
+
+
 def test_without_tesseract_a_scan_is_kept_as_needing_ocr(tmp_path, monkeypatch):
     from indexer.extract import extract_document
 

@@ -1133,3 +1133,15 @@ def test_ipc_symbols_in_the_fixed_width_database_form():
         "F26B 3/28",
     ]
     assert normalise_ipc("A01G0009000000") == ["A01G 9/00"]
+
+
+def test_known_spelling_gives_the_vocabulary_label_with_the_same_letters():
+    from indexer.vocabulary_match import known_spelling
+
+    misread = "VIỆN NGHIÊN CỨU BÔNG VÀ PHÁT TRIỂN NÔNG NGHIỆP NHA HỒ"
+    full = "Viện Nghiên cứu Bông và Phát triển nông nghiệp Nha Hố"
+    assert known_spelling(misread, "organisations") == full
+    assert known_spelling("Vien  Nha Ho", "organisations") == "Viện Nha Hố"  # a synonym as spelt
+    assert known_spelling("Viện Nha Hố Mới", "organisations") is None  # more words: another name
+    assert known_spelling("", "organisations") is None
+    assert known_spelling("Viện Nha Hố", "no-such-vocabulary") is None
