@@ -755,7 +755,8 @@ def _language(lang: str) -> str:
 
 # --------------------------------------------------------------------------- keywords
 
-# Generic words of reports that say nothing about the subject.
+# Generic words of reports, and the boilerplate of patent documents ("sáng chế đề cập đến",
+# "ví dụ", front-page labels), that say nothing about the subject.
 _VI_GENERIC = {w.replace("_", " ") for w in VI_STOP_WORDS if "_" in w} | set(
     """
 nghiên cứu;kết quả;thực hiện;đề tài;nhiệm vụ;dự án;sử dụng;bao gồm;tuy nhiên;phát triển;khoa học;
@@ -775,6 +776,9 @@ toàn bộ;một số;các;những;bình quân;tổng số;số lượng;trườ
 hoạt động;công tác;thực trạng;tình hình;nguyên nhân;tiêu chí;chỉ tiêu;hội đồng;nghiệm thu;
 thư ký;thành viên;tóm tắt;từ khóa;chủ lực;chủ trì;phối hợp;khảo sát;tham gia;đề xuất;
 đại học;cao đẳng;trung tâm;công ty;hợp tác xã;giáo sư;tiến sĩ;thạc sĩ;kỹ sư;cử nhân;
+sáng chế;hữu ích;đề cập;ví dụ;bảo hộ;văn bằng;mô tả;hình vẽ;bản chất;phương án;kỹ thuật;
+kết hợp;điều chỉnh;khối lượng;công bố;ngày công bố;nộp đơn;ngày nộp đơn;số đơn;chủ đơn;chủ bằng;
+tác giả;
 """.replace("\n", "").split(";")
 )
 _VI_GENERIC.discard("")

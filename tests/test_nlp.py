@@ -191,6 +191,17 @@ def test_keywords(report):
     assert not any(k in keywords for k in ("hàm thuận bắc", "nguyễn văn an"))  # names
 
 
+PATENT_BOILERPLATE = ("sáng chế", "sáng chế đề cập", "hữu ích", "ví dụ", "khối lượng", "kỹ thuật")
+
+
+def test_a_patents_keywords_name_its_subject_not_patent_boilerplate():
+    # a sample patent's own text: "Sáng chế đề cập đến...", "Ví dụ 1", "% khối lượng" throughout
+    path = Path(__file__).parent.parent / "corpus_samples" / "patents" / "1-2018-04512.pdf"
+    keywords = nlp.enrich("\n".join(read_pdf(path).pages))["suggested"]["keywords"]
+    assert {"nước mắm", "ủ chượp", "cá cơm"} <= set(keywords)
+    assert not set(keywords) & set(PATENT_BOILERPLATE)
+
+
 def test_english_text():
     result = nlp.enrich(
         "Assoc. Prof. Dr. Nguyen Van An of Phan Thiet University led the study. Dragon fruit "
