@@ -519,7 +519,9 @@ def parse_report(pages: list[str]) -> dict:
         # the English abstract often opens with "Title: <English title>"
         lead = re.match(r"^(?:title|project title)\s*:\s*", abstract_en, re.IGNORECASE)
         if lead and abstract_en[lead.end() :].startswith(result["title_en"]):
-            abstract_en = abstract_en[lead.end() + len(result["title_en"]) :].strip() or None
+            rest = abstract_en[lead.end() + len(result["title_en"]) :]
+            # what separated the title from the text (". ", ": ", a scan's "_:") goes with it
+            abstract_en = rest.lstrip(" _:;,.-–—|") or None
     if abstract_en:
         result["abstract_en"] = abstract_en
     result["_sources"] = sources

@@ -398,6 +398,14 @@ def test_statistical_sheet_is_read():
     assert result["abstract_en"].startswith("The project developed")
 
 
+def test_an_english_abstract_loses_its_title_line_and_what_separated_it():
+    title_en = parse_report(pages(STAT_SHEET))["title_en"]
+    scanned = STAT_SHEET.replace(
+        "ABSTRACT\nThe project", f"ABSTRACT\nTitle: {title_en}\n_: The project"
+    )
+    assert parse_report(pages(scanned))["abstract_en"].startswith("The project developed")
+
+
 def test_cover_with_values_on_the_next_line():
     result = parse_report(pages(COVER_ONLY))
     assert result["title"] == "Ứng dụng công nghệ sinh học trong sản xuất nước mắm Phan Thiết"
