@@ -7,9 +7,20 @@ so the index can be rebuilt from the database alone.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -31,8 +42,16 @@ class Record(Base):
     # Task code or IP application number: the same result re-sent in a new file is an update.
     natural_key: Mapped[str | None] = mapped_column(String(120), unique=True)
     access_level: Mapped[str] = mapped_column(String(32), default="public")
+    # The one place of the two statuses: ``data`` never holds them; ``as_dict`` adds them.
     commercialisation_status: Mapped[str] = mapped_column(String(40), index=True)
     ip_status: Mapped[str] = mapped_column(String(40), index=True)
+    # Result registration (schemas/workflows/registration.json): only ``accepted`` is public.
+    registration_state: Mapped[str] = mapped_column(String(40), default="accepted", index=True)
+    # The owning organisation (a key of the ``organisations`` vocabulary), when known.
+    organisation_key: Mapped[str | None] = mapped_column(String(80), index=True)
+    # Raised by every workflow transition and metadata edit: a stale write is refused (409).
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     data: Mapped[dict] = mapped_column(JSON)
     full_text: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -48,7 +67,12 @@ class Record(Base):
     )
 
     def as_dict(self) -> dict:
-        return {**self.data, "id": self.id, "full_text": self.full_text}
+        return {
+            **self.data, "id": self.id, "full_text": self.full_text,
+            "commercialisation_status": self.commercialisation_status,
+            "ip_status": self.ip_status, "registration_state": self.registration_state,
+            "available_for_licensing": self.commercialisation_status == "ready_to_offer",
+        }
 
 
 class StoredFile(Base):
@@ -83,13 +107,192 @@ class QuarantinedFile(Base):
     quarantined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class StaffUser(Base):
-    """A member of the Department's staff: sees quality details and, later, runs workflows."""
+class User(Base):
+    """An account: ``enterprise``, ``researcher`` (of an organisation), ``staff`` or ``admin``."""
 
-    __tablename__ = "staff_users"
+    __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     email: Mapped[str] = mapped_column(String(254), unique=True)
     name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20), index=True)
+    organisation_key: Mapped[str | None] = mapped_column(String(80))
+    # A researcher's organisation counts once staff confirmed it.
+    organisation_confirmed: Mapped[bool] = mapped_column(Boolean, default=False)
+    enterprise_name: Mapped[str | None] = mapped_column(String(300))
     password_hash: Mapped[str] = mapped_column(String(300))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    email_confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ApiToken(Base):
+    """A bearer token for API clients, stored as its SHA-256: shown once, never kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Event(Base):
+    """The audit trail: every transition, support action, edit and decision, written in the
+    same transaction as the change it describes."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    subject_type: Mapped[str] = mapped_column(String(30))  # record, ip_request, inquiry, user
+    subject_id: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    workflow: Mapped[str | None] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(30))  # transition, support_action, edit, decision
+    transition: Mapped[str | None] = mapped_column(String(60))
+    from_state: Mapped[str | None] = mapped_column(String(40))
+    to_state: Mapped[str | None] = mapped_column(String(40))
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    data: Mapped[dict] = mapped_column(JSON, default=dict)
+
+
+class CommercialisationCase(Base):
+    """Opened when a result is accepted, so that no accepted result can be forgotten. The
+    state itself is ``records.commercialisation_status``."""
+
+    __tablename__ = "commercialisation_cases"
+
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("records.id", ondelete="CASCADE"), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(80))  # a key of ``department_units``
+    due: Mapped[date] = mapped_column(Date, index=True)
+    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SupportAction(Base):
+    __tablename__ = "support_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Transaction(Base):
+    """A technology transaction, counted by the Department's tracker."""
+
+    __tablename__ = "transactions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    value_vnd: Mapped[int] = mapped_column(BigInteger)
+    form: Mapped[str] = mapped_column(String(40), index=True)
+    includes_ip: Mapped[bool] = mapped_column(Boolean)
+    origin: Mapped[str] = mapped_column(String(40), index=True)
+    country: Mapped[str | None] = mapped_column(String(80))
+    developed_country: Mapped[bool | None] = mapped_column(Boolean)
+    parties: Mapped[list] = mapped_column(JSON, default=list)
+    record_id: Mapped[str | None] = mapped_column(
+        ForeignKey("records.id", ondelete="SET NULL"), index=True)
+    source: Mapped[str] = mapped_column(String(20), default="api")  # api, workflow, import
+    # Same content imported twice is one transaction (a hash of the normalised row).
+    fingerprint: Mapped[str | None] = mapped_column(String(64), unique=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IpRequest(Base):
+    """A request for the Department's support to protect a result, followed to IP Vietnam's
+    decision (schemas/workflows/ip_registration.json)."""
+
+    __tablename__ = "ip_requests"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id"), index=True)
+    ip_type: Mapped[str] = mapped_column(String(30))
+    applicant: Mapped[str] = mapped_column(String(300))
+    inventors: Mapped[list] = mapped_column(JSON, default=list)
+    requested_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    state: Mapped[str] = mapped_column(String(40), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    application_number: Mapped[str | None] = mapped_column(String(20), unique=True)
+    filing_date: Mapped[date | None] = mapped_column(Date)
+    priority_date: Mapped[date | None] = mapped_column(Date)
+    grant_date: Mapped[date | None] = mapped_column(Date)
+    grant_number: Mapped[str | None] = mapped_column(String(40))
+    granted_record_id: Mapped[str | None] = mapped_column(ForeignKey("records.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")  # why refused or withdrawn
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Inquiry(Base):
+    """An enterprise's licensing inquiry about a result; private to the enterprise, the owning
+    organisation and staff."""
+
+    __tablename__ = "inquiries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id"), index=True)
+    enterprise_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(40), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    transaction_id: Mapped[int | None] = mapped_column(ForeignKey("transactions.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class RecordVersion(Base):
+    """Every version of a record's metadata, so that two can be compared."""
+
+    __tablename__ = "record_versions"
+    __table_args__ = (UniqueConstraint("record_id", "number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("records.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    data: Mapped[dict] = mapped_column(JSON)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reason: Mapped[str] = mapped_column(String(60), default="")  # ingest, edit, reread
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class TechnologyOffer(Base):
+    """A result offered for licensing, written by staff for enterprises (non-confidential)."""
+
+    __tablename__ = "technology_offers"
+
+    record_id: Mapped[str] = mapped_column(
+        ForeignKey("records.id", ondelete="CASCADE"), primary_key=True)
+    summary: Mapped[str] = mapped_column(Text)
+    benefits: Mapped[str] = mapped_column(Text, default="")
+    applications: Mapped[str] = mapped_column(Text, default="")
+    offered: Mapped[list] = mapped_column(JSON, default=list)  # licence, assignment, cooperation
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OutboxMessage(Base):
+    """An e-mail to send. Written with the change that causes it; sent after the commit by
+    SMTP when configured, else left here for staff to read in the site."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    recipient: Mapped[str] = mapped_column(String(254))
+    subject: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")

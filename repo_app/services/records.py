@@ -8,10 +8,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from repo_app.models import QuarantinedFile, Record, StoredFile, utcnow
+from repo_app.services.cases import open_case
+from repo_app.services.owners import organisation_key
 from schemas.records import validate_record
 
 # Set by Department staff through the workflows; a re-sent document must not reset them.
-STAFF_MANAGED = ("commercialisation_status", "ip_status", "access_level", "trl")
+STAFF_MANAGED = ("access_level", "trl")
+# Kept in their own columns, moved only by the workflows: never in ``data``.
+STATUS_COLUMNS = ("commercialisation_status", "ip_status")
 
 
 def natural_key(record: dict) -> str | None:
@@ -34,15 +38,23 @@ def get_record(session: Session, record_id: str) -> Record | None:
 
 
 def _apply(record: Record, data: dict) -> None:
+    """Write validated metadata into the row. The statuses a document states (a patent's
+    grant) set a new record's columns; afterwards only the workflows move them."""
     data = validate_record(data)
     data.pop("id", None)
+    for name in ("registration_state", "available_for_licensing"):
+        data.pop(name, None)
+    statuses = {name: data.pop(name) for name in STATUS_COLUMNS}
+    for name, value in statuses.items():
+        if getattr(record, name, None) is None:
+            setattr(record, name, value)
     record.full_text = data.pop("full_text", "") or ""
     record.kind = data["kind"]
     record.document_type = data["document_type"]
     record.title = data["title"]
     record.access_level = data["access_level"]
-    record.commercialisation_status = data["commercialisation_status"]
-    record.ip_status = data["ip_status"]
+    record.organisation_key = organisation_key(data.get("host_organisation")) or (
+        record.organisation_key)
     record.data = data
     record.updated_at = utcnow()
 
@@ -55,9 +67,12 @@ def save_extraction(session: Session, draft: dict, file_row: StoredFile) -> tupl
     key = natural_key(draft)
     existing = session.scalar(select(Record).where(Record.natural_key == key)) if key else None
     if existing is None:
-        record = Record(id=file_row.sha256[:16], natural_key=key)
+        record = Record(id=file_row.sha256[:16], natural_key=key, version=1,
+                        registration_state="accepted")
         _apply(record, {**draft, "id": record.id})
         session.add(record)
+        session.flush()
+        open_case(session, record)
         status = "ingested"
     else:
         record = existing
