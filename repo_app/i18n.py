@@ -22,7 +22,12 @@ FOLDER = Path(__file__).parent / "translations"
 
 @cache
 def _strings(lang: str) -> dict:
-    return json.loads((FOLDER / f"{lang}.json").read_text(encoding="utf-8"))
+    """``<lang>.json`` and any ``<lang>.<part>.json`` beside it (one file per part of the
+    site keeps each catalogue short)."""
+    strings = {}
+    for path in [FOLDER / f"{lang}.json", *sorted(FOLDER.glob(f"{lang}.*.json"))]:
+        strings.update(json.loads(path.read_text(encoding="utf-8")))
+    return strings
 
 
 def translate(key: str, lang: str | None = None, **values) -> str:
