@@ -125,3 +125,138 @@ def mismatches(expected: dict, found: dict) -> dict[str, tuple]:
         for key, value in expected.items()
         if not same(key, value, found.get(key))
     }
+
+
+# --- Real documents with gold labels (``../shared/real-corpus/gold.json``) --------------------
+#
+# The gold file describes each real PDF as printed (see that folder's README): ``kind``
+# (patent / article / report / thesis / admin_document), ``title``, ``abstract_start`` and
+# ``abstract_end`` (two windows of the abstract), and per kind ``number``, ``publication_date``,
+# ``filing_date``, ``application_number``, ``inventors`` (patents) or ``authors``. A check is
+# what a member of staff would look at: is it a patent, is the title the printed one (case
+# aside), does our abstract hold the printed abstract's first and last sentences, are the
+# numbers, dates and names those printed.
+
+TITLE_SIMILARITY = 0.9
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan",), ("feb",), ("mar",), ("apr",), ("may",), ("jun",),
+            ("jul",), ("aug",), ("sep", "sept"), ("oct",), ("nov",), ("dec",),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _folded(text: str | None) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text or "").translate(_QUOTES)
+    return " ".join(text.split()).casefold()
+
+
+def title_matches(gold: str, found: str | None) -> bool:
+    """Similarity of at least :data:`TITLE_SIMILARITY` (difflib's ratio), case and spacing aside."""
+    from difflib import SequenceMatcher
+
+    if not found:
+        return False
+    return SequenceMatcher(None, _folded(gold), _folded(found)).ratio() >= TITLE_SIMILARITY
+
+
+def abstract_matches(start: str, end: str, found: str | None) -> bool:
+    """Both gold windows found in the extracted abstract (case and spacing aside): it neither
+    stops early nor starts late. (That it does not run on is measured by the length check.)"""
+    found = _folded(found)
+    return bool(found) and _folded(start) in found and _folded(end) in found
+
+
+def _gold_date(text: str) -> str | None:
+    import re
+
+    match = re.match(r"([A-Za-z]+)\.?\s*(\d{1,2})\s*,\s*(\d{4})", text.strip())
+    if match and match.group(1)[:3].lower() in _MONTHS:
+        month = _MONTHS[match.group(1)[:3].lower()]
+        return f"{match.group(3)}-{month:02d}-{int(match.group(2)):02d}"
+    match = re.match(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text.strip())
+    if match:
+        return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
+    return None
+
+
+def _digits(text: str | None) -> str:
+    return "".join(ch for ch in (text or "") if ch.isdigit())
+
+
+def _person_key(name: str) -> str:
+    import re
+
+    return " ".join(re.sub(r"[^\w\s]", " ", _folded(name)).split())
+
+
+def real_checks(gold: dict, record: dict) -> list[tuple[str, bool, float | None, str]]:
+    """``(field, right, confidence, detail)`` for every value the gold lists and we check.
+
+    Lists of people are checked one printed name at a time (field ``inventors`` or
+    ``authors``). ``confidence`` is the record's field confidence for the field (``None`` when
+    nothing was extracted, or the field has no confidence)."""
+    confidences = (record.get("quality") or {}).get("field_confidence") or {}
+    identifiers = record.get("identifiers") or {}
+    dates = record.get("dates") or {}
+    is_patent = record.get("document_type") == "patent_document"
+    checks: list[tuple[str, bool, float | None, str]] = []
+
+    def add(name, right, confidence_key, found):
+        confidence = confidences.get(confidence_key) if found not in (None, "", []) else None
+        checks.append((name, bool(right), confidence, repr(found)[:160]))
+
+    add(
+        "patent_or_not",
+        (gold["kind"] == "patent") == is_patent,
+        "document_type",
+        record.get("document_type"),
+    )
+    add("title", title_matches(gold["title"], record.get("title")), "title", record.get("title"))
+    if gold.get("abstract_start"):
+        language = gold.get("language", "vi")
+        if language == record.get("language"):
+            found = record.get("abstract")
+        else:
+            found = record.get(f"abstract_{language}")
+        matched = abstract_matches(gold["abstract_start"], gold["abstract_end"], found)
+        add("abstract", matched, "abstract", found)
+    if gold["kind"] == "patent":
+        number = identifiers.get("patent_number") or identifiers.get("publication_number")
+        if gold.get("number"):
+            gold_number = _digits(gold["number"].split(" A")[0].split(" B")[0])
+            add("number", gold_number and _digits(number) == gold_number, "patent_number", number)
+        if gold.get("publication_date"):
+            found = dates.get("granted") or dates.get("published")
+            key = "granted" if dates.get("granted") else "published"
+            add("publication_date", _gold_date(gold["publication_date"]) == found, key, found)
+        if gold.get("filing_date"):
+            found = dates.get("filed")
+            add("filing_date", _gold_date(gold["filing_date"]) == found, "filed", found)
+        if gold.get("application_number"):
+            found = identifiers.get("application_number")
+            right = _digits(found) == _digits(gold["application_number"])
+            add("application_number", right, "application_number", found)
+        found_names = {
+            _person_key(p["name"]) for p in record.get("people") or [] if p["role"] == "inventor"
+        }
+        for name in gold.get("inventors") or []:
+            add("inventors", _person_key(name) in found_names, "inventors", found_names or None)
+    elif gold.get("authors"):
+        found_names = {
+            _person_key(p["name"])
+            for p in record.get("people") or []
+            if p["role"] not in ("inventor", "applicant", "owner", "supervisor")
+        }
+        key = "members" if "members" in confidences else "principal_investigator"
+        for name in gold["authors"]:
+            add("authors", _person_key(name) in found_names, key, found_names or None)
+    return checks
