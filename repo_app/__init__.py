@@ -14,7 +14,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         services = Services(settings or Settings.from_env())
     app = Flask(__name__)
     app.config.update(
-        SECRET_KEY=services.settings.secret_key or _instance_secret(services.settings.instance),
+        SECRET_KEY=services.secret_key,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
     )
@@ -25,26 +25,15 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     follow_commits(services)
 
-    from repo_app import api, auth, i18n, views
+    from repo_app import api, api_workflows, auth, i18n, views, workflow_views
 
     i18n.init_app(app)
     auth.init_app(app)
     app.register_blueprint(api.blueprint)
+    app.register_blueprint(api_workflows.blueprint)
+    app.register_blueprint(workflow_views.blueprint)
     app.register_blueprint(views.blueprint)
     return app
-
-
-def _instance_secret(instance) -> str:
-    """A random secret kept in the instance folder, so sessions survive restarts without a
-    secret ever being committed or shared between installations."""
-    import secrets
-
-    path = instance / "secret_key"
-    if not path.exists():
-        instance.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
-    return path.read_text().strip()
 
 
 def services_of(app: Flask) -> Services:

@@ -28,7 +28,26 @@ class Services:
 
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
-        return make_session_factory(self.db)
+        from repo_app.services import notifications
+
+        sessions = make_session_factory(self.db)
+        notifications.follow_commits(self, sessions)
+        return sessions
+
+    @cached_property
+    def secret_key(self) -> str:
+        """Signs sessions and e-mailed links: ``SECRET_KEY``, else a random key kept in the
+        instance folder, so sessions survive restarts and no secret is ever committed."""
+        if self.settings.secret_key:
+            return self.settings.secret_key
+        import secrets
+
+        path = self.settings.instance / "secret_key"
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_hex(32))
+            path.chmod(0o600)
+        return path.read_text().strip()
 
     @cached_property
     def search_engine(self):

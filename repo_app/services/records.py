@@ -73,6 +73,7 @@ def save_extraction(session: Session, draft: dict, file_row: StoredFile) -> tupl
         session.add(record)
         session.flush()
         open_case(session, record)
+        snapshot(session, record, None, "ingest")
         status = "ingested"
     else:
         record = existing
@@ -82,6 +83,7 @@ def save_extraction(session: Session, draft: dict, file_row: StoredFile) -> tupl
                 merged[name] = existing.data[name]
         merged["files"] = existing.data.get("files", []) + draft.get("files", [])
         _apply(record, merged)
+        snapshot(session, record, None, "ingest_update")
         status = "updated"
     file_row.record_id = record.id
     session.add(file_row)
@@ -109,3 +111,47 @@ def save_reread(session: Session, draft: dict, sha256: str, pages: int, text_met
 
 def quarantine(session: Session, row: QuarantinedFile) -> None:
     session.merge(row)
+
+
+def snapshot(session: Session, record: Record, actor_id: int | None, reason: str) -> None:
+    """Keep this version of the record's metadata (every version is kept, to be compared)."""
+    from sqlalchemy import func
+
+    from repo_app.models import RecordVersion
+
+    last = session.scalar(select(func.max(RecordVersion.number))
+                          .where(RecordVersion.record_id == record.id)) or 0
+    session.add(RecordVersion(record_id=record.id, number=last + 1, data=dict(record.data),
+                              actor_id=actor_id, reason=reason))
+
+
+def new_record_id() -> str:
+    import secrets
+
+    return secrets.token_hex(8)
+
+
+def create_granted_record(session: Session, request, source: Record, key: str) -> Record:
+    """The patent (or utility solution...) record of a grant the repository did not hold."""
+    people = [{"name": name, "role": "inventor"} for name in request.inventors]
+    people.append({"name": request.applicant, "role": "applicant"})
+    draft = {
+        "kind": request.ip_type, "document_type": "patent_document", "title": source.title,
+        "language": source.data.get("language", "vi"),
+        "host_organisation": source.data.get("host_organisation"), "people": people,
+        "sectors": source.data.get("sectors", []),
+        "field_of_science": source.data.get("field_of_science"),
+        "identifiers": {"application_number": request.application_number,
+                        "patent_number": request.grant_number},
+        "dates": {"filed": request.filing_date.isoformat(),
+                  "granted": request.grant_date.isoformat()},
+        "ip_status": "granted",
+    }
+    record = Record(id=new_record_id(), natural_key=key, version=1,
+                    registration_state="accepted", created_by=source.created_by)
+    _apply(record, draft)
+    record.organisation_key = record.organisation_key or source.organisation_key
+    session.add(record)
+    session.flush()
+    snapshot(session, record, None, "granted")
+    return record

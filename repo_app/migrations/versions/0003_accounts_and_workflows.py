@@ -33,7 +33,7 @@ def upgrade() -> None:
     sa.Column('last_error', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index(op.f('ix_outbox_sent_at'), 'outbox', ['sent_at'], unique=False)
+    op.create_index(op.f('ix_outbox_sent_at'), 'outbox', ['sent_at'])
     op.create_table('users',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('email', sa.String(length=254), nullable=False),
@@ -49,7 +49,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('email')
     )
-    op.create_index(op.f('ix_users_role'), 'users', ['role'], unique=False)
+    op.create_index(op.f('ix_users_role'), 'users', ['role'])
     op.create_table('api_tokens',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
@@ -60,7 +60,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('token_hash')
     )
-    op.create_index(op.f('ix_api_tokens_user_id'), 'api_tokens', ['user_id'], unique=False)
+    op.create_index(op.f('ix_api_tokens_user_id'), 'api_tokens', ['user_id'])
     op.create_table('events',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('subject_type', sa.String(length=30), nullable=False),
@@ -79,8 +79,8 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['actor_id'], ['users.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index(op.f('ix_events_at'), 'events', ['at'], unique=False)
-    op.create_index(op.f('ix_events_record_id'), 'events', ['record_id'], unique=False)
+    op.create_index(op.f('ix_events_at'), 'events', ['at'])
+    op.create_index(op.f('ix_events_record_id'), 'events', ['record_id'])
     op.create_table('commercialisation_cases',
     sa.Column('record_id', sa.String(length=32), nullable=False),
     sa.Column('owner', sa.String(length=80), nullable=False),
@@ -89,7 +89,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['record_id'], ['records.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('record_id')
     )
-    op.create_index(op.f('ix_commercialisation_cases_due'), 'commercialisation_cases', ['due'], unique=False)
+    op.create_index(op.f('ix_commercialisation_cases_due'), 'commercialisation_cases', ['due'])
     op.create_table('ip_requests',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('record_id', sa.String(length=32), nullable=False),
@@ -113,8 +113,8 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('application_number')
     )
-    op.create_index(op.f('ix_ip_requests_record_id'), 'ip_requests', ['record_id'], unique=False)
-    op.create_index(op.f('ix_ip_requests_state'), 'ip_requests', ['state'], unique=False)
+    op.create_index(op.f('ix_ip_requests_record_id'), 'ip_requests', ['record_id'])
+    op.create_index(op.f('ix_ip_requests_state'), 'ip_requests', ['state'])
     op.create_table('record_versions',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('record_id', sa.String(length=32), nullable=False),
@@ -128,7 +128,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('record_id', 'number')
     )
-    op.create_index(op.f('ix_record_versions_record_id'), 'record_versions', ['record_id'], unique=False)
+    op.create_index(op.f('ix_record_versions_record_id'), 'record_versions', ['record_id'])
     op.create_table('support_actions',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('record_id', sa.String(length=32), nullable=False),
@@ -141,9 +141,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['record_id'], ['records.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index(op.f('ix_support_actions_date'), 'support_actions', ['date'], unique=False)
-    op.create_index(op.f('ix_support_actions_record_id'), 'support_actions', ['record_id'], unique=False)
-    op.create_index(op.f('ix_support_actions_type'), 'support_actions', ['type'], unique=False)
+    op.create_index(op.f('ix_support_actions_date'), 'support_actions', ['date'])
+    op.create_index(op.f('ix_support_actions_record_id'), 'support_actions', ['record_id'])
+    op.create_index(op.f('ix_support_actions_type'), 'support_actions', ['type'])
     op.create_table('technology_offers',
     sa.Column('record_id', sa.String(length=32), nullable=False),
     sa.Column('summary', sa.Text(), nullable=False),
@@ -176,10 +176,10 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('fingerprint')
     )
-    op.create_index(op.f('ix_transactions_date'), 'transactions', ['date'], unique=False)
-    op.create_index(op.f('ix_transactions_form'), 'transactions', ['form'], unique=False)
-    op.create_index(op.f('ix_transactions_origin'), 'transactions', ['origin'], unique=False)
-    op.create_index(op.f('ix_transactions_record_id'), 'transactions', ['record_id'], unique=False)
+    op.create_index(op.f('ix_transactions_date'), 'transactions', ['date'])
+    op.create_index(op.f('ix_transactions_form'), 'transactions', ['form'])
+    op.create_index(op.f('ix_transactions_origin'), 'transactions', ['origin'])
+    op.create_index(op.f('ix_transactions_record_id'), 'transactions', ['record_id'])
     op.create_table('inquiries',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('record_id', sa.String(length=32), nullable=False),
@@ -195,9 +195,9 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['transaction_id'], ['transactions.id'], ),
     sa.PrimaryKeyConstraint('id')
     )
-    op.create_index(op.f('ix_inquiries_enterprise_id'), 'inquiries', ['enterprise_id'], unique=False)
-    op.create_index(op.f('ix_inquiries_record_id'), 'inquiries', ['record_id'], unique=False)
-    op.create_index(op.f('ix_inquiries_state'), 'inquiries', ['state'], unique=False)
+    op.create_index(op.f('ix_inquiries_enterprise_id'), 'inquiries', ['enterprise_id'])
+    op.create_index(op.f('ix_inquiries_record_id'), 'inquiries', ['record_id'])
+    op.create_index(op.f('ix_inquiries_state'), 'inquiries', ['state'])
     op.execute(
         "INSERT INTO users (email, name, role, organisation_confirmed, password_hash, active,"
         " email_confirmed_at, created_at) SELECT email, name, 'staff', false, password_hash,"
