@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from repo_app import i18n
+from repo_app.auth import current_principal
 from repo_app.services import public_view
 from repo_app.services import search as search_service
 
@@ -29,7 +30,7 @@ def search_records():
 
 @blueprint.get("/records/<record_id>")
 def get_record(record_id: str):
-    record = public_view.public_record(_services(), record_id)
+    record = public_view.public_record(_services(), record_id, current_principal())
     if record is None:
         return jsonify({"status": 404, "message": f"No record {record_id!r}."}), 404
     return jsonify(record)

@@ -23,7 +23,7 @@ from flask import (
 
 from indexer.search.engine import SearchError
 from repo_app import i18n
-from repo_app.auth import current_user_is_staff
+from repo_app.auth import current_principal, current_user_is_staff
 from repo_app.services import public_view
 from repo_app.services import search as search_service
 from schemas import vocabularies
@@ -289,13 +289,11 @@ def _similar(record_id: str, lang: str) -> list[dict]:
 
 @blueprint.get("/records/<record_id>")
 def record(record_id: str):
-    data = public_view.public_record(_services(), record_id)
+    data = public_view.public_record(_services(), record_id, current_principal())
     if data is None:
         abort(404)
     lang = i18n.current_language()
     staff = current_user_is_staff()
-    if not staff:
-        data.pop("quality", None)  # how well a document was read is for staff only
 
     def label(vocabulary, key):
         return vocabularies.load(vocabulary).term_label(key, lang) if key else None
@@ -311,7 +309,7 @@ def record(record_id: str):
 
 @blueprint.get("/records/<record_id>/files/<sha256>")
 def download(record_id: str, sha256: str):
-    found = public_view.downloadable_file(_services(), record_id, sha256)
+    found = public_view.downloadable_file(_services(), record_id, sha256, current_principal())
     if found is None:
         abort(404)
     path, name = found

@@ -95,6 +95,18 @@ FACETS: tuple[Facet, ...] = (
             "false": {"vi": "Chỉ có thông tin mô tả", "en": "Description only"},
         },
     ),
+    # A result with a technology offer on the market (commercialisation ``ready_to_offer``).
+    Facet(
+        "licensable",
+        "licensable",
+        None,
+        {"vi": "Sẵn sàng chuyển giao", "en": "Available for licensing"},
+        kind="boolean",
+        value_labels={
+            "true": {"vi": "Đang chào bán, cấp phép", "en": "Available for licensing"},
+            "false": {"vi": "Chưa chào bán", "en": "Not offered"},
+        },
+    ),
 )
 
 FACETS_BY_NAME: dict[str, Facet] = {facet.name: facet for facet in FACETS}

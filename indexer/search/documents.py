@@ -3,7 +3,8 @@
 ``search_document`` is pure: the same record always gives the same document, whatever the engine.
 Access rules live here so that no engine can get them wrong:
 
-* "restricted" records are never indexed (``None``);
+* "restricted" records are never indexed (``None``), nor records whose registration is not
+  accepted yet (a researcher's draft or a submission under review);
 * the full text is indexed only for levels in ``FULL_TEXT_LEVELS`` ("metadata_only" records are
   found by their metadata, never by words that only their full text contains).
 """
@@ -25,7 +26,7 @@ def search_document(record: dict) -> dict | None:
     if not record.get("id"):
         raise ValueError("A record needs an id to be indexed.")
     access_level = record.get("access_level") or "public"
-    if access_level in NEVER_INDEXED:
+    if access_level in NEVER_INDEXED or record.get("registration_state", "accepted") != "accepted":
         return None
     identifiers = record.get("identifiers") or {}
     entities = record.get("entities") or {}
@@ -68,6 +69,7 @@ def search_document(record: dict) -> dict | None:
         "language": record.get("language") or "vi",
         "access_level": access_level,
         "has_full_text": bool(full_text),
+        "licensable": record.get("commercialisation_status") == "ready_to_offer",
     }
     document[WORD_PAIRS] = _pairs(document)
     return document

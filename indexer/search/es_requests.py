@@ -128,6 +128,7 @@ OTHER_FIELDS = {
     "title_sort": {"type": "keyword", "ignore_above": KEYWORD_LIMIT},
     WORD_PAIRS: {"type": "keyword", "ignore_above": KEYWORD_LIMIT},  # rules.pair_term's terms
     "has_full_text": {"type": "boolean"},
+    "licensable": {"type": "boolean"},
     "year": {"type": "integer"},
     "trl": {"type": "integer"},
 }

@@ -147,7 +147,7 @@ KEYWORDS = (
     "host_organisation",
 )
 INTEGERS = ("year", "trl")
-BOOLEANS = ("has_full_text",)
+BOOLEANS = ("has_full_text", "licensable")
 
 
 def _field_specs() -> list[tuple[str, str, dict]]:

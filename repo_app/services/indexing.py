@@ -7,11 +7,16 @@ between a commit and the index write heals at the next sync.
 
 from __future__ import annotations
 
+import logging
+import threading
+
 from sqlalchemy import or_, select, update
 
 from repo_app.models import Record, utcnow
 
 BATCH = 500
+RETRY_SECONDS = (1, 2, 5, 10, 30)
+log = logging.getLogger(__name__)
 
 
 def _pending(session, limit):
@@ -102,12 +107,39 @@ def follow_commits(services) -> None:
     def _reindex(session):
         touched = session.info.pop("records_touched", set())
         removed = session.info.pop("records_removed", set())
-        if removed:
-            services.search_engine.delete(sorted(removed))
-        if touched:
+        if not (touched or removed):
+            return
+        try:
+            if removed:
+                services.search_engine.delete(sorted(removed))
             sync_index(services)
+        except Exception:  # noqa: BLE001 - the commit stands; the index catches up later
+            log.exception("the search index could not follow a commit; retrying shortly")
+            _catch_up_later(services)
 
     @event.listens_for(sessions, "after_rollback")
     def _forget(session):
         session.info.pop("records_touched", None)
         session.info.pop("records_removed", None)
+
+
+def _catch_up_later(services, attempt: int = 0) -> None:
+    """Retry the index sync in the background until the engine answers again: the rows stay
+    pending (``indexed_at`` older than ``updated_at``) meanwhile, so nothing is lost. A record
+    removed while the engine was down is removed by the next rebuild."""
+    if getattr(services, "_catching_up", False) and attempt == 0:
+        return
+    services._catching_up = True
+
+    def retry():
+        try:
+            sync_index(services)
+            services._catching_up = False
+        except Exception as error:  # noqa: BLE001
+            log.warning("search index still unreachable: %s", error)
+            _catch_up_later(services, attempt + 1)
+
+    delay = RETRY_SECONDS[min(attempt, len(RETRY_SECONDS) - 1)]
+    timer = threading.Timer(delay, retry)
+    timer.daemon = True
+    timer.start()
