@@ -108,24 +108,87 @@ def reindex() -> None:
     services.close()
 
 
-@main.group(help="Department staff accounts.")
-def staff() -> None:
+@main.group(help="Accounts: enterprise, researcher, staff, admin.")
+def users() -> None:
     pass
 
 
-@staff.command("add", help="Create a staff account, or reset its name and password.")
+@users.command("add", help="Create an account, or update its role, name and password.")
 @click.argument("email")
-@click.option("--name", required=True)
-@click.password_option(help="At least 10 characters (asked for when not given).")
-def staff_add(email, name, password) -> None:
-    from repo_app.auth import add_staff
+@click.option("--role", required=True, type=click.Choice(("enterprise", "researcher", "staff",
+                                                          "admin")))
+@click.option("--name", default=None)
+@click.option("--organisation", default=None,
+              help="A key of the organisations vocabulary (researchers).")
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+def users_add(email, role, name, organisation, password_stdin) -> None:
+    from repo_app.services import accounts
+    from repo_app.services.errors import ServiceError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password (at least 10 characters)", hide_input=True,
+                                confirmation_prompt=True)
+    services = _services()
+    try:
+        accounts.add_user(services, email, role=role, name=name, password=password,
+                          organisation=organisation)
+    except ServiceError as error:
+        raise click.UsageError(f"{error.message} {error.fields}") from None
+    finally:
+        services.close()
+    click.echo(f"Account ready: {email.strip().lower()} ({role})")
+
+
+@users.command("token", help="Print a new API token for the account (shown once).")
+@click.argument("email")
+def users_token(email) -> None:
+    from repo_app.services import accounts
+    from repo_app.services.errors import ServiceError
 
     services = _services()
     try:
-        add_staff(services, email, name, password)
-    except ValueError as error:
-        raise click.BadParameter(str(error), param_hint="--password") from None
-    click.echo(f"Staff account ready: {email.lower()}")
+        click.echo(accounts.new_token(services, email))
+    except ServiceError as error:
+        raise click.UsageError(error.message) from None
+    finally:
+        services.close()
+
+
+@users.command("disable", help="Disable the account: it loses access at once.")
+@click.argument("email")
+def users_disable(email) -> None:
+    from repo_app.services import accounts
+    from repo_app.services.errors import ServiceError
+
+    services = _services()
+    try:
+        accounts.disable(services, email)
+    except ServiceError as error:
+        raise click.UsageError(error.message) from None
+    finally:
+        services.close()
+    click.echo(f"Disabled: {email.strip().lower()}")
+
+
+@main.command(help="Mail the IP deadlines that enter the next 30 days (run daily).")
+def notify() -> None:
+    from repo_app.services.work_queue import remind_deadlines
+
+    services = _services()
+    click.echo(f"{remind_deadlines(services)} deadline reminders queued.")
+    services.close()
+
+
+@main.command("demo-data", help="Demo accounts of every role and some workflow history "
+                                "(for a demo instance only).")
+def demo_data() -> None:
+    from repo_app.services.demo import seed
+
+    services = _services()
+    for line in seed(services):
+        click.echo(line)
     services.close()
 
 

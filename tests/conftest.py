@@ -89,7 +89,9 @@ def build_services(instance: Path, database_url: str):
     from repo_app.services import Services
     from repo_app.settings import Settings
 
-    settings = Settings.from_env({"REPO_INSTANCE": str(instance), "DATABASE_URL": database_url})
+    # Tests sign in many times from one address: the rate limit has its own test.
+    settings = Settings.from_env({"REPO_INSTANCE": str(instance), "DATABASE_URL": database_url,
+                                  "LOGIN_RATE_LIMIT": "1000 per minute"})
     upgrade(database_url)
     return Services(settings)
 

@@ -244,7 +244,11 @@ def test_reading_quality_is_shown_to_staff_only(one_record_app, services):
     public = app.test_client().get(f"/records/{record_id}").get_data(as_text=True)
     assert 'id="quality"' not in public and "Độ tin cậy" not in public and "59 %" not in public
 
-    auth.add_staff(services, "staff@skhcn.gov.vn", "Cán bộ", "mot-mat-khau-dai")
+    from repo_app.services.accounts import add_user
+
+    assert auth.login_manager is not None
+    add_user(services, "staff@skhcn.gov.vn", role="staff", name="Cán bộ",
+             password="mot-mat-khau-dai")
     staff = app.test_client()
     form = staff.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf" value="([^"]+)"', form).group(1)
