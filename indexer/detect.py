@@ -47,7 +47,9 @@ def _inid_codes(folded: str) -> set[str]:
 def document_type_scores(pages: list[str]) -> dict[str, int]:
     """The evidence for each type on the first pages: ``{"patent_document": n, "final_report":
     n, "core_inid": n}`` (see :func:`detect_document_type` for what counts)."""
-    folded = fold("\n".join(pages[:PAGES_LOOKED_AT]))
+    from indexer.parse_patent import normalise_codes
+
+    folded = fold("\n".join(normalise_codes(page) for page in pages[:PAGES_LOOKED_AT]))
     if not folded.strip():
         return {"patent_document": 0, "final_report": 0, "core_inid": 0}
     codes = _inid_codes(folded)

@@ -182,7 +182,7 @@ def _gold_date(text: str) -> str | None:
     if match and match.group(1)[:3].lower() in _MONTHS:
         month = _MONTHS[match.group(1)[:3].lower()]
         return f"{match.group(3)}-{month:02d}-{int(match.group(2)):02d}"
-    match = re.match(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text.strip())
+    match = re.search(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})", text)
     if match:
         return f"{match.group(3)}-{int(match.group(2)):02d}-{int(match.group(1)):02d}"
     return None
@@ -190,6 +190,13 @@ def _gold_date(text: str) -> str | None:
 
 def _digits(text: str | None) -> str:
     return "".join(ch for ch in (text or "") if ch.isdigit())
+
+
+def _number_digits(text: str | None) -> str:
+    """The digits of a patent or publication number without its kind code ("B1", "A")."""
+    import re
+
+    return _digits(re.sub(r"\s*\b[A-E]\d?\s*$", "", (text or "").strip()))
 
 
 def _person_key(name: str) -> str:
@@ -232,8 +239,10 @@ def real_checks(gold: dict, record: dict) -> list[tuple[str, bool, float | None,
     if gold["kind"] == "patent":
         number = identifiers.get("patent_number") or identifiers.get("publication_number")
         if gold.get("number"):
-            gold_number = _digits(gold["number"].split(" A")[0].split(" B")[0])
-            add("number", gold_number and _digits(number) == gold_number, "patent_number", number)
+            gold_number = _number_digits(gold["number"])
+            right = bool(gold_number) and _number_digits(number) == gold_number
+            key = "patent_number" if identifiers.get("patent_number") else "publication_number"
+            add("number", right, key, number)
         if gold.get("publication_date"):
             found = dates.get("granted") or dates.get("published")
             key = "granted" if dates.get("granted") else "published"

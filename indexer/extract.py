@@ -106,6 +106,22 @@ def _parse_patent_pages(path: Path, pages: list[str], notes: list[str]) -> dict:
     return _merge(from_layout, from_pdfium)
 
 
+def _join_broken_words(parsed: dict, full_text: str) -> None:
+    """Titles and abstracts with the words broken at line ends joined again as the document
+    writes them elsewhere (:mod:`indexer.hyphenation`)."""
+    from indexer.hyphenation import join_broken_words, vocabulary
+
+    words = None
+    for key in ("title", "title_en", "abstract", "abstract_en"):
+        value = parsed.get(key)
+        if isinstance(value, str) and re.search(r"[A-Za-z]{2}(?:- | [a-z]{2})", value):
+            if words is None:
+                from indexer.hyphenation import MAX_DOCUMENT_CHARS
+
+                words = vocabulary(full_text[:MAX_DOCUMENT_CHARS])
+            parsed[key] = join_broken_words(value, full_text, words)
+
+
 def _known_organisations(record: dict, notes: list[str]) -> None:
     """OCR misreads diacritics: a host organisation or parent agency that has the letters of an
     organisation the vocabulary knows is recorded as the vocabulary spells it, and a note says
@@ -166,6 +182,14 @@ def _clean_for_schema(record: dict) -> dict:
         if re.match(r"^[A-H]\d{2}[A-Z]( \d{1,4}/\d{2,6})?$", symbol)
     ]
     record.pop("agent", None)
+    identifiers = record.get("identifiers") or {}
+    number = identifiers.get("application_number")
+    if number and not re.fullmatch(r"[1-4]-\d{4}-\d{4,5}", number):
+        # another office's form (US "12/831,976"): the record schema stores only IP Vietnam's
+        identifiers["application_number"] = None
+        record.setdefault("_dropped", []).append(
+            f"application number {number!r} (another office's form) is in the text, not stored"
+        )
     return record
 
 
@@ -224,6 +248,7 @@ def extract_document(
     if language == "en" and not parsed.get("abstract") and parsed.get("abstract_en"):
         parsed["abstract"] = parsed.pop("abstract_en")  # an English report's own abstract
 
+    _join_broken_words(parsed, full_text)
     if document_type == "patent_document":
         kind = parsed.pop("kind", "patent")
     else:
@@ -271,6 +296,7 @@ def extract_document(
     timings["nlp"] = time.perf_counter() - started
 
     record = _clean_for_schema(record)
+    notes.extend(record.pop("_dropped", []))
     record["quality"] = quality_block(page_quality, unread, has_text)
     _score_fields(record, pages, document_type)
     summary = record["quality"]["summary"]

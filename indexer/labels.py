@@ -344,11 +344,14 @@ INID_LABELS: dict[str, list[str]] = {
     "57": [r"tom tat(?: sang che| giai phap huu ich)?", r"abstract"],
     "58": [r"(?:cac )?tai lieu doi chung", r"field of search"],
     "62": [r"don tach", r"divisional"],
-    "71": [r"(?:nguoi nop don|chu don)(?:\s*/\s*chu bang)?", r"applicants?(?:\(s\))?"],
+    "71": [
+        r"(?:nguoi nop don|chu don)(?:\s*/\s*chu bang)?",
+        r"(?:name of )?applicants?(?:\(s\))?",
+    ],
     "71/73": [r"chu don\s*/\s*chu bang", r"applicants?\s*/\s*owners?"],
     "72": [
         r"tac gia(?: sang che| giai phap(?: huu ich)?)?",
-        r"inventors?(?:\(s\))?",
+        r"(?:name of )?inventors?(?:\(s\))?",
         r"nguoi sang che",
     ],
     "73": [
@@ -365,10 +368,12 @@ INID_LABELS: dict[str, list[str]] = {
     "75": [
         r"tac gia (?:dong thoi )?la (?:nguoi nop don|chu don)",
         r"inventor(?:s)?\s*/\s*applicants?",
+        r"inventors?",  # old US front pages: "(75) Inventors:"
     ],
     "76": [
         r"tac gia (?:dong thoi )?la (?:nguoi nop don )?(?:va )?chu bang",
         r"inventor(?:s)?\s*/\s*applicants?\s*/\s*owners?",
+        r"inventors?",  # "(76) Inventor:" (the inventor applies)
     ],
     "83": [r"luu giu vi sinh", r"deposit"],
     "85": [r"ngay vao pha quoc gia", r"(?:national phase|pct) entry date"],

@@ -138,6 +138,60 @@ def segments(text: str) -> dict[str, str]:
     return result
 
 
+# OCR layers of patent front pages space or misread the INID brackets: "( 72 ) Inventors :",
+# "175! Inventors:" or "112) Patent" ("(" read as "1", ")" as "!" or "~"), "[76]" or a bare
+# "76 Inventor:" on old US front pages. They are written back as "(72)" before parsing.
+_SPACED_CODE = re.compile(r"\(\s*(\d{2})\s*(?:/\s*(\d{2})\s*)?\)")
+_OCR_CODE = re.compile(
+    r"(?<![\w.,/:;()-])(?:[1l](\d{2})[!)~]|\[(\d{2})\]|(\d{2})[)\]!]|(\d{2}))(?=[ \t]*\S)"
+)
+_OCR_COUNTRY = re.compile(r"(?<![\w(])1?([A-Z]{2})!|(?<![\w(])1([A-Z]{2})\)")
+_OCR_EDITION = re.compile(r"(?<![\w.(])1((?:19|20)\d{2}\.\d{2})[!)]")  # "12006.01!": (2006.01)
+_SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)]) +(?=[.,:;](?:\s|\d|[A-Za-z]|$))")
+
+
+def normalise_codes(text: str) -> str:
+    """INID codes as printed, whatever the text layer made of them (see above), and, on a
+    layer that puts a space before every punctuation mark ("Sep. 3 , 2020", "Appl .No .:",
+    "( 3D )"), those spaces removed. Text without codes comes back unchanged."""
+    if not text:
+        return text
+    commas = text.count(",")
+    if commas >= 5 and text.count(" ,") > 0.5 * commas:
+        text = _SPACE_BEFORE_MARK.sub("", text)
+        text = re.sub(r"\( (?=\S)", "(", text)
+        text = re.sub(r"(?<=\S) \)", ")", text)
+        text = re.sub(r"(?<=\d) ?/ ?(?=\d)", "/", text)
+    text = _SPACED_CODE.sub(
+        lambda m: f"({m.group(1)}/{m.group(2)})" if m.group(2) else f"({m.group(1)})", text
+    )
+    folded = fold(text)
+
+    def code(match: re.Match) -> str:
+        ocr, bracketed, closed, bare = match.groups()
+        number = ocr or bracketed or closed or bare
+        if number not in INID_LABELS:
+            return match.group(0)
+        label = _LABEL_REGEXES.get(number)
+        labelled = bool(label and label.match(folded, match.end()))
+        if ocr or bracketed:
+            return f"({number})"
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        at_start = not text[line_start : match.start()].strip()
+        if labelled:
+            return f"({number})"
+        if bare and number == "54" and at_start:
+            # an old front page's title: "54 PET DISPLAY CLOTHING" (capitals follow)
+            rest = text[match.end() : text.find("\n", match.end()) % (len(text) + 1)]
+            if re.match(r"\s*[A-Z][A-Z-]+(?:\s+[A-Z][A-Z-]*){1,}", rest):
+                return f"({number})"
+        return match.group(0)
+
+    text = _OCR_CODE.sub(code, text)
+    text = _OCR_COUNTRY.sub(lambda m: f"({m.group(1) or m.group(2)})", text)
+    return _OCR_EDITION.sub(r"(\1)", text)
+
+
 def read_column_wise(values: dict[str, str]) -> bool:
     """Whether the codes were read as one column and their values as another.
 
@@ -191,6 +245,49 @@ def application_number(text: str) -> str | None:
     return None
 
 
+# Other offices' numbers, as printed on their front pages (the letters OCR reads for digits,
+# "12/S03,7S1", are kept as read: validation flags them for review rather than guess).
+_US_APPLICATION = re.compile(r"(?<![\d/])(\d{2}) ?/ ?([\dSO]{3}), ?([\dSO]{3})(?![\d])")
+_PCT_APPLICATION = re.compile(r"\bPCT/[A-Z]{2}\d{2,4}/\d{5,6}\b")
+_LONG_SERIAL = re.compile(r"(?<![\d/])(\d{9,12})(?![\d/])")
+_US_GRANT = re.compile(
+    r"(?<![\d/])(?:US\s?)?(\d{1,2}[,.]\d{3}[,.]\d{3})(?:\s?([BEAS]\d?))?(?![\d/])"
+)
+_SERIAL_PUBLICATION = re.compile(
+    r"\b(US|WO|EP|CN|JP|KR)\s?((?:19|20)\d{2})\s?/\s?(\d{6,7})\s?([A-C]\d?)"
+)
+_IN_PUBLICATION = re.compile(r"\bIN\s?(\d{12})\s?([A-C]\d?)?")
+
+
+def foreign_application_number(text: str) -> str | None:
+    """A US (``12/831,976``), PCT or long serial (India: ``202641096863``) application number."""
+    match = _US_APPLICATION.search(text or "")
+    if match:
+        return f"{match.group(1)}/{match.group(2)},{match.group(3)}"
+    match = _PCT_APPLICATION.search(text or "") or _LONG_SERIAL.search(text or "")
+    return match.group(0) if match else None
+
+
+def foreign_numbers(text: str) -> dict[str, str]:
+    """``{"patent_number": "US 6,631,172 B1"}`` or ``{"publication_number": "US 2010/0230829
+    A1"}`` from a (10)/(11) value of a US, WO or Indian front page."""
+    text = squash(text or "")
+    match = _SERIAL_PUBLICATION.search(text)
+    if match:
+        return {"publication_number": f"{match.group(1)} {match.group(2)}/{match.group(3)} "
+                f"{match.group(4)}"}
+    match = _IN_PUBLICATION.search(text)
+    if match:
+        return {"publication_number": f"IN{match.group(1)}" + (
+            f" {match.group(2)}" if match.group(2) else "")}
+    match = _US_GRANT.search(text)
+    if match:
+        digits = re.sub(r"\D", "", match.group(1))
+        grouped = f"{int(digits):,}"
+        return {"patent_number": f"US {grouped}" + (f" {match.group(2)}" if match.group(2) else "")}
+    return {}
+
+
 def _dates(text: str) -> list[str]:
     return [iso for _, iso in find_dates(text or "") if len(iso) == 10]
 
@@ -242,6 +339,15 @@ def split_parties(text: str, persons: bool = False) -> list[str]:
     address after a colon or a comma is dropped.
     """
     text = _LANGUAGE_TAG.sub("", text or "")
+    # US front pages print the correspondence address under the inventors: not a party
+    cut = re.search(r"correspondence address|publication classification", fold(text))
+    text = text[: cut.start()] if cut else text
+    numbered = re.findall(r"(?m)^\s*\d{1,2}\s*[.)]\s*(\S[^\n]*)", text)
+    if len(numbered) >= 1 and persons:  # "1) Dr. A.KALA" / "2. Umang Arora"
+        parties: list[str] = []
+        for item in numbered:
+            _add(parties, re.split(r"\s*[,:;(]", item)[0], True)
+        return parties
     text = re.sub(r"\s*:\s*[^\n;]*", "", text) if re.search(r"\S\s+:\s", text) else text
     if _COUNTRY.search(text):
         return _parties_with_codes(text, persons)
@@ -297,9 +403,19 @@ def _parties_with_codes(text: str, persons: bool) -> list[str]:
     return parties
 
 
+_NAME_SHAPED = re.compile(
+    r"^(?:(?:[A-Z][\w'’-]*\.?|[A-Z]\.|van|der|de|la|von|da|di|le|du)\s*){2,7}$"
+)
+
+
 def _add_person(parties: list[str], text: str) -> None:
-    """The person name in "Nguyen Van An, Phan Thiet" (a name, then the town)."""
+    """The person name in "Nguyen Van An, Phan Thiet" (a name, then the town): the first
+    piece when it is shaped like a name ("Michael A. Schultz, Kuala Lumpur"), else the first
+    piece that reads as a person's name."""
     pieces = [piece.strip() for piece in squash(text).split(",") if piece.strip()]
+    if pieces and _NAME_SHAPED.match(pieces[0]) and not is_address(pieces[0]):
+        _add(parties, pieces[0], True)
+        return
     for piece in pieces:
         if _person_like(piece):
             _add(parties, piece, True)
@@ -413,6 +529,39 @@ def _title(value: str) -> tuple[str | None, str | None]:
     return title or None, english
 
 
+# Where a patent abstract ends when the front page does not end it first: the next section
+# (the description, the claims, the field of the invention), the page's furniture (claim and
+# sheet counts, the running header of the drawing sheets, the references' end).
+_ABSTRACT_END = re.compile(
+    r"(?:\bmo ta (?:sang che|giai phap huu ich)\b|\blinh vuc (?:ky thuat|sang che)\b|"
+    r"\byeu cau bao ho\b|\bdiem yeu cau bao ho\b|\b\d+ claims?,? \d+ drawing|"
+    r"\b\d+ claims?\b[,.]? *$|\bcited by examiner\b|\bforeign patent documents\b|"
+    r"\bother publications\b|\bu\.?s\.? patent documents\b|\bpatent ?application publication\b|"
+    r"\bu\.s\. patent\b|\bsheet \d+ of \d+\b|\bno\. of (?:pages|claims)\b|"
+    r"\bthe following specification\b|\bfield of the invention\b|\btechnical field\b|"
+    r"\bbackground of the invention\b|\bpublished:|\bdeclarations? under rule\b|"
+    r"\bcontinued on next page\b)"
+)
+_ABSTRACT_LABEL = re.compile(r"^(?:abstract|tom tat(?: sang che| giai phap huu ich)?)\b\s*[:.]?\s*")
+
+
+def abstract_text(value: str, title: str | None = None) -> str:
+    """The (57) value as an abstract: its label and a repeated title dropped from the start,
+    cut where the next section or the page's furniture begins (see ``_ABSTRACT_END``)."""
+    text = squash(_LANGUAGE_TAG.sub("", value or ""))
+    folded = fold(text)
+    label = _ABSTRACT_LABEL.match(folded)
+    if label:
+        text, folded = text[label.end() :], folded[label.end() :]
+    if title and len(title) > 8 and folded.startswith(fold(squash(title))):
+        cut = len(squash(title))
+        text, folded = text[cut:].lstrip(" .:"), folded[cut:].lstrip(" .:")
+    end = _ABSTRACT_END.search(folded, min(len(folded), 40))
+    if end:
+        text = text[: end.start()]
+    return text.strip(" ;,")
+
+
 _UTILITY = compile_patterns([r"giai phap huu ich", r"utility (?:solution|model)", r"gphi"])
 _PATENT = compile_patterns([r"bang doc quyen sang che", r"sang che", r"patent(?! agent)"])
 
@@ -450,6 +599,7 @@ def parse_patent(pages: list[str]) -> dict:
     INID code) | "text" (found by its format anywhere on the front page)}, ``_pages`` {field:
     page index}.
     """
+    pages = [normalise_codes(page) for page in pages[:4]] + list(pages[4:])
     front = "\n".join(pages[:2])
     values = segments(front)
     if not any(code in values for code in ("21", "20", "54")) and len(pages) > 2:
@@ -471,9 +621,20 @@ def parse_patent(pages: list[str]) -> dict:
     else:
         sources.pop("application_number")
 
+    if not number:
+        foreign = foreign_application_number(values.get("21", ""))
+        if foreign:
+            identifiers["application_number"] = foreign
+            sources["application_number"] = "inid"
     for code in ("11", "10"):
         if code in values:
-            patent_number = _patent_number(values[code].split("\n")[0], number)
+            first_line = values[code].split("\n")[0]
+            foreign = foreign_numbers(first_line)
+            if foreign:
+                identifiers.update(foreign)
+                sources.update({key: "inid" for key in foreign})
+                break
+            patent_number = _patent_number(first_line, number)
             if patent_number:
                 identifiers["patent_number"] = patent_number
                 sources["patent_number"] = "inid"
@@ -511,7 +672,8 @@ def parse_patent(pages: list[str]) -> dict:
     if title_en:
         result["title_en"] = title_en
         sources["title_en"] = "inid"
-    abstract = squash(_LANGUAGE_TAG.sub("", values.get("57", "")))
+    on_front_page = segments(pages[0]).get("57") if pages else None
+    abstract = abstract_text(on_front_page or values.get("57", ""), title)
     if abstract:
         result["abstract"] = abstract
 
@@ -576,6 +738,12 @@ def validate_application_number(
 
     if not number:
         return []
+    if _US_APPLICATION.fullmatch(number) or _PCT_APPLICATION.fullmatch(number):
+        if re.search(r"[A-Z]", number.removeprefix("PCT/")[2:]):
+            return [f"The application number {number!r} has letters where digits belong."]
+        return []  # another office's form
+    if _LONG_SERIAL.fullmatch(number):
+        return []
     match = re.fullmatch(r"([1-4])-(\d{4})-(\d{4,5})", number)
     if not match:
         return [f"The application number {number!r} is not in the form T-YYYY-NNNNN."]
@@ -603,6 +771,8 @@ def validate_patent_number(number: str | None, kind: str | None = None) -> list[
     """Problems with a grant number: ``1-00NNNNN`` (patent) or ``2-000NNNN`` (utility solution)."""
     if not number:
         return []
+    if re.fullmatch(r"US \d{1,2},\d{3},\d{3}(?: [BEAS]\d?)?", number):
+        return []  # a US grant
     match = PATENT_NUMBER.match(number)
     if not match:
         return [f"The patent number {number!r} is not in the form 1-NNNNNNN or 2-NNNNNNN."]
@@ -623,6 +793,8 @@ def validate_publication_number(number: str | None) -> list[str]:
     if not number:
         return []
     if re.fullmatch(r"\d{4,7}(?:\s?[A-C]\d?)?", number):
+        return []
+    if _SERIAL_PUBLICATION.fullmatch(number) or _IN_PUBLICATION.fullmatch(number):
         return []
     if re.fullmatch(r"[1-4]-\d{4}-\d{4,5}(?:\s?[A-C]\d?)?", number):
         return []
