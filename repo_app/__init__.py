@@ -33,6 +33,10 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.register_blueprint(api_workflows.blueprint)
     app.register_blueprint(workflow_views.blueprint)
     app.register_blueprint(views.blueprint)
+    from repo_app import api_tracker, tracker_views
+
+    app.register_blueprint(api_tracker.blueprint)
+    app.register_blueprint(tracker_views.blueprint)
     return app
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Integer,
     String,
@@ -296,3 +297,81 @@ class OutboxMessage(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
+
+
+# -- Tracker --
+# The Department's tracker (repo_app/services/plan_indicators.py) counts what the workflows
+# record; these tables hold only what no workflow records: the plan's activities and the
+# enterprises' technology needs with the results proposed for them.
+
+
+class Activity(Base):
+    """An activity of plan 4239's appendix: a training, conference or workshop (tasks 1, 4),
+    a promotion programme (2), the supply-demand survey (3), a connection event or technology
+    fair (6), an intermediary organisation formed (7). ``start_date`` is the day it counts."""
+
+    __tablename__ = "activities"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    type: Mapped[str] = mapped_column(String(40), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    start_date: Mapped[date] = mapped_column(Date, index=True)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    organiser: Mapped[str] = mapped_column(String(300), default="")
+    place: Mapped[str | None] = mapped_column(String(80), index=True)  # key in ``places``
+    participants: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text, default="")
+    # Intermediaries: when connected to the national network of S&T intermediaries.
+    connected_on: Mapped[date | None] = mapped_column(Date)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ActivityLink(Base):
+    """What an activity is tied to: the records presented at an event, the inquiries and the
+    transactions (deals) that came from it."""
+
+    __tablename__ = "activity_links"
+    __table_args__ = (UniqueConstraint("activity_id", "kind", "target_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # record, inquiry, transaction
+    target_id: Mapped[str] = mapped_column(String(40), index=True)
+
+
+class TechnologyNeed(Base):
+    """An enterprise's technology need: the plan's database of technology demand."""
+
+    __tablename__ = "technology_needs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    enterprise_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    enterprise_name: Mapped[str] = mapped_column(String(300))
+    contact: Mapped[str] = mapped_column(String(300), default="")
+    sector: Mapped[str | None] = mapped_column(String(80), index=True)  # key in ``sectors``
+    problem: Mapped[str] = mapped_column(Text)
+    budget_min_vnd: Mapped[int | None] = mapped_column(BigInteger)
+    budget_max_vnd: Mapped[int | None] = mapped_column(BigInteger)
+    timeline: Mapped[str] = mapped_column(String(200), default="")
+    state: Mapped[str] = mapped_column(String(20), default="open", index=True)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class NeedMatch(Base):
+    """A result the search engine proposed for a need; staff forward it to both sides, which
+    opens an inquiry."""
+
+    __tablename__ = "need_matches"
+    __table_args__ = (UniqueConstraint("need_id", "record_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    need_id: Mapped[int] = mapped_column(
+        ForeignKey("technology_needs.id", ondelete="CASCADE"), index=True)
+    record_id: Mapped[str] = mapped_column(ForeignKey("records.id", ondelete="CASCADE"))
+    score: Mapped[float] = mapped_column(Float)
+    forwarded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
