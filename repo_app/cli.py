@@ -205,5 +205,7 @@ def serve(host, port) -> None:
     run_simple(host, port, app, threaded=True, use_reloader=False)
 
 
+__import__("repo_app.cli_tracker", fromlist=["register"]).register(main)  # tracker commands
+
 if __name__ == "__main__":
     main()
