@@ -36,7 +36,70 @@ def test_migrations_create_the_schema_and_are_idempotent(database_url):
     engine = sqlalchemy.create_engine(database_url)
     tables = set(sqlalchemy.inspect(engine).get_table_names())
     engine.dispose()
-    assert {"records", "files", "quarantined_files", "staff_users", "alembic_version"} <= tables
+    assert {"records", "files", "quarantined_files", "users", "events", "transactions",
+            "ip_requests", "inquiries", "alembic_version"} <= tables
+    assert "staff_users" not in tables  # migrated into users
+
+
+def test_migrations_produce_exactly_the_models_schema(database_url):
+    """What ``repo-app init`` builds is what the code expects: no model change without its
+    migration."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from repo_app.models import Base
+
+    upgrade(database_url)
+    engine = sqlalchemy.create_engine(database_url)
+    with engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    engine.dispose()
+    assert differences == []
+
+
+def test_upgrading_an_instance_keeps_staff_accounts_and_moves_statuses(database_url):
+    """An instance made before accounts and workflows: its staff keep signing in, the statuses
+    leave the metadata for their columns, and accepted results get their case."""
+    from alembic import command
+    from werkzeug.security import generate_password_hash
+
+    from repo_app.migrate import alembic_config
+
+    command.upgrade(alembic_config(database_url), "0002")
+    engine = sqlalchemy.create_engine(database_url)
+    with engine.begin() as connection:
+        connection.execute(sqlalchemy.text(
+            "INSERT INTO staff_users (email, name, password_hash, created_at) VALUES "
+            "('staff@skhcn.gov.vn', 'Cán bộ', :hash, CURRENT_TIMESTAMP)"),
+            {"hash": generate_password_hash("mot-mat-khau-dai")})
+        connection.execute(sqlalchemy.text(
+            "INSERT INTO records (id, kind, document_type, title, natural_key, access_level, "
+            "commercialisation_status, ip_status, data, full_text, created_at, updated_at) "
+            "VALUES ('r1', 'research_result', 'final_report', 'Nước mắm', NULL, 'public', "
+            "'accepted', 'none', :data, '', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"),
+            {"data": '{"kind": "research_result", "title": "Nước mắm", '
+                     '"commercialisation_status": "accepted", "ip_status": "none", '
+                     '"host_organisation": "Trường Đại học Phan Thiết", '
+                     '"sectors": ["nuoc-mam"]}'})
+    engine.dispose()
+    upgrade(database_url)
+    from repo_app.services import Services
+    from repo_app.services.accounts import authenticate
+    from repo_app.settings import Settings
+
+    services = Services(Settings.from_env({"DATABASE_URL": database_url}))
+    user = authenticate(services, "staff@skhcn.gov.vn", "mot-mat-khau-dai")
+    assert user is not None and user.role == "staff"
+    from repo_app.models import CommercialisationCase
+
+    with services.sessions() as session:
+        record = session.get(Record, "r1")
+        assert "commercialisation_status" not in record.data and "ip_status" not in record.data
+        assert record.as_dict()["commercialisation_status"] == "accepted"
+        assert record.organisation_key == "dai-hoc-phan-thiet"
+        assert record.registration_state == "accepted" and record.version == 1
+        assert session.get(CommercialisationCase, "r1").owner == "phong-quan-ly-cong-nghe"
+    services.close()
 
 
 def test_a_new_version_of_a_known_result_updates_it_and_keeps_staff_decisions(services):
@@ -46,7 +109,6 @@ def test_a_new_version_of_a_known_result_updates_it_and_keeps_staff_decisions(se
     assert status == "ingested"
     with services.sessions.begin() as session:
         record = session.get(Record, record_id)
-        record.data = {**record.data, "commercialisation_status": "negotiation"}
         record.commercialisation_status = "negotiation"
     with services.sessions.begin() as session:
         status, record = save_extraction(
