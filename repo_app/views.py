@@ -22,7 +22,7 @@ from flask import (
 )
 
 from indexer.search.engine import SearchError
-from repo_app import i18n
+from repo_app import i18n, workflow_views
 from repo_app.auth import current_principal, current_user_is_staff
 from repo_app.services import public_view
 from repo_app.services import search as search_service
@@ -304,6 +304,7 @@ def record(record_id: str):
         label=label,
         staff=staff,
         similar=_similar(record_id, lang),
+        **workflow_views.panel_context(record_id),  # the commercialisation panel
     )
 
 
