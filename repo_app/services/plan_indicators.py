@@ -268,10 +268,14 @@ class Indicator:
     deadline: Callable[[Period], date] = lambda period: period.end
     cumulative: bool = False  # counted from 2021, not from the period's start
     filtered_by: tuple[str, ...] = FILTER_NAMES
-    doc: str = ""
+    doc: str = ""  # the definition in English: the function's docstring
+    vi: str = ""  # the same definition in Vietnamese, for the page and the yearly report
 
     def target(self, period: Period):
         return self.targets.get(period.key)
+
+    def definition(self, lang: str = "vi") -> str:
+        return self.vi if lang == "vi" and self.vi else self.doc
 
 
 INDICATORS: dict[str, Indicator] = {}
@@ -381,7 +385,11 @@ def _growth_figure(session, scope: Scope) -> Figure:
            {"vi": "Tăng trưởng giá trị giao dịch công nghệ (bình quân/năm)",
             "en": "Growth of technology transaction value (average per year)"},
            "rate_per_year", {"2021-2025": 0.15, "2026-2030": 0.17}, "transactions", "I",
-           figure=_growth_figure)
+           figure=_growth_figure,
+           vi=('Tăng trưởng kép bình quân năm của tổng giá trị giao dịch theo năm, từ năm đầu '
+               'đến năm cuối của giai đoạn có giao dịch: (tổng năm cuối / tổng năm đầu)^(1 / số '
+               'năm cách nhau) − 1. Dưới hai năm có giao dịch: chưa có số liệu. Khi lọc một năm:'
+               ' so với năm trước đó.'))
 def _transaction_value_growth(scope: Scope):
     """Compound annual growth of the yearly total transaction value, from the first to the last
     year of the period that has transactions: (last year's total / first year's total) ^
@@ -393,7 +401,9 @@ def _transaction_value_growth(scope: Scope):
 
 @indicator("ip_transaction_share",
            {"vi": "Tỷ trọng giao dịch tài sản trí tuệ", "en": "Share of IP-asset transactions"},
-           "fraction", {"2021-2025": 0.05, "2026-2030": 0.10}, "transactions", "I")
+           "fraction", {"2021-2025": 0.05, "2026-2030": 0.10}, "transactions", "I",
+           vi=('Số giao dịch có chuyển giao quyền sở hữu trí tuệ ÷ tổng số giao dịch trong giai '
+               'đoạn, tính theo số lượng.'))
 def _ip_transaction_share(scope: Scope):
     """Transactions that trade IP rights (includes_ip) ÷ all transactions dated in the
     period, by count."""
@@ -404,7 +414,10 @@ def _ip_transaction_share(scope: Scope):
            {"vi": "Tỷ trọng giao dịch công nghệ nhập khẩu từ các nước phát triển",
             "en": "Share of transactions of technology imported from developed countries"},
            "fraction", {"2021-2025": (0.05, 0.10), "2026-2030": (0.10, 0.20)}, "transactions",
-           "I")
+           "I",
+           vi=('Số giao dịch có nguồn gốc nước ngoài từ nước phát triển ÷ tổng số giao dịch '
+               'trong giai đoạn, tính theo số lượng. Mục tiêu là một khoảng: đạt khi chạm cận '
+               'dưới.'))
 def _developed_import_share(scope: Scope):
     """Transactions of foreign origin from a developed country ÷ all transactions dated in
     the period, by count. The target is a band: its lower bound is what must be reached."""
@@ -416,7 +429,10 @@ def _developed_import_share(scope: Scope):
                   "(trong giao dịch có nguồn gốc trong nước)",
             "en": "Share of transactions from research institutes and universities "
                   "(among domestic-origin transactions)"},
-           "fraction", {"2021-2025": 0.05, "2026-2030": 0.10}, "transactions", "I")
+           "fraction", {"2021-2025": 0.05, "2026-2030": 0.10}, "transactions", "I",
+           vi=('Số giao dịch có nguồn gốc từ viện nghiên cứu, trường đại học trong nước ÷ số '
+               'giao dịch có nguồn gốc trong nước (viện, trường và doanh nghiệp) trong giai '
+               'đoạn; giao dịch nước ngoài không tính.'))
 def _institute_share(scope: Scope):
     """Transactions of origin domestic_institute ÷ transactions of domestic origin
     (domestic_institute + domestic_enterprise) dated in the period, by count; foreign
@@ -453,7 +469,10 @@ APPENDIX_DEADLINE = {"deadline": lambda period: PLAN_END, "cumulative": True,
            {"vi": "Tổ chức trung gian KH&CN hình thành và kết nối mạng lưới quốc gia",
             "en": "S&T intermediaries formed and connected to the national network"},
            "count", {"2021-2025": 1, "2026-2030": 2}, "activities", "I; appendix 7",
-           cumulative=True, filtered_by=ACTIVITY_FILTERS)
+           cumulative=True, filtered_by=ACTIVITY_FILTERS,
+           vi=('Tổ chức trung gian hình thành từ 2021 đến cuối giai đoạn và đã kết nối vào mạng '
+               'lưới tổ chức trung gian KH&CN quốc gia trước cuối giai đoạn. Mục tiêu: 1 đến năm'
+               ' 2025, tổng cộng 2 đến năm 2030.'))
 def _intermediaries(scope: Scope):
     """Intermediary organisations formed (activity type intermediary, dated by the day formed)
     from 2021 to the end of the period and connected to the national network of S&T
@@ -467,7 +486,10 @@ def _intermediaries(scope: Scope):
            {"vi": "Lớp tập huấn, hội nghị, hội thảo về SHTT, chuyển giao công nghệ, tiêu chuẩn",
             "en": "Trainings, conferences and workshops on IP, technology transfer, standards"},
            "count", {"2021-2025": 5, "2026-2030": 5}, "activities", "appendix 1",
-           **APPENDIX_DEADLINE)
+           **APPENDIX_DEADLINE,
+           vi=('Lớp tập huấn, hội nghị, hội thảo về SHTT, chuyển giao công nghệ, tiêu chuẩn tổ '
+               'chức từ 2021 đến cuối giai đoạn. Mục tiêu: ít nhất 5 trong 2021-2030, đánh giá '
+               'tiến độ theo tỷ lệ thời gian đã qua.'))
 def _trainings(scope: Scope):
     """Trainings, conferences and workshops (activity type training) held from 2021 to the
     end of the period. Target: at least 5 over 2021-2030, expected pro rata meanwhile."""
@@ -478,7 +500,9 @@ def _trainings(scope: Scope):
            {"vi": "Chương trình quảng bá thành tựu thị trường KH&CN",
             "en": "Programmes promoting the S&T market's achievements"},
            "count", {"2021-2025": 2, "2026-2030": 2}, "activities", "appendix 2",
-           **APPENDIX_DEADLINE)
+           **APPENDIX_DEADLINE,
+           vi=('Chương trình quảng bá thành tựu thị trường KH&CN bắt đầu từ 2021 đến cuối giai '
+               'đoạn. Mục tiêu: ít nhất 2 trong 2021-2030.'))
 def _promotion_programmes(scope: Scope):
     """Promotion programmes (activity type promotion_programme) started from 2021 to the end
     of the period. Target: at least 2 over 2021-2030."""
@@ -490,7 +514,9 @@ def _promotion_programmes(scope: Scope):
             "en": "Survey of technology supply, demand and IP in the province"},
            "count", {"2021-2025": 1, "2026-2030": 1}, "activities", "appendix 3",
            deadline=lambda period: date(2024, 12, 31), cumulative=True,
-           filtered_by=ACTIVITY_FILTERS)
+           filtered_by=ACTIVITY_FILTERS,
+           vi=('Cuộc điều tra hiện trạng, cung - cầu công nghệ, tài sản trí tuệ từ 2021 đến cuối'
+               ' giai đoạn. Mục tiêu: 1 cuộc, trong 2023-2024.'))
 def _survey(scope: Scope):
     """Surveys of technology supply, demand and IP (activity type survey) from 2021 to the
     end of the period. Target: 1, planned for 2023-2024."""
@@ -501,7 +527,9 @@ def _survey(scope: Scope):
            {"vi": "Lớp đào tạo về thương mại hóa cho cán bộ nghiên cứu và hỗ trợ",
             "en": "Commercialisation courses for researchers and support staff"},
            "count", {"2021-2025": 2, "2026-2030": 2}, "activities", "appendix 4",
-           **APPENDIX_DEADLINE)
+           **APPENDIX_DEADLINE,
+           vi=('Lớp đào tạo, bồi dưỡng về thương mại hóa cho cán bộ nghiên cứu và cán bộ hỗ trợ '
+               'từ 2021 đến cuối giai đoạn. Mục tiêu: 2 lớp trong 2021-2030.'))
 def _commercialisation_courses(scope: Scope):
     """Training courses on commercialisation (activity type commercialisation_course) from
     2021 to the end of the period. Target: 2 over 2021-2030."""
@@ -512,7 +540,9 @@ def _commercialisation_courses(scope: Scope):
            {"vi": "Sự kiện kết nối cung - cầu công nghệ, chợ công nghệ",
             "en": "Technology supply-demand connection events and fairs"},
            "count", {"2021-2025": 4, "2026-2030": 4}, "activities", "appendix 6",
-           **APPENDIX_DEADLINE)
+           **APPENDIX_DEADLINE,
+           vi=('Sự kiện kết nối cung - cầu công nghệ, chợ công nghệ tổ chức từ 2021 đến cuối '
+               'giai đoạn. Mục tiêu: 4 sự kiện trong 2021-2030.'))
 def _events(scope: Scope):
     """Connection events and technology fairs (activity type connection_event) held from 2021
     to the end of the period. Target: 4 over 2021-2030."""
@@ -525,7 +555,10 @@ def _events(scope: Scope):
 @indicator("support_coverage",
            {"vi": "Kết quả nghiên cứu đã nghiệm thu được hỗ trợ thương mại hóa",
             "en": "Accepted research results supported for commercialisation"},
-           "fraction", {"2021-2025": 1.0, "2026-2030": 1.0}, "records", "appendix 5")
+           "fraction", {"2021-2025": 1.0, "2026-2030": 1.0}, "records", "appendix 5",
+           vi=('Kết quả nghiên cứu đã nghiệm thu (đã công bố) có năm nghiệm thu (hoặc ngày đầu '
+               'tiên biết được) trong giai đoạn và có ít nhất một hoạt động hỗ trợ đến cuối giai'
+               ' đoạn ÷ tất cả các kết quả đó. Kết quả không rõ ngày không tính.'))
 def _support_coverage(scope: Scope):
     """Accepted research results (kind research_result, published) whose year (acceptance
     date, else the first known date) falls in the period, with at least one support action
@@ -541,7 +574,10 @@ def _support_coverage(scope: Scope):
            {"vi": "Kết quả nghiên cứu, tài sản trí tuệ có tiềm năng thương mại đã số hóa",
             "en": "Research results and IP with commercial potential, digitised"},
            "fraction", {"2021-2025": 1.0, "2026-2030": 1.0}, "records", "I",
-           deadline=lambda period: PLAN_END)
+           deadline=lambda period: PLAN_END,
+           vi=('Hồ sơ đã công bố (mọi loại) có tiềm năng thương mại (trừ tình trạng không có khả'
+               ' năng thương mại hóa, đã rút) có ít nhất một tệp tài liệu được lưu ÷ tất cả các '
+               'hồ sơ đó, không kể năm. Mục tiêu: toàn bộ, đến năm 2030.'))
 def _digitised(scope: Scope):
     """Published records of every kind with commercial potential (commercialisation status
     not not_commercialisable nor withdrawn) that have at least one stored document file ÷ all
@@ -563,7 +599,11 @@ def _met_states() -> tuple[str, ...]:
 @indicator("ip_requests_met",
            {"vi": "Nhu cầu đăng ký bảo hộ tài sản trí tuệ được đáp ứng",
             "en": "IP-protection registration demands met"},
-           "fraction", {"2021-2025": 1.0, "2026-2030": 1.0}, "ip_requests", "appendix 8")
+           "fraction", {"2021-2025": 1.0, "2026-2030": 1.0}, "ip_requests", "appendix 8",
+           vi=('Yêu cầu hỗ trợ đăng ký bảo hộ gửi trong giai đoạn đã được đáp ứng (đã nộp đơn '
+               'tại Cục SHTT với sự hỗ trợ của Sở, hoặc rút sau khi đã nộp) ÷ yêu cầu đã quyết '
+               'định hoặc đang mở. Yêu cầu rút trước khi nộp đơn không tính; yêu cầu bị từ chối '
+               'hỗ trợ là chưa đáp ứng.'))
 def _ip_requests_met(scope: Scope):
     """IP-registration requests made in the period (request date) that are met, i.e. filed
     with the IP Office with the Department's support (a state of the workflow's met_states,
