@@ -375,3 +375,55 @@ class NeedMatch(Base):
     forwarded_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     inquiry_id: Mapped[int | None] = mapped_column(ForeignKey("inquiries.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# -- Distributed ingest --
+
+
+class IngestBatch(Base):
+    """One ``repo-app queue ingest``: the files it sent to the workers and the limits they read
+    them under (``repo_app.queue``)."""
+
+    __tablename__ = "ingest_batches"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    paths: Mapped[list] = mapped_column(JSON)  # as named on the command line
+    timeout: Mapped[float] = mapped_column(Float)  # seconds one document may take
+    split_pages: Mapped[int] = mapped_column(Integer)  # OCR pages per task; 0: never split
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class IngestItem(Base):
+    """One distinct file of a batch and what became of it: ``queued``, ``running``, ``split``
+    (its OCR pages are being read by several workers), then ``done`` or ``set_aside``."""
+
+    __tablename__ = "ingest_items"
+    __table_args__ = (UniqueConstraint("batch_id", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[str] = mapped_column(
+        ForeignKey("ingest_batches.id", ondelete="CASCADE"), index=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    path: Mapped[str] = mapped_column(Text)
+    original_name: Mapped[str] = mapped_column(Text)
+    size: Mapped[int] = mapped_column(BigInteger)
+    # The copy the workers read, relative to the instance folder (shared storage).
+    staged_path: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str | None] = mapped_column(String(20))  # ingested, updated, unchanged...
+    record_id: Mapped[str | None] = mapped_column(String(32))
+    kind: Mapped[str | None] = mapped_column(String(32))
+    quality: Mapped[str | None] = mapped_column(String(20))
+    reason: Mapped[str | None] = mapped_column(String(40))
+    message: Mapped[str | None] = mapped_column(Text)
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    ocr_parts: Mapped[int] = mapped_column(Integer, default=0)
+    # Task starts for this file, counted before reading: a file whose reader keeps dying is set
+    # aside after ``repo_app.queue.tasks.MAX_TRIES``.
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    worker: Mapped[str | None] = mapped_column(String(200))
+    timings: Mapped[dict | None] = mapped_column(JSON)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
