@@ -43,6 +43,7 @@ from indexer.search.engine import (
     checked,
 )
 from indexer.search.rules import check_size
+from indexer.search.vietnamese import normalise
 from schemas.search_fields import MAX_SIMILAR, MAX_SUGGESTIONS
 
 BULK_CHUNK = 500  # records per bulk request
@@ -173,13 +174,16 @@ class ElasticsearchEngine:
 
     def similar(self, record_id: str, size: int = 5) -> list[dict]:
         check_size(size, MAX_SIMILAR)
-        if not isinstance(record_id, str) or not record_id.strip():
+        # As the embedded engine reads it: NFC, control characters and lone surrogates (which
+        # the client cannot put in a URL) taken out.
+        record_id = normalise(record_id).strip() if isinstance(record_id, str) else ""
+        if not record_id:
             return []
         self._ensure()
         record = self._call(
             self.client.options(ignore_status=404).get,
             index=self.alias,
-            id=record_id.strip(),
+            id=record_id,
             source_includes=list(es_requests.SIMILAR_SOURCE),
         )
         if not record.body.get("found"):
