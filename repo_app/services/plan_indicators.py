@@ -757,3 +757,9 @@ def ip_request_stages(services, scope: Scope) -> list[tuple[str, int]]:
 def yearly(services, scope: Scope) -> list[dict]:
     with services.sessions() as session:
         return yearly_transactions(session, scope)
+
+
+def evaluate_one(services, key: str, scope: Scope, lang: str = "vi") -> dict:
+    definition_of(key)
+    with services.sessions() as session:
+        return evaluate(session, key, scope, lang)
