@@ -309,7 +309,7 @@ def paths(cluster: FakeCluster, method: str | None = None) -> list[str]:
     return [path for m, path, _p, _b in cluster.requests if method in (None, m)]
 
 
-# -- 1. odd ids -------------------------------------------------------------------------------------
+# -- 1. odd ids ---------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("odd", ["\ud800abc", "abc\udfff", "\x00abc", " abc\u0085"])

@@ -278,6 +278,62 @@ def test_trailing_star_matches_the_beginning_of_words():
     assert hyphen["title"]["query"] == "thanh lon"
 
 
+PREFIXED = {
+    "one": "cong*",
+    "two": "cong* nghe*",
+    "three": "cong* nghe* sinh*",
+    "eight": "cong* nghe* sinh* hoc* thuc* pham* nong* nghiep*",
+    "hyphenated": "thanh-lon* nuoc-ma* cong-ngh* sinh-ho* thuc-pha* nong-ngh* chan-nuo* ca-ph*",
+    "fielded": "ipc:A23* code:1-20* title:cong* org:vien* person:nguy* keyword:nuo*",
+    "as many as a query holds": " ".join(f"tu{n:02d}x*" for n in range(40)),
+    "with typos": "cong* nghe* " + " ".join(f"phanth{n}iet" for n in range(10)),
+}
+
+
+@pytest.mark.parametrize("text", PREFIXED.values(), ids=PREFIXED)
+def test_word_beginnings_never_exceed_the_clause_limit_of_the_smallest_node(text):
+    missing = frozenset(es.typo_candidates(text))  # every typo candidate widened too
+    query = body(text)["query"] if not missing else {
+        "bool": {"must": [es.compile_query(text, missing)], "must_not": [es.RESTRICTED]}
+    }
+    assert es.clause_count(query) <= es.MAX_CLAUSES == 1024
+
+
+def test_clause_count_reads_a_body_as_lucene_counts_its_rewrite():
+    # "cong* nghe*" as first compiled: 8 text and 2 code fields, 50 words per beginning
+    assert es.clause_count(es._Compiler().query(parse_query("cong* nghe*"))) == 1040
+    prefix = {"prefix": {"title": {"value": "cong", "rewrite": "top_terms_7"}}}
+    phrase = {"match_phrase_prefix": {"title": {"query": "thanh lo", "max_expansions": 9}}}
+    assert es.clause_count(prefix) == 7 and es.clause_count(phrase) == 10
+    assert es.clause_count({"bool": {"must": [prefix], "should": [phrase, {"term": {}}]}}) == 18
+    assert es.clause_count({"dis_max": {"queries": [prefix, {"match_phrase": {"t": {}}}]}}) == 8
+
+
+def test_a_few_beginnings_keep_their_fifty_words_many_share_fewer():
+    def expansions(text):
+        found = set()
+        for field_query in _walk(es.compile_query(text)):
+            if "prefix" in field_query:
+                ((_field, options),) = field_query["prefix"].items()
+                found.add(int(options["rewrite"].rsplit("_", 1)[1]))
+        return found
+
+    assert expansions("cong*") == {es.PREFIX_EXPANSIONS}
+    assert expansions("cong* nghe*") == {49}  # (1023 - 40 other clauses) // 20 beginnings
+    assert expansions(PREFIXED["eight"]) == {10}
+    assert expansions(PREFIXED["as many as a query holds"]) == {1}
+
+
+def _walk(query):
+    if isinstance(query, list):
+        for item in query:
+            yield from _walk(item)
+    elif isinstance(query, dict):
+        yield query
+        for value in query.values():
+            yield from _walk(value)
+
+
 def test_typos_only_for_long_words_the_index_does_not_hold():
     text = "fermentaton nước thanhh -dryinng NOT (solarr) title:enzymme"
     candidates = es.typo_candidates(text)

@@ -97,6 +97,9 @@ SUGGEST_FIELDS = {name: f"suggest_{name}" for name in SUGGEST_SOURCES.values()} 
 SIMILAR_TEXT = ("title", "title_en", "abstract", "abstract_en", "keywords", "full_text")
 SIMILAR_SOURCE = ("id", "title", "sector", "field", "field_l1", "keywords")
 
+# Clauses of a rewritten query, at most: Elasticsearch 8 refuses more than max(1024, a number
+# derived from the heap) with ``too_many_nested_clauses``; 1024 holds on the smallest node.
+MAX_CLAUSES = 1024
 HIGHLIGHT_MAX_ANALYZED = 900_000  # characters of a long text the highlighter reads, at most
 KEYWORD_LIMIT = 512  # longer keyword values stay in _source but are not indexed
 INTEGER_RANGE = (-(2**31), 2**31 - 1)  # a filter value outside matches nothing (and is no error)
@@ -381,9 +384,10 @@ class _Compiler(QueryCompiler[dict]):
     the typo candidates the index does not hold (only those get typo tolerance, at most
     MAX_FUZZY_WORDS of them)."""
 
-    def __init__(self, missing: frozenset = frozenset()):
+    def __init__(self, missing: frozenset = frozenset(), expansions: int = PREFIX_EXPANSIONS):
         self.missing = missing
         self.fuzzy_words = MAX_FUZZY_WORDS
+        self.expansions = expansions  # words a beginning ("cong*") stands for, per field
 
     def excluding(self, query: dict) -> dict:
         return {"bool": {"must": [_EVERYTHING], "must_not": [query]}}
@@ -419,11 +423,11 @@ class _Compiler(QueryCompiler[dict]):
         folded = " ".join(fold(word) for word in words)
         alternatives = [_words_query(name, folded, weight) for name, weight in texts.items()]
         alternatives = alternatives if folded else []
-        alternatives += _codes(node, codes)
+        alternatives += _codes(node, codes, self.expansions)
         if isinstance(node, Term) and not node.negated and folded:
             last = fold(words[-1])
             if node.prefix and len(last) >= PREFIX_MIN_CHARS:
-                alternatives += _prefixes(folded, len(words), texts)
+                alternatives += _prefixes(folded, len(words), texts, self.expansions)
             if names is None or "title" in names:
                 alternatives += [
                     _words_query(name, folded, weight * STEM_WEIGHT)
@@ -476,7 +480,7 @@ def _words_query(field: str, text: str, boost: float) -> dict:
     return {"match_phrase": {field: {"query": text, "boost": boost}}}
 
 
-def _codes(node, codes: dict[str, float]) -> list[dict]:
+def _codes(node, codes: dict[str, float], expansions: int) -> list[dict]:
     """The whole value, as typed or folded; typed in a code field (``ipc:A23``) or with a
     trailing ``*``, the values it begins too."""
     keyword = fold(node.text)
@@ -488,25 +492,27 @@ def _codes(node, codes: dict[str, float]) -> list[dict]:
         queries.append({"term": {f"{name}.folded": {"value": keyword, "boost": weight}}})
         beginning = node.field is not None or (isinstance(node, Term) and node.prefix)
         if beginning and not node.negated and len(keyword) >= PREFIX_MIN_CHARS:
-            queries.append(_prefix(f"{name}.folded", keyword, weight * PREFIX_WEIGHT))
+            queries.append(
+                _prefix(f"{name}.folded", keyword, weight * PREFIX_WEIGHT, expansions)
+            )
     return queries
 
 
-def _prefix(field: str, value: str, boost: float) -> dict:
-    # scored like the embedded engine's expansion: the PREFIX_EXPANSIONS best words it begins
-    rewrite = f"top_terms_{PREFIX_EXPANSIONS}"
+def _prefix(field: str, value: str, boost: float, expansions: int) -> dict:
+    # scored like the embedded engine's expansion: the ``expansions`` best words it begins
+    rewrite = f"top_terms_{expansions}"
     return {"prefix": {field: {"value": value, "rewrite": rewrite, "boost": boost}}}
 
 
-def _prefixes(folded: str, count: int, texts: dict[str, float]) -> list[dict]:
+def _prefixes(folded: str, count: int, texts: dict[str, float], expansions: int) -> list[dict]:
     """Indexed words the last one begins, per field."""
     queries = []
     for name, weight in texts.items():
         if count > 1:
-            options = {"query": folded, "max_expansions": PREFIX_EXPANSIONS}
+            options = {"query": folded, "max_expansions": expansions}
             query = {"match_phrase_prefix": {name: options | {"boost": weight * PREFIX_WEIGHT}}}
         else:
-            query = _prefix(name, folded, weight * PREFIX_WEIGHT)
+            query = _prefix(name, folded, weight * PREFIX_WEIGHT, expansions)
         queries.append(query)
     return queries
 
@@ -527,8 +533,68 @@ _EVERYTHING = {"match_all": {"boost": 1 / BM25_SCALE}}  # scored 1.0 in the embe
 
 
 def compile_query(text: str, missing: frozenset = frozenset()) -> dict | None:
-    """The Elasticsearch query of the user's text; None when it asks for nothing. Never raises."""
-    return _Compiler(missing).query(parse_query(text))
+    """The Elasticsearch query of the user's text; None when it asks for nothing. Never raises.
+
+    Its clauses, once Elasticsearch has rewritten each word beginning into the words it stands
+    for, stay within MAX_CLAUSES: beginnings stand for PREFIX_EXPANSIONS words per field, as on
+    the embedded engine, unless the query holds so many that they must share fewer."""
+    tree = parse_query(text)
+    query = _Compiler(missing).query(tree)
+    budget = MAX_CLAUSES - 1  # the search body adds one: RESTRICTED
+    if query is None or clause_count(query) <= budget:
+        return query
+    expanding = _expanding(query)  # each stands for PREFIX_EXPANSIONS clauses at most
+    fixed = clause_count(query) - expanding * PREFIX_EXPANSIONS
+    expansions = max(1, (budget - fixed) // expanding)
+    return _Compiler(missing, expansions).query(tree)
+
+
+def clause_count(query) -> int:
+    """The most clauses Lucene can count in ``query`` once rewritten (its limit: MAX_CLAUSES):
+    each leaf query is one, a word beginning (``prefix`` with ``top_terms_N``,
+    ``match_phrase_prefix``) is the N words it may stand for."""
+    if isinstance(query, list):
+        return sum(clause_count(item) for item in query)
+    if not isinstance(query, Mapping):
+        return 0
+    ((kind, spec),) = query.items()
+    if kind == "bool":
+        return sum(clause_count(spec.get(name, [])) for name in _OCCURS)
+    if kind == "dis_max":
+        return clause_count(spec["queries"])
+    if kind == "constant_score":
+        return clause_count(spec["filter"])
+    ((_field, options),) = spec.items() if isinstance(spec, Mapping) and spec else ((0, {}),)
+    options = options if isinstance(options, Mapping) else {}
+    if kind == "prefix":
+        rewrite = str(options.get("rewrite", ""))
+        return int(rewrite.rsplit("_", 1)[1]) if rewrite.startswith("top_terms") else 1
+    if kind == "match_phrase_prefix":
+        return int(options.get("max_expansions", 50)) + len(str(options.get("query")).split()) - 1
+    return 1
+
+
+_OCCURS = ("must", "should", "must_not", "filter")
+
+
+def _expanding(query) -> int:
+    """How many word beginnings ``query`` holds (``prefix`` with ``top_terms_N``,
+    ``match_phrase_prefix``)."""
+    if isinstance(query, list):
+        return sum(_expanding(item) for item in query)
+    if not isinstance(query, Mapping):
+        return 0
+    ((kind, spec),) = query.items()
+    if kind == "bool":
+        return sum(_expanding(spec.get(name, [])) for name in _OCCURS)
+    if kind == "dis_max":
+        return _expanding(spec["queries"])
+    if kind == "match_phrase_prefix":
+        return 1
+    if kind == "prefix":
+        ((_field, options),) = spec.items()
+        return 1 if str(options.get("rewrite", "")).startswith("top_terms") else 0
+    return 0
 
 
 # -- search ---------------------------------------------------------------------------------------
