@@ -42,6 +42,7 @@ class FakeCluster:
         self.indexes: dict[str, dict] = {}  # name -> {"docs", "aliases", "settings"}
         self.templates: dict[str, dict] = {}
         self.requests: list[tuple[str, str, dict, object]] = []
+        self.sizes: list[int] = []  # bytes of each request body
         self.hooks: list = []
         self.refuse = None
         self.lock = threading.RLock()
@@ -75,6 +76,7 @@ class FakeCluster:
             body = json.loads(text) if text else None
         with self.lock:
             self.requests.append((method, path, params, body))
+            self.sizes.append(len(raw or b""))
             refused = self.refuse(method, path, params, body) if self.refuse else None
             status, answer = refused or self._route(method, path, params, body)
         for hook in list(self.hooks):
@@ -326,3 +328,46 @@ def test_similar_of_nothing_but_odd_characters_asks_nothing(cluster, empty):
     engine = engine_on(cluster)
     assert engine.similar(empty) == []
     assert not [path for path in paths(cluster) if "/_doc/" in path]
+
+
+# -- 3. bulk requests a small node accepts -------------------------------------------------------
+
+
+@pytest.fixture
+def sleeps(monkeypatch) -> list[float]:
+    """The bulk helper's waits between retries, recorded instead of slept."""
+    from elasticsearch.helpers import actions
+
+    slept: list[float] = []
+    monkeypatch.setattr(actions.time, "sleep", slept.append)
+    return slept
+
+
+def test_a_rebuild_sends_bulk_requests_of_bounded_bytes(cluster, sleeps):
+    from indexer.search.elasticsearch_engine import BULK_BYTES
+
+    text = "Công nghệ sinh học trong chế biến nước mắm truyền thống. " * 10_000  # 590 KB
+    records = [record(f"r{n}", f"Báo cáo {n}", full_text=text) for n in range(40)]
+    engine = engine_on(cluster)
+    assert engine.rebuild(records) == 40
+    sent = zip(cluster.requests, cluster.sizes, strict=True)
+    bulks = [size for (_m, path, _p, _b), size in sent if path == "/_bulk"]
+    assert len(bulks) > 1 and max(bulks) <= BULK_BYTES
+    assert sum(bulks) > 40 * len(text.encode())  # every record was sent
+
+
+def test_a_rebuild_waits_and_retries_while_the_cluster_answers_429(cluster, sleeps):
+    refusals = []
+
+    def too_many_requests(method, path, params, body):
+        if path == "/_bulk" and len(refusals) < 5:
+            refusals.append(path)
+            return _error(429, "es_rejected_execution_exception", "indexing pressure")
+        return None
+
+    engine = engine_on(cluster)
+    engine.upsert([record("r0", "Nước mắm")])  # template, first index
+    cluster.refuse = too_many_requests
+    assert engine.rebuild([record(f"r{n}", "Nước mắm Phan Thiết") for n in range(3)]) == 3
+    assert len(refusals) == 5 and sleeps == [2.0, 4.0, 8.0, 16.0, 32.0]
+    assert cluster.source("repo-records", "r2") is not None

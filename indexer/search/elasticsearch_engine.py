@@ -46,7 +46,17 @@ from indexer.search.rules import check_size
 from indexer.search.vietnamese import normalise
 from schemas.search_fields import MAX_SIMILAR, MAX_SUGGESTIONS
 
-BULK_CHUNK = 500  # records per bulk request
+BULK_CHUNK = 500  # records per bulk request, at most
+# Bytes per bulk request, at most (one larger record goes alone): far below the indexing pressure
+# a node accepts (10 % of its heap, about 51 MB on a 512 MB heap) even with other writers, and in
+# the 5-15 MB Elasticsearch advises. 500 records with full texts can weigh far more.
+BULK_BYTES = 10 * 1024 * 1024
+# When the cluster answers 429 (too many requests, indexing pressure), the bulk helper waits and
+# sends the refused part again: 2, 4, 8... seconds, at most BULK_MAX_BACKOFF, BULK_RETRIES times
+# (about four minutes in all) before the write fails.
+BULK_RETRIES = 8
+BULK_BACKOFF = 2.0
+BULK_MAX_BACKOFF = 60.0
 REQUEST_TIMEOUT = 30.0  # seconds, for searches and small writes
 BULK_TIMEOUT = 120.0  # seconds, for one bulk request of a rebuild
 FIRST_INDEX = "0" * 20  # the index created empty on first use, until a rebuild fills one
@@ -270,8 +280,11 @@ class ElasticsearchEngine:
             client or self.client,
             actions,
             chunk_size=BULK_CHUNK,
+            max_chunk_bytes=BULK_BYTES,
             raise_on_error=False,
-            max_retries=3,  # on 429: the cluster asks to slow down
+            max_retries=BULK_RETRIES,  # on 429: the cluster asks to slow down
+            initial_backoff=BULK_BACKOFF,
+            max_backoff=BULK_MAX_BACKOFF,
             **options,
         )
         failed = [error for error in errors if not self._harmless(error)]
