@@ -99,6 +99,7 @@ def _charts(scope: plan.Scope) -> dict:
     lang = _lang()
     series = plan.yearly(_services(), scope)
     no_data = report.STATUS_WORDS[lang]["no_data"]
+    dash = "–"
     charts = {"value": tracker_charts.columns(
         [{"x": row["year"], "value": row["value_vnd"] / 1e6, "growth": row["growth"]}
          for row in series],
@@ -118,7 +119,7 @@ def _charts(scope: plan.Scope) -> dict:
             [{"x": row["year"], "value": row[field]} for row in series],
             title=definition.label[lang] if lang in definition.label else definition.label["vi"],
             desc=_t("tracker_chart_share_desc"),
-            label_of=lambda value: no_data if value is None else report.percent(value, lang),
+            label_of=lambda value: dash if value is None else report.percent(value, lang),
             band=band, band_label=_t("tracker_target") + ": "
             + report.target_text(target, "fraction", lang), top=max(
                 [row[field] or 0 for row in series] + [band[1] * 1.3]),
@@ -152,7 +153,8 @@ def index():
         return exports.response(body["indicators"], f"plan-4239-{scope.period.key}",
                                 request.args["format"])
     rows = [{**row, "definition": plan.INDICATORS[row["key"]].definition(lang),
-             "task": plan.INDICATORS[row["key"]].task,
+             "task": plan.INDICATORS[row["key"]].task.replace(
+                 "appendix", _t("tracker_appendix")),
              "filtered_by": plan.INDICATORS[row["key"]].filtered_by,
              "ratio": report.ratio_text(row, lang),
              "status_text": report.status_text(row["status"], lang)}
