@@ -371,3 +371,94 @@ def test_a_rebuild_waits_and_retries_while_the_cluster_answers_429(cluster, slee
     assert engine.rebuild([record(f"r{n}", "Nước mắm Phan Thiết") for n in range(3)]) == 3
     assert len(refusals) == 5 and sleeps == [2.0, 4.0, 8.0, 16.0, 32.0]
     assert cluster.source("repo-records", "r2") is not None
+
+
+# -- 4. writes of other processes during a rebuild ---------------------------------------------
+
+EARLY, LATE = "2026-03-01T08:00:00+00:00", "2026-03-01T09:00:00+00:00"
+
+
+def test_a_stale_copy_read_by_the_rebuild_cannot_overwrite_another_process_s_write(cluster):
+    rebuilder, worker = engine_on(cluster), engine_on(cluster)
+    rebuilder.upsert([record("r1", "Bản đầu", EARLY)])
+
+    def records():  # the database as the rebuild reads it: r1 before the worker changed it
+        stale = record("r1", "Bản đầu", EARLY)
+        worker.upsert([record("r1", "Bản sửa", LATE)])  # another process, meanwhile
+        yield stale
+        yield record("r2", "Khác", EARLY)
+
+    assert rebuilder.rebuild(records()) == 2
+    assert cluster.source("repo-records", "r1")["title"] == "Bản sửa"
+    # the rebuild's copy came later and was refused as older, harmlessly
+    refused = [
+        item["index"]
+        for method, path, _params, body in cluster.requests
+        if path == "/_bulk"
+        for item in body[0::2]
+        if item.get("index", {}).get("version") == es_requests.record_version({"updated_at": EARLY})
+        and item["index"]["_id"] == "r1"
+    ]
+    assert refused  # sent, with its version
+
+
+def test_a_deletion_by_another_process_during_a_rebuild_stays_deleted(cluster):
+    rebuilder, worker = engine_on(cluster), engine_on(cluster)
+    rebuilder.upsert([record("r1", "Bản đầu", EARLY), record("r2", "Khác", EARLY)])
+
+    def records():
+        stale = record("r1", "Bản đầu", EARLY)
+        worker.delete(["r1"])  # the row is gone from the database now
+        yield stale
+        yield record("r2", "Khác", EARLY)
+
+    rebuilder.rebuild(records())
+    assert cluster.source("repo-records", "r1") is None
+    assert cluster.source("repo-records", "r2") is not None
+    built = cluster._alias_indexes("repo-records")[0]
+    assert cluster.indexes[built]["settings"]["index"]["gc_deletes"] is None  # back to default
+
+
+def test_a_write_racing_the_alias_swap_reaches_the_index_that_serves(cluster):
+    """The worker writes while the rebuild swaps the alias and drops the old index: the write
+    must be in the new one (before: old index first, then the rebuilding alias, gone by then)."""
+    rebuilder, worker = engine_on(cluster), engine_on(cluster)
+    rebuilder.upsert([record("r1", "Bản đầu", EARLY)])
+    finish = threading.Event()
+
+    def records():
+        yield record("r1", "Bản đầu", EARLY)
+        finish.wait(10)  # the rebuild waits here until the worker is halfway through its write
+
+    rebuild = threading.Thread(target=rebuilder.rebuild, args=(records(),))
+    rebuild.start()
+    while not cluster._alias_indexes("repo-records-rebuilding"):
+        threading.Event().wait(0.01)
+
+    def swap_meanwhile(method, path, params, body, status, answer):
+        if path == "/_bulk" and params.get("refresh") == "wait_for" and not finish.is_set():
+            finish.set()  # the worker has written to the serving alias: the rebuild ends now
+            rebuild.join(10)
+
+    cluster.hooks.append(swap_meanwhile)
+    worker.upsert([record("r1", "Bản sửa", LATE)])
+    rebuild.join(10)
+    assert not rebuild.is_alive()
+    assert len(cluster._alias_indexes("repo-records")) == 1
+    assert cluster.source("repo-records", "r1")["title"] == "Bản sửa"
+
+
+def test_a_delete_refused_because_of_clocks_apart_deletes_anyway(cluster):
+    engine = engine_on(cluster)
+    engine.upsert([record("r1", "Từ tương lai", "2999-01-01T00:00:00+00:00")])
+    engine.delete(["r1"])
+    assert cluster.source("repo-records", "r1") is None
+
+
+def test_records_without_updated_at_are_written_unversioned(cluster):
+    engine = engine_on(cluster)
+    engine.upsert([record("r1", "Một")])
+    engine.upsert([record("r1", "Hai")])
+    assert cluster.source("repo-records", "r1")["title"] == "Hai"
+    bulks = [body for _m, path, _p, body in cluster.requests if path == "/_bulk"]
+    assert all("version" not in line.get("index", {}) for body in bulks for line in body)

@@ -707,6 +707,35 @@ def test_bulk_actions_index_public_records_and_delete_restricted_ones():
     ]
 
 
+def test_writes_carry_the_record_updated_at_as_their_version():
+    from datetime import UTC, datetime, timedelta, timezone
+
+    stamp = datetime(2026, 3, 1, 8, 30, 0, 250, tzinfo=UTC)
+    version = 1772353800000250  # microseconds since 1970
+    assert es.record_version({"updated_at": stamp}) == version
+    assert es.record_version({"updated_at": stamp.replace(tzinfo=None)}) == version  # UTC
+    assert es.record_version({"updated_at": "2026-03-01T08:30:00.000250+00:00"}) == version
+    assert es.record_version({"updated_at": "2026-03-01T15:30:00.000250+07:00"}) == version
+    later = stamp.astimezone(timezone(timedelta(hours=7))) + timedelta(microseconds=1)
+    assert es.record_version({"updated_at": later}) == version + 1
+    for missing in ({}, {"updated_at": None}, {"updated_at": "yesterday"}, {"updated_at": 5}):
+        assert es.record_version(missing) is None
+    public, restricted = es.bulk_actions(
+        [
+            record("a", "Nước mắm", updated_at=stamp),
+            record("b", "Mật", access_level="restricted", updated_at=stamp),
+        ],
+        "x",
+    )
+    assert (public["version"], public["version_type"]) == (version, "external_gte")
+    assert (restricted["version"], restricted["version_type"]) == (version, "external_gte")
+    assert "version" not in next(es.bulk_actions([record("c", "Không có ngày")], "x"))
+    assert list(es.delete_actions(["a"], "x", version=7)) == [
+        {"_op_type": "delete", "_index": "x", "_id": "a", "version": 7,
+         "version_type": "external_gte"}
+    ]
+
+
 def test_alias_swap_is_one_atomic_list_of_actions():
     assert es.alias_swap_actions(
         "repo-records", "repo-records-3", ["repo-records-1", "repo-records-2"]

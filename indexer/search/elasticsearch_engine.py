@@ -27,7 +27,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from elastic_transport import TransportError
 from elasticsearch import ApiError, BadRequestError, Elasticsearch, helpers
@@ -59,6 +59,8 @@ BULK_BACKOFF = 2.0
 BULK_MAX_BACKOFF = 60.0
 REQUEST_TIMEOUT = 30.0  # seconds, for searches and small writes
 BULK_TIMEOUT = 120.0  # seconds, for one bulk request of a rebuild
+# How long an index being rebuilt remembers a deletion (default: 60s): longer than any rebuild.
+REBUILD_GC_DELETES = "12h"
 FIRST_INDEX = "0" * 20  # the index created empty on first use, until a rebuild fills one
 
 log = logging.getLogger(__name__)
@@ -96,18 +98,16 @@ class ElasticsearchEngine:
         self._setup_lock = threading.Lock()
         self._rebuild_lock = threading.Lock()  # one rebuild at a time in this process
         self._pending_lock = threading.Lock()
-        self._pending: list[tuple[list[dict], list[str]]] | None = None  # writes during a rebuild
+        self._pending: list[list[dict]] | None = None  # this process's writes during a rebuild
 
     # -- the interface ------------------------------------------------------------------------
 
     def upsert(self, records: Iterable[dict]) -> int:
-        records = list(records)
         actions = list(es_requests.bulk_actions(records, self.alias))
         if not actions:
             return 0
         self._ensure()
-        self._remember(records, [])
-        self._bulk_to_aliases(lambda index: ({**action, "_index": index} for action in actions))
+        self._write_everywhere(actions)
         return sum(1 for action in actions if action["_op_type"] == "index")
 
     def delete(self, ids: Iterable[str]) -> None:
@@ -115,18 +115,27 @@ class ElasticsearchEngine:
         if not ids:
             return
         self._ensure()
-        self._remember([], ids)
-        self._bulk_to_aliases(lambda index: es_requests.delete_actions(ids, index))
+        now = time.time_ns() // 1000  # the version of a deletion: its time, as updated_at's
+        refused = self._write_everywhere(list(es_requests.delete_actions(ids, self.alias, now)))
+        # Refused: the index holds a copy stamped later than this machine's clock says it is
+        # (clocks apart). The record is gone from the database whatever its copy: delete it
+        # anyway (the tombstone then counts one above that copy, still above any older one).
+        for index, refused_ids in refused.items():
+            again = es_requests.delete_actions(refused_ids, index)
+            refresh = "wait_for" if index == self.alias else "false"
+            self._bulk(again, refresh=refresh, require_alias=True)
 
     def rebuild(self, records: Iterable[dict]) -> int:
         with self._rebuild_lock:
             self._ensure()
             new = f"{self.alias}-{time.time_ns():020d}"
-            # The template gives settings and mapping; no refresh while loading.
+            # The template gives settings and mapping; no refresh while loading; deletions made
+            # meanwhile are remembered (tombstones) until the end, however long it takes, so
+            # that a copy the rebuild read before a deletion cannot bring the record back.
             self._call(
                 self.client.indices.create,
                 index=new,
-                settings={"index": {"refresh_interval": "-1"}},
+                settings={"index": {"refresh_interval": "-1", "gc_deletes": REBUILD_GC_DELETES}},
                 aliases={self.rebuilding_alias: {}},
             )
             with self._pending_lock:
@@ -139,13 +148,12 @@ class ElasticsearchEngine:
                 )
                 with self._pending_lock:
                     pending, self._pending = self._pending or [], None
-                for written, removed in pending:  # later than the rebuild's copies: they win
-                    self._bulk(es_requests.bulk_actions(written, new))
-                    self._bulk(es_requests.delete_actions(removed, new))
+                for actions in pending:  # later than the rebuild's copies: they win
+                    self._bulk({**action, "_index": new} for action in actions)
                 self._call(
                     self.client.indices.put_settings,
                     index=new,
-                    settings={"index": {"refresh_interval": "1s"}},
+                    settings={"index": {"refresh_interval": "1s", "gc_deletes": None}},
                 )
                 self._call(self.client.indices.refresh, index=new)
                 old = sorted(self._indexes_of(self.alias))
@@ -227,13 +235,14 @@ class ElasticsearchEngine:
 
     # -- indexes and aliases --------------------------------------------------------------------
 
-    def _remember(self, records: list[dict], removed: list[str]) -> None:
-        """Keep a write for the rebuild running in this process, if any, to replay. Kept before
-        it is sent: a rebuild that takes its list later has all its stale copies written by then,
-        and this write lands after them."""
+    def _remember(self, actions: list[dict]) -> None:
+        """Keep a write for the rebuild running in this process, if any, to replay: for records
+        without ``updated_at`` (unversioned), the replay is what keeps a stale copy the rebuild
+        read from overwriting it. Kept before it is sent: a rebuild that takes its list later has
+        all its stale copies written by then, and this write lands after them."""
         with self._pending_lock:
             if self._pending is not None:
-                self._pending.append((records, removed))
+                self._pending.append(actions)
 
     def _ensure(self) -> None:
         """The template and the alias, on first use: an empty first index if there is none."""
@@ -264,17 +273,33 @@ class ElasticsearchEngine:
                     raise SearchError(f"Elasticsearch failed: {error}") from error
             self._ready = True
 
-    def _bulk_to_aliases(self, actions_for: Callable[[str], Iterable[dict]]) -> None:
-        """Write to the alias, visible to searches when this returns; and to the index being
-        rebuilt, if there is one (by any process), which is refreshed when its rebuild ends.
+    def _write_everywhere(self, actions: list[dict]) -> dict[str, list[str]]:
+        """Write to the index being rebuilt, if there is one (by any process), then to the alias
+        searches read, visible to them when this returns. Returns the ids of deletes refused as
+        stale (409), by the alias they were sent to.
 
+        In that order, a write made while another process rebuilds cannot be lost: if the
+        rebuilding alias is there, the new index gets the write before it can serve; if it has
+        gone, the swap is done and the alias already points at the new index. Each write carries
+        its record's version (``es_requests.record_version``), so the copy the rebuild read
+        earlier, arriving later, is refused (409, harmless) instead of overwriting it.
         ``require_alias``: a write never creates an index, even if an alias has just gone away.
         """
-        self._bulk(actions_for(self.alias), refresh="wait_for", require_alias=True)
+        self._remember(actions)
+        refused: dict[str, list[str]] = {}
         if self._call(self.client.indices.exists_alias, name=self.rebuilding_alias):
-            self._bulk(actions_for(self.rebuilding_alias), require_alias=True)
+            rebuilding = ({**action, "_index": self.rebuilding_alias} for action in actions)
+            stale = self._bulk(rebuilding, require_alias=True)
+            if stale:
+                refused[self.rebuilding_alias] = stale
+        stale = self._bulk(actions, refresh="wait_for", require_alias=True)
+        if stale:
+            refused[self.alias] = stale
+        return refused
 
-    def _bulk(self, actions: Iterable[dict], client=None, **options) -> None:
+    def _bulk(self, actions: Iterable[dict], client=None, **options) -> list[str]:
+        """Send the actions; SearchError if any is refused but for a harmless reason. Returns
+        the ids of the deletes refused as stale (409)."""
         _ok, errors = self._call(
             helpers.bulk,
             client or self.client,
@@ -296,10 +321,19 @@ class ElasticsearchEngine:
                 f"Elasticsearch refused {len(failed)} write(s), e.g. {operation} "
                 f"{item.get('_id')!r}: {item.get('status')} {str(reason)[:300]}"
             )
+        return [
+            str(item["_id"])
+            for error in errors
+            for operation, item in error.items()
+            if operation == "delete" and item.get("status") == 409
+        ]
 
     def _harmless(self, error: dict) -> bool:
-        """A delete of what was not there, or a write to a rebuild that has just finished."""
+        """A delete of what was not there, a write to a rebuild that has just finished, or a
+        copy older than the one the index holds (409: a later write of the record won)."""
         ((operation, item),) = error.items()
+        if item.get("status") == 409:
+            return True
         if item.get("status") != 404:
             return False
         return operation == "delete" or item.get("_index") == self.rebuilding_alias

@@ -38,6 +38,7 @@ import hashlib
 import html
 import json
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
 
 from indexer.search.documents import search_document
 from indexer.search.engine import (
@@ -272,25 +273,59 @@ def source_document(doc: dict) -> dict:
     return source
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def record_version(record: Mapping) -> int | None:
+    """The version of a record's writes: its ``updated_at`` (a datetime, or ISO 8601 text; without
+    a zone, UTC) in microseconds since 1970; None when it has none.
+
+    Writes carrying it (``version_type: external_gte``) are refused (409) by an index holding a
+    later copy: whichever process writes last, the newest copy of a record stays."""
+    stamp = record.get("updated_at")
+    if isinstance(stamp, str):
+        try:
+            stamp = datetime.fromisoformat(stamp.strip())
+        except ValueError:
+            return None
+    if not isinstance(stamp, datetime):
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=UTC)
+    delta = stamp - _EPOCH
+    version = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    return version if version >= 0 else None
+
+
+def _versioned(action: dict, version: int | None) -> dict:
+    if version is None:
+        return action
+    return action | {"version": version, "version_type": "external_gte"}
+
+
 def bulk_actions(records: Iterable[dict], index: str) -> Iterator[dict]:
     """Actions for ``elasticsearch.helpers.bulk``: index each record that may be indexed, delete
-    each one that may not (restricted), by record id."""
+    each one that may not (restricted), by record id; versioned by ``record_version``."""
     for record in records:
         doc = search_document(record)
+        version = record_version(record)
         if doc is None:
-            yield {"_op_type": "delete", "_index": index, "_id": str(record["id"])}
+            action = {"_op_type": "delete", "_index": index, "_id": str(record["id"])}
         else:
-            yield {
+            action = {
                 "_op_type": "index",
                 "_index": index,
                 "_id": doc["id"],
                 "_source": source_document(doc),
             }
+        yield _versioned(action, version)
 
 
-def delete_actions(ids: Iterable[str], index: str) -> Iterator[dict]:
+def delete_actions(ids: Iterable[str], index: str, version: int | None = None) -> Iterator[dict]:
+    """Deletes by record id; ``version``: the time of the deletion, as ``record_version`` counts
+    it (a copy of the record read earlier then comes too late to bring it back)."""
     for id_ in ids:
-        yield {"_op_type": "delete", "_index": index, "_id": str(id_)}
+        yield _versioned({"_op_type": "delete", "_index": index, "_id": str(id_)}, version)
 
 
 def alias_swap_actions(alias: str, new_index: str, old_indexes: Iterable[str]) -> list[dict]:
