@@ -136,3 +136,124 @@ def plan_yearly(year: int):
 
     require_staff()
     return jsonify(yearly_report.figures(_services(), year, _lang()))
+
+
+# -- Activities --------------------------------------------------------------------------------
+
+
+@blueprint.get("/activities")
+def list_activities():
+    from repo_app.services import activities
+
+    require_staff()
+    year = request.args.get("year")
+    if year and not year.isdigit():
+        raise Invalid({"year": ["A year such as 2024."]})
+    page, size = _page_args()
+    body = activities.list_activities(_services(), year=int(year) if year else None,
+                                      type=request.args.get("type") or None, page=page,
+                                      size=size, lang=_lang())
+    return _maybe_export(body["items"], "activities") or jsonify(body)
+
+
+@blueprint.post("/activities")
+def create_activity():
+    from repo_app.services import activities
+
+    return jsonify(activities.create_activity(_services(), _principal(), _json_body())), 201
+
+
+@blueprint.post("/activities/<int:activity_id>/links")
+def link_activity(activity_id: int):
+    from repo_app.services import activities
+
+    body = _json_body()
+    return jsonify(activities.link(_services(), _principal(), activity_id, body.get("kind"),
+                                   body.get("target_id")))
+
+
+def _json_body() -> dict:
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise Invalid({"body": ["A JSON object."]})
+    return body
+
+
+# -- Technology demand -------------------------------------------------------------------------
+
+
+@blueprint.get("/technology-needs")
+def list_needs():
+    from repo_app.services import activities
+
+    body = activities.list_needs(_services(), _principal(), sector=request.args.get("sector"),
+                                 lang=_lang())
+    rows = [{key: value for key, value in item.items() if key != "matches"}
+            for item in body["items"]]
+    return _maybe_export(rows, "technology-needs") or jsonify(body)
+
+
+@blueprint.post("/technology-needs")
+def create_need():
+    from repo_app.services import activities
+
+    return jsonify(activities.create_need(_services(), _principal(), _json_body())), 201
+
+
+@blueprint.get("/technology-needs/<int:need_id>")
+def get_need(need_id: int):
+    from repo_app.services import activities
+
+    return jsonify(activities.get_need(_services(), _principal(), need_id, _lang()))
+
+
+@blueprint.post("/technology-needs/<int:need_id>/matches")
+def rematch_need(need_id: int):
+    from repo_app.services import activities
+
+    require_staff()
+    activities.get_need(_services(), _principal(), need_id)
+    return jsonify({"matches": activities.propose_matches(_services(), need_id)})
+
+
+@blueprint.post("/technology-needs/matches/<int:match_id>/forward")
+def forward_match(match_id: int):
+    from repo_app.services import activities
+
+    body = request.get_json(silent=True) or {}
+    return jsonify(activities.forward_match(_services(), _principal(), match_id,
+                                            str(body.get("message") or ""))), 201
+
+
+# -- Exports of the site's other lists ---------------------------------------------------------
+
+
+@blueprint.get("/exports/records")
+def export_search_results():
+    """The search results of ``/api/v1/records`` (same parameters) as CSV or XLSX, up to
+    ``MAX_PAGE_SIZE`` per page as the search allows."""
+    from repo_app.services import search as search_service
+
+    fmt = request.args.get("format") or "csv"
+    try:
+        params = search_service.SearchParams.from_args(request.args)
+        body = search_service.search(_services().search_engine, params, _lang())
+    except search_service.BadSearchParameters as error:
+        raise Invalid({"search": [str(error)]}) from None
+    rows = [{key: value for key, value in hit.items() if key != "highlight"}
+            for hit in body["hits"]]
+    return exports.response(rows, "search-results", fmt)
+
+
+@blueprint.get("/exports/inquiries")
+def export_inquiries():
+    """The licensing inquiries the signed-in account may see, as CSV or XLSX."""
+    from repo_app.services import inquiries
+
+    principal = _principal()
+    if not principal.authenticated:
+        raise NotAuthenticated("Sign in to export inquiries.")
+    rows = inquiries.inbox(_services(), principal, _lang(), request.args.get("state") or None)
+    rows = [{key: value for key, value in row.items() if not isinstance(value, list | dict)}
+            for row in rows]
+    return exports.response(rows, "inquiries", request.args.get("format") or "csv")
