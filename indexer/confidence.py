@@ -47,6 +47,7 @@ SOURCE_CONFIDENCE = {
     "cover": 0.9,  # a label on the cover or inner cover
     "label": 0.85,  # a printed label elsewhere in the front matter ("Từ khóa:", "Keywords:")
     "body": 0.8,  # a label in the body pages
+    "typeset": 0.85,  # set in the first page's largest type (indexer.layout_title)
     "layout": 0.7,  # the page's structure (an article's title block, a thesis cover)
     "heuristic": 0.65,  # the cover's heading, a date in running text, sectors from the title
     "text": 0.65,  # a number found by its format anywhere on the page

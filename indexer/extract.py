@@ -40,9 +40,17 @@ from pathlib import Path
 import indexer
 from indexer.detect import detect_document_type, detect_language, parser_for
 from indexer.labels import squash
+from indexer.parse_article import parse_article
 from indexer.parse_patent import parse_patent
 from indexer.parse_report import parse_report
-from indexer.pdf_text import DEFAULT_MAX_BYTES, PageQuality, PdfText, read_layout_page, read_pdf
+from indexer.pdf_text import (
+    DEFAULT_MAX_BYTES,
+    PageQuality,
+    PdfText,
+    read_layout_page,
+    read_pdf,
+    read_styled_lines,
+)
 from indexer.text_quality import assess_page
 from indexer.vocabulary_match import known_spelling
 
@@ -120,6 +128,17 @@ def _join_broken_words(parsed: dict, full_text: str) -> None:
 
                 words = vocabulary(full_text[:MAX_DOCUMENT_CHARS])
             parsed[key] = join_broken_words(value, full_text, words)
+
+
+def _styled_front_page(path: Path, pages: list[str], quality: list[PageQuality]) -> list:
+    """The lines of the first page with text, with their type (font size and weight), for the
+    title; [] when that page's text was not read from the text layer (OCR has no type)."""
+    for index, page in enumerate(pages[:3]):
+        if sum(1 for line in page.split("\n") if line.strip()) >= 4:
+            if index < len(quality) and quality[index].method == "ocr":
+                return []
+            return read_styled_lines(path, index)[0]
+    return []
 
 
 def _known_organisations(record: dict, notes: list[str]) -> None:
@@ -242,6 +261,8 @@ def extract_document(
         parsed = parse_report(pages)
     elif document_type == "patent_document":
         parsed = _parse_patent_pages(path, pages, notes)
+    elif document_type == "research_document" and has_text:
+        parsed = parse_article(pages, _styled_front_page(path, pages, page_quality))
     else:
         parsed = parser_for(document_type)(pages) if has_text else {}
     language = detect_language(full_text) if has_text else "vi"

@@ -437,6 +437,8 @@ def _authors(front: _Front, title: list[int], thesis: bool) -> list[tuple[str, s
             continue
         if not people and _is_noise(line, front.running):
             continue
+        if not people and _is_upper(line) and _title_like(line, front.running):
+            continue  # the title again in the other language, between the title and the names
         break
     return people
 
@@ -580,7 +582,22 @@ def is_thesis(pages: list[str]) -> bool:
     return bool(_THESIS.search(fold(first)))
 
 
-def parse_article(pages: list[str]) -> dict:
+def _matching_lines(front: _Front, printed: list[str]) -> list[int]:
+    """Indices of the front lines that hold ``printed`` (lines of the page read with their
+    type), in one run; [] when the text layer splits them otherwise."""
+    target = re.sub(r"\W", "", fold("".join(printed)))
+    for start in front.zone():
+        joined = ""
+        for end in range(start, min(start + 12, len(front.lines))):
+            joined += re.sub(r"\W", "", fold(front.lines[end]))
+            if joined == target:
+                return list(range(start, end + 1))
+            if not target.startswith(joined):
+                break
+    return []
+
+
+def parse_article(pages: list[str], styled: list | None = None) -> dict:
     """Record-draft fields of a journal article or a thesis (keys absent when not found).
 
     Returns any of ``title``, ``title_en``, ``people`` (articles: every author with role
@@ -600,7 +617,19 @@ def parse_article(pages: list[str]) -> dict:
     page_of: dict[str, int] = {}
 
     title_lines = _title_block(front)
-    if title_lines:
+    typeset = None
+    if styled:
+        from indexer.layout_title import layout_title
+
+        typeset = layout_title(styled, front.running)
+    if typeset:
+        # the title as set in the page's largest type (indexer.layout_title)
+        title, printed = typeset
+        title_lines = _matching_lines(front, printed) or title_lines
+        result["title"] = restore_case(title, haystack)
+        sources["title"] = "typeset"
+        page_of["title"] = front.first
+    elif title_lines:
         title = squash(" ".join(front.lines[i] for i in title_lines)).strip(' .:;"“”')
         result["title"] = restore_case(title, haystack)
         sources["title"] = "layout"

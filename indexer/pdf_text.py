@@ -130,6 +130,9 @@ def normalise_text(text: str, keep_soft_hyphens: bool = False) -> str:
     if not keep_soft_hyphens:
         text = text.replace(_SOFT_HYPHEN, "")
     text = _CONTROL.sub("", text)
+    if "ƣ" in text or "Ƣ" in text:
+        # fonts that map the horned U to Latin OI (U+01A2/3), a letter Vietnamese never uses
+        text = text.replace("ƣ", "ư").replace("Ƣ", "Ư")
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING_SPACE.sub("\n", text)
     return text.strip("\n ")
@@ -573,3 +576,106 @@ def _reading_order(lines: list[Line], width: float) -> str:
             out.extend(_rows([cut]))
             upper = lower
     return "\n".join(out)
+
+
+@dataclass
+class StyledLine:
+    """A text line of a page with its box (points, origin bottom left) and its type: the font
+    size most of its characters have and whether most of them are bold."""
+
+    text: str
+    size: float
+    bold: bool
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def read_styled_lines(
+    path: str | os.PathLike, page_index: int = 0
+) -> tuple[list[StyledLine], float]:
+    """The page's text lines with their font size and weight (from PDFium's characters, grouped
+    into lines by the rule of :func:`read_layout_page`), and the page height. ``([], 0)`` when
+    the page has no characters PDFium can place (a scan, a rotated page)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        document = pdfium.PdfDocument(str(path))
+    except Exception:  # noqa: BLE001 - no styles for a file PDFium cannot open
+        return [], 0.0
+    try:
+        if page_index >= len(document):
+            return [], 0.0
+        page = document[page_index]
+        try:
+            if page.get_rotation():
+                return [], 0.0
+            left, bottom, _, top = page.get_mediabox()
+            textpage = page.get_textpage()
+            try:
+                lines = _styled_lines(textpage.raw, pdfium_c, left, bottom)
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    finally:
+        document.close()
+    return lines, top - bottom
+
+
+def _styled_lines(textpage, pdfium_c, left: float, bottom: float) -> list[StyledLine]:
+    import ctypes
+    from collections import Counter
+
+    box = pdfium_c.FS_RECTF()
+    name = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    lines: list[StyledLine] = []
+    current: list | None = None  # [x0, y0, x1, y1, chars, sizes Counter, bold count]
+    last = (0.0, 0.0, 0.0, 0.0)
+    space_before = False
+
+    def finish(line):
+        text = normalise_text("".join(line[4]).replace("\ufffe", "-").replace("\x02", "-"))
+        text = text.strip()
+        if text:
+            size = line[5].most_common(1)[0][0] if line[5] else 0.0
+            letters = sum(1 for char in line[4] if char.isalpha()) or 1
+            lines.append(StyledLine(text, size, line[6] > letters / 2, *line[:4]))
+
+    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
+        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
+        if char in "\r\n":
+            continue
+        if char.isspace():
+            space_before = True
+            continue
+        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box) or box.top <= box.bottom:
+            return []
+        x0, y0, x1, y1 = box.left - left, box.bottom - bottom, box.right - left, box.top - bottom
+        size = round(pdfium_c.FPDFText_GetFontSize(textpage, index), 1)
+        weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+        bold = weight >= 600
+        if not bold and char.isalpha():
+            length = pdfium_c.FPDFText_GetFontInfo(textpage, index, name, 128, ctypes.byref(flags))
+            bold = length > 0 and b"bold" in name.value.lower()
+        if current is not None and _same_line(last, (x0, y0, x1, y1)):
+            if space_before:
+                current[4].append(" ")
+            current[4].append(char)
+            current[0], current[1] = min(current[0], x0), min(current[1], y0)
+            current[2], current[3] = max(current[2], x1), max(current[3], y1)
+        else:
+            if current is not None:
+                finish(current)
+            current = [x0, y0, x1, y1, [char], Counter(), 0]
+        if char.isalpha():
+            current[5][size] += 1
+            current[6] += bold
+        last = (x0, y0, x1, y1)
+        space_before = False
+    if current is not None:
+        finish(current)
+    return lines
