@@ -22,7 +22,7 @@ from elastic_transport._node._base import NodeApiResponse
 from elasticsearch import Elasticsearch
 
 from indexer.search import es_requests
-from indexer.search.elasticsearch_engine import ElasticsearchEngine
+from indexer.search.elasticsearch_engine import ElasticsearchEngine, RebuildRunning
 from indexer.search.engine import SearchError
 
 
@@ -462,3 +462,73 @@ def test_records_without_updated_at_are_written_unversioned(cluster):
     assert cluster.source("repo-records", "r1")["title"] == "Hai"
     bulks = [body for _m, path, _p, body in cluster.requests if path == "/_bulk"]
     assert all("version" not in line.get("index", {}) for body in bulks for line in body)
+
+
+# -- 5. one rebuild at a time ------------------------------------------------------------------
+
+
+def test_a_second_rebuild_meanwhile_is_refused_and_breaks_nothing(cluster):
+    first, second = engine_on(cluster), engine_on(cluster)
+    first.upsert([record("r0", "Cũ", EARLY)])
+    refused = []
+
+    def records():
+        yield record("r1", "Một", EARLY)
+        with pytest.raises(RebuildRunning, match="Another rebuild") as raised:
+            second.rebuild([record("r9", "Chín", EARLY)])  # another worker saw needs_rebuild
+        refused.append(raised.value)
+        assert len(cluster._alias_indexes("repo-records-rebuilding")) == 1
+        first.upsert([record("r2", "Hai", LATE)])  # writes still work: one rebuilding alias
+        yield record("r3", "Ba", EARLY)
+
+    assert first.rebuild(records()) == 2
+    assert refused and isinstance(refused[0], SearchError)
+    assert [cluster.source("repo-records", id_) is not None for id_ in "r1 r2 r3 r9".split()] == [
+        True,
+        True,
+        True,
+        False,
+    ]
+    builds = [name for name in cluster.indexes if name[len("repo-records-") :].isdigit()]
+    assert builds == cluster._alias_indexes("repo-records")  # the old one dropped, no other
+    assert cluster.source("repo-records-lock", "rebuild") is None  # released
+    assert second.rebuild([record("r9", "Chín", EARLY)]) == 1  # and free again
+
+
+def test_the_lock_of_a_rebuild_that_died_is_taken_over_and_its_index_dropped(cluster):
+    engine = engine_on(cluster)
+    engine.upsert([record("r0", "Cũ", EARLY)])
+    # a rebuild that died: its index still has the rebuilding alias, its lock has expired
+    died = json.dumps({"aliases": {"repo-records-rebuilding": {}}}).encode()
+    cluster.handle("PUT", "/repo-records-00000000000000000042", died)
+    cluster.handle("PUT", "/repo-records-lock", None)
+    dead = {"owner": "gone", "since": 0, "expires": 1}
+    cluster.handle("PUT", "/repo-records-lock/_create/rebuild", json.dumps(dead).encode())
+    assert engine.rebuild([record("r1", "Một", EARLY)]) == 1
+    assert "repo-records-00000000000000000042" not in cluster.indexes
+    assert cluster.source("repo-records", "r1") is not None
+    assert cluster.source("repo-records-lock", "rebuild") is None
+
+
+def test_a_rebuild_whose_lock_was_taken_over_stops_and_leaves_the_serving_index(
+    cluster, monkeypatch
+):
+    from indexer.search import elasticsearch_engine
+
+    monkeypatch.setattr(elasticsearch_engine, "LOCK_RENEW_SECONDS", 0.0)  # renew at every record
+    engine = engine_on(cluster)
+    engine.upsert([record("r0", "Cũ", EARLY)])
+    serving = cluster._alias_indexes("repo-records")
+
+    def records():
+        yield record("r1", "Một", EARLY)
+        # another process thought this rebuild dead and took its lock over
+        thief = {"owner": "thief", "since": 0, "expires": 9e12}
+        cluster.handle("PUT", "/repo-records-lock/_doc/rebuild", json.dumps(thief).encode())
+        yield record("r2", "Hai", EARLY)
+
+    with pytest.raises(SearchError, match="lost its lock"):
+        engine.rebuild(records())
+    assert cluster._alias_indexes("repo-records") == serving
+    assert not cluster._alias_indexes("repo-records-rebuilding")
+    assert cluster.source("repo-records-lock", "rebuild")["owner"] == "thief"  # not ours to free

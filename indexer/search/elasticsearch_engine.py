@@ -9,13 +9,23 @@ Indexes and aliases, for ``index_prefix="repo-records"``::
     repo-records-<ns>              one index per build (the first one: repo-records-000…0)
     repo-records                   the alias searches and writes use (one index at a time)
     repo-records-rebuilding        the alias of an index being rebuilt, while it is
+    repo-records-lock/_doc/rebuild the rebuild lock: one rebuild at a time, whatever the process
 
-``rebuild`` creates ``repo-records-<time_ns>``, bulk-loads it, refreshes it and moves the
-``repo-records`` alias onto it in one atomic ``_aliases`` request; then it deletes the older
-indexes. Searches keep answering from the old index until the alias moves. Writes made meanwhile,
-by this process or another one, go to both indexes (the ``-rebuilding`` alias tells other processes
-where the new one is), and this process replays its own into the new index once the bulk load is
-done, so a record read early by the rebuild cannot overwrite a later change.
+``rebuild`` takes the lock (``_Lease``: created with ``op_type=create``, with an expiry it pushes
+on as it goes; an expired one is taken over), drops the indexes of rebuilds that died, creates
+``repo-records-<time_ns>``, bulk-loads it (requests of at most BULK_BYTES, retried with backoff
+on 429), refreshes it and moves the ``repo-records`` alias onto it in one atomic ``_aliases``
+request; then it deletes the older indexes and releases the lock. Searches keep answering from
+the old index until the alias moves.
+
+Writes made meanwhile, by this process or another one, go first to the index being rebuilt (the
+``-rebuilding`` alias tells every process where it is), then to the serving alias: a write is
+never left only in an old index about to be dropped. Each carries its record's version, its
+``updated_at`` (``es_requests.record_version``, ``version_type: external_gte``): the copy the
+rebuild read before a change, arriving after it, is refused (409, harmless), and a deletion is a
+tombstone kept as long as the rebuild runs. Records without ``updated_at`` are written unversioned;
+this process replays its own writes into the new index once the bulk load is done, which covers
+them for this process only.
 
 Errors of the cluster (down, refused, timed out) become ``SearchError``; a request the user must
 change becomes ``InvalidQuery`` before anything is sent.
@@ -24,13 +34,23 @@ change becomes ``InvalidQuery`` before anything is sent.
 from __future__ import annotations
 
 import logging
+import os
 import re
+import socket
 import threading
 import time
-from collections.abc import Iterable
+import uuid
+from collections.abc import Callable, Iterable
 
 from elastic_transport import TransportError
-from elasticsearch import ApiError, BadRequestError, Elasticsearch, helpers
+from elasticsearch import (
+    ApiError,
+    BadRequestError,
+    ConflictError,
+    Elasticsearch,
+    NotFoundError,
+    helpers,
+)
 from elasticsearch import __versionstr__ as CLIENT_VERSION
 from elasticsearch.helpers import BulkIndexError
 
@@ -61,7 +81,12 @@ REQUEST_TIMEOUT = 30.0  # seconds, for searches and small writes
 BULK_TIMEOUT = 120.0  # seconds, for one bulk request of a rebuild
 # How long an index being rebuilt remembers a deletion (default: 60s): longer than any rebuild.
 REBUILD_GC_DELETES = "12h"
-FIRST_INDEX = "0" * 20  # the index created empty on first use, until a rebuild fills one
+FIRST_INDEX = "0" * 20
+# The rebuild lock (``_Lease``): a rebuild that has not renewed it for LOCK_SECONDS is taken for
+# dead; a running one renews it every LOCK_RENEW_SECONDS (a bulk request retried on 429 waits
+# about four minutes at most).
+LOCK_SECONDS = 600.0
+LOCK_RENEW_SECONDS = 60.0  # the index created empty on first use, until a rebuild fills one
 
 log = logging.getLogger(__name__)
 
@@ -126,47 +151,61 @@ class ElasticsearchEngine:
             self._bulk(again, refresh=refresh, require_alias=True)
 
     def rebuild(self, records: Iterable[dict]) -> int:
+        """RebuildRunning (a SearchError) if another process is rebuilding: one rebuild at a
+        time per prefix, by a lock held in the cluster (``_Lease``)."""
         with self._rebuild_lock:
             self._ensure()
-            new = f"{self.alias}-{time.time_ns():020d}"
-            # The template gives settings and mapping; no refresh while loading; deletions made
-            # meanwhile are remembered (tombstones) until the end, however long it takes, so
-            # that a copy the rebuild read before a deletion cannot bring the record back.
-            self._call(
-                self.client.indices.create,
-                index=new,
-                settings={"index": {"refresh_interval": "-1", "gc_deletes": REBUILD_GC_DELETES}},
-                aliases={self.rebuilding_alias: {}},
+            lease = _Lease(self)
+            lease.acquire()
+            try:
+                return self._rebuild(records, lease)
+            finally:
+                lease.release()
+
+    def _rebuild(self, records: Iterable[dict], lease: _Lease) -> int:
+        # Holding the lock, every index of ours but the serving one is a rebuild that died
+        # (its rebuilding alias would make a second one, and every write fail): drop them.
+        self._drop(self._leftovers())
+        new = f"{self.alias}-{time.time_ns():020d}"
+        # The template gives settings and mapping; no refresh while loading; deletions made
+        # meanwhile are remembered (tombstones) until the end, however long it takes, so
+        # that a copy the rebuild read before a deletion cannot bring the record back.
+        self._call(
+            self.client.indices.create,
+            index=new,
+            settings={"index": {"refresh_interval": "-1", "gc_deletes": REBUILD_GC_DELETES}},
+            aliases={self.rebuilding_alias: {}},
+        )
+        with self._pending_lock:
+            self._pending = []
+        try:
+            counter = _Counter(lease.renew_if_due)
+            self._bulk(
+                counter.count(es_requests.bulk_actions(records, new)),
+                client=self.client.options(request_timeout=BULK_TIMEOUT),
             )
             with self._pending_lock:
-                self._pending = []
-            try:
-                counter = _Counter()
-                self._bulk(
-                    counter.count(es_requests.bulk_actions(records, new)),
-                    client=self.client.options(request_timeout=BULK_TIMEOUT),
-                )
-                with self._pending_lock:
-                    pending, self._pending = self._pending or [], None
-                for actions in pending:  # later than the rebuild's copies: they win
-                    self._bulk({**action, "_index": new} for action in actions)
-                self._call(
-                    self.client.indices.put_settings,
-                    index=new,
-                    settings={"index": {"refresh_interval": "1s", "gc_deletes": None}},
-                )
-                self._call(self.client.indices.refresh, index=new)
-                old = sorted(self._indexes_of(self.alias))
-                actions = es_requests.alias_swap_actions(self.alias, new, old)
-                actions.append({"remove": {"index": new, "alias": self.rebuilding_alias}})
-                self._call(self.client.indices.update_aliases, actions=actions)
-            except BaseException:
-                with self._pending_lock:
-                    self._pending = None
-                self._drop([new])
-                raise
-            self._drop(self._older_than(new))
-            return counter.indexed
+                pending, self._pending = self._pending or [], None
+            for actions in pending:  # later than the rebuild's copies: they win
+                self._bulk({**action, "_index": new} for action in actions)
+            self._call(
+                self.client.indices.put_settings,
+                index=new,
+                settings={"index": {"refresh_interval": "1s", "gc_deletes": None}},
+            )
+            self._call(self.client.indices.refresh, index=new)
+            lease.renew()  # still ours: nobody has taken over a rebuild thought dead
+            old = sorted(self._indexes_of(self.alias))
+            actions = es_requests.alias_swap_actions(self.alias, new, old)
+            actions.append({"remove": {"index": new, "alias": self.rebuilding_alias}})
+            self._call(self.client.indices.update_aliases, actions=actions)
+        except BaseException:
+            with self._pending_lock:
+                self._pending = None
+            self._drop([new])
+            raise
+        self._drop(self._older_than(new))
+        return counter.indexed
 
     def search(self, request: SearchRequest) -> SearchResponse:
         request = checked(request)
@@ -358,6 +397,20 @@ class ElasticsearchEngine:
             if self._build_name.fullmatch(name) and name < current and name not in serving
         )
 
+    def _leftovers(self) -> list[str]:
+        """Our build indexes that do not serve (their rebuild died, or is still running)."""
+        answer = self._call(
+            self.client.options(ignore_status=404).indices.get_alias, index=f"{self.alias}-*"
+        )
+        if answer.meta.status == 404:
+            return []
+        serving = set(self._indexes_of(self.alias))
+        return sorted(
+            name
+            for name in answer.body
+            if self._build_name.fullmatch(name) and name not in serving
+        )
+
     def _drop(self, indexes: list[str]) -> None:
         for name in indexes:
             try:
@@ -382,16 +435,130 @@ class ElasticsearchEngine:
 
 
 class _Counter:
-    """Counts the records a stream of bulk actions indexes, as it goes by."""
+    """Counts the records a stream of bulk actions indexes, as it goes by; calls ``tick``
+    before each."""
 
-    def __init__(self):
+    def __init__(self, tick: Callable[[], None] = lambda: None):
         self.indexed = 0
+        self.tick = tick
 
     def count(self, actions: Iterable[dict]) -> Iterable[dict]:
         for action in actions:
+            self.tick()
             if action["_op_type"] == "index":
                 self.indexed += 1
             yield action
+
+
+class RebuildRunning(SearchError):
+    """Another process holds the rebuild lock of this index prefix."""
+
+
+class _Lease:
+    """The rebuild lock of an index prefix, held in the cluster: the document ``rebuild`` of
+    the index ``<prefix>-lock``, created with ``op_type=create`` (only one process can), with an
+    expiry that the rebuild pushes on (``renew``) as it goes. A lock past its expiry belongs to a
+    rebuild that died: another one takes it over (``if_seq_no``: one process only). A rebuild that
+    finds its lock taken over stops, and its index is dropped."""
+
+    ID = "rebuild"
+
+    def __init__(self, engine: ElasticsearchEngine):
+        self.engine, self.client = engine, engine.client
+        self.index = f"{engine.alias}-lock"
+        self.owner = f"{socket.gethostname()} pid {os.getpid()} {uuid.uuid4().hex[:8]}"
+        self.held: tuple[int, int] | None = None  # (seq_no, primary_term) of our document
+        self.renewed = 0.0
+
+    def _document(self) -> dict:
+        now = time.time()
+        return {"owner": self.owner, "since": now, "expires": now + LOCK_SECONDS}
+
+    def acquire(self) -> None:
+        try:
+            self.client.indices.create(index=self.index)
+        except BadRequestError as error:
+            if error.error != "resource_already_exists_exception":
+                raise SearchError(f"Elasticsearch failed: {error}") from error
+        except (ApiError, TransportError) as error:
+            raise SearchError(f"Elasticsearch failed: {error}") from error
+        for _attempt in range(3):
+            try:
+                answer = self.client.create(index=self.index, id=self.ID, document=self._document())
+                return self._hold(answer)
+            except ConflictError:
+                pass
+            except (ApiError, TransportError) as error:
+                raise SearchError(f"Elasticsearch failed: {error}") from error
+            found = self.engine._call(
+                self.client.options(ignore_status=404).get, index=self.index, id=self.ID
+            )
+            if not found.body.get("found"):
+                continue  # released meanwhile: try again
+            holder = found.body.get("_source") or {}
+            if float(holder.get("expires") or 0) > time.time():
+                raise RebuildRunning(
+                    f"Another rebuild of {self.engine.alias!r} is running "
+                    f"({holder.get('owner')}); it holds the lock {self.index}/_doc/{self.ID}."
+                )
+            try:  # the lock of a rebuild that died: take it over, if nobody else does first
+                answer = self.client.index(
+                    index=self.index,
+                    id=self.ID,
+                    document=self._document(),
+                    if_seq_no=found.body["_seq_no"],
+                    if_primary_term=found.body["_primary_term"],
+                )
+                log.warning("took over the expired rebuild lock of %s", holder.get("owner"))
+                return self._hold(answer)
+            except ConflictError:
+                continue
+            except (ApiError, TransportError) as error:
+                raise SearchError(f"Elasticsearch failed: {error}") from error
+        raise RebuildRunning(f"Another rebuild of {self.engine.alias!r} is starting.")
+
+    def _hold(self, answer) -> None:
+        self.held = (answer["_seq_no"], answer["_primary_term"])
+        self.renewed = time.monotonic()
+
+    def renew_if_due(self) -> None:
+        if time.monotonic() - self.renewed >= LOCK_RENEW_SECONDS:
+            self.renew()
+
+    def renew(self) -> None:
+        """Push the expiry on; SearchError if the lock is no longer ours."""
+        if self.held is None:
+            raise SearchError(f"The rebuild of {self.engine.alias!r} does not hold its lock.")
+        seq_no, primary_term = self.held
+        try:
+            answer = self.client.index(
+                index=self.index,
+                id=self.ID,
+                document=self._document(),
+                if_seq_no=seq_no,
+                if_primary_term=primary_term,
+            )
+        except (ConflictError, NotFoundError) as error:
+            self.held = None
+            raise SearchError(
+                f"The rebuild of {self.engine.alias!r} lost its lock (taken over as expired?): "
+                "stopped, the index serving is unchanged."
+            ) from error
+        except (ApiError, TransportError) as error:
+            raise SearchError(f"Elasticsearch failed: {error}") from error
+        self._hold(answer)
+
+    def release(self) -> None:
+        if self.held is None:
+            return
+        seq_no, primary_term = self.held
+        self.held = None
+        try:
+            self.client.options(ignore_status=(404, 409)).delete(
+                index=self.index, id=self.ID, if_seq_no=seq_no, if_primary_term=primary_term
+            )
+        except (ApiError, TransportError) as error:  # it expires by itself
+            log.warning("could not release the rebuild lock %s: %s", self.index, error)
 
 
 _BODY_NAMES = {"from": "from_", "_source": "source", "_meta": "meta"}
@@ -402,4 +569,4 @@ def _arguments(body: dict) -> dict:
     return {_BODY_NAMES.get(name, name): value for name, value in body.items()}
 
 
-__all__ = ["ElasticsearchEngine", "InvalidQuery", "SearchError"]
+__all__ = ["ElasticsearchEngine", "InvalidQuery", "RebuildRunning", "SearchError"]
