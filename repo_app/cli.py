@@ -206,6 +206,7 @@ def serve(host, port) -> None:
 
 
 __import__("repo_app.cli_tracker", fromlist=["register"]).register(main)  # tracker commands
+__import__("repo_app.cli_queue", fromlist=["register"]).register(main)  # queue, worker
 
 if __name__ == "__main__":
     main()
