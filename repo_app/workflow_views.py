@@ -152,6 +152,33 @@ def _state_labels(name: str) -> dict:
     return {s["key"]: s["label"] for s in _machine_states(name)}
 
 
+@blueprint.app_template_global("wf_event_label")
+def event_label(event: dict) -> str:
+    """What an event of a history did, in the reader's language: the transition's label from
+    its machine, else the kind of event (an upload, an edit, a support action...)."""
+    lang, name, kind = _lang(), event.get("transition"), event.get("kind")
+    if event.get("workflow") and name:
+        transition = workflows.load(event["workflow"]).transition(name)
+        if transition is not None:
+            return transition.title(lang)
+    label = i18n.translate(f"wf_event_{name or kind}")
+    if label == f"wf_event_{name or kind}":
+        label = name or kind or ""
+    if kind == "support_action" and (event.get("data") or {}).get("type"):
+        label += ": " + vocabularies.load("support_actions").term_label(event["data"]["type"],
+                                                                        lang)
+    return label
+
+
+@blueprint.app_template_global("wf_state_label")
+def state_label(workflow: str | None, key: str | None) -> str:
+    if not key:
+        return "—"
+    if not workflow or workflow not in workflows.names():
+        return key
+    return workflows.load(workflow).state_label(key, _lang())
+
+
 # -- Home: the work queue ----------------------------------------------------------------------
 
 
@@ -241,7 +268,13 @@ def _registration_page(record_id: str, problem: ServiceError | None = None, post
     editable = principal.is_staff or state in registration.EDITABLE_STATES
     form = _form_values(data) if posted is None else posted
     versions = registration.versions(_services(), principal, record_id)
+    history = commercialisation.get_workflow(_services(), record_id, principal,
+                                             _lang())["history"]
+    decision = next((e for e in reversed(history) if e.get("workflow") == "registration"
+                     and e.get("transition") in ("request_changes", "reject")), None)
     context = dict(
+        history=history, last_decision=decision if state in ("changes_requested", "rejected")
+        else None,
         record=data, form=form, problem=_problem(problem), decisions=decisions,
         editable=editable, state_label=machine.state_label(state, _lang()),
         options=_vocabulary_options(), versions=versions, staff=principal.is_staff,
