@@ -8,6 +8,7 @@ the answers back (a realistic answer, written out by hand, is data, not a mock).
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
@@ -20,7 +21,7 @@ from indexer.search.engine import (
     fuzzy_distance,
 )
 from indexer.search.query import parse_query
-from indexer.search.vietnamese import EXACT, FOLDED, analyzers, normalise
+from indexer.search.vietnamese import EXACT, FOLDED, analyzers, normalise, tokens
 from schemas.search_fields import (
     CODE_FIELDS,
     EXACT_BOOST,
@@ -80,10 +81,9 @@ def test_vietnamese_analyzers_keep_folded_and_exact_forms():
     analysis = es.index_template("x-*")["template"]["settings"]["analysis"]
     assert analysis["char_filter"]["vi_d"] == {"type": "mapping", "mappings": ["đ => d", "Đ => D"]}
     folded = analysis["analyzer"]["vi_folded"]
-    assert folded["char_filter"] == ["vi_d"]
+    assert "char_filter" not in folded  # asciifolding folds đ: byte lengths stay the text's
     assert folded["filter"] == ["vi_length", "lowercase", "vi_fold"]
     assert analysis["filter"]["vi_fold"] == {"type": "asciifolding", "preserve_original": False}
-    assert analysis["filter"]["vi_length"]["max"] == 63  # as the embedded engine drops them
     # the exact form: a field of its own (diacritics and đ kept)
     exact = analysis["analyzer"]["vi_exact"]
     assert "char_filter" not in exact and exact["filter"] == ["vi_length", "lowercase"]
@@ -91,6 +91,39 @@ def test_vietnamese_analyzers_keep_folded_and_exact_forms():
     english = analysis["analyzer"]["en_stemmed"]
     assert analysis["filter"][english["filter"][-1]] == {"type": "stemmer", "language": "porter2"}
     assert analysis["normalizer"]["vi_keyword"]["filter"] == ["lowercase", "asciifolding"]
+
+
+def test_long_words_are_dropped_by_their_bytes_as_the_embedded_engine_drops_them():
+    analysis = es.index_template("x-*")["template"]["settings"]["analysis"]
+    length = analysis["filter"]["vi_length"]
+    assert length == {"type": "predicate_token_filter", "script": {"source": es.BYTE_LENGTH_SCRIPT}}
+    assert all(a["filter"][0] == "vi_length" for a in analysis["analyzer"].values())
+    script = es.BYTE_LENGTH_SCRIPT
+    # kept below 16 characters (at most 60 bytes), dropped from 64 characters, else by bytes
+    assert "n < 16" in script and "n >= 64" in script and "return b < 64" in script
+    # UTF-8 bytes of a UTF-16 char: 1 below U+0080, 2 below U+0800, a surrogate 2 (4 a pair), 3
+    assert "c < 128 ? 1 : (c < 2048 ? 2 : (c >= 55296 && c <= 57343 ? 2 : 3))" in script
+    # the script's rule, read in Python over UTF-16 as Java strings are: the embedded engine's
+    def kept(word: str) -> bool:
+        units = word.encode("utf-16-le")
+        chars = [int.from_bytes(units[i : i + 2], "little") for i in range(0, len(units), 2)]
+        if len(chars) < 16:
+            return True
+        if len(chars) >= 64:
+            return False
+        size = sum(
+            1 if c < 128 else 2 if c < 2048 else 2 if 55296 <= c <= 57343 else 3 for c in chars
+        )
+        return size < 64
+
+    rng = random.Random(10)
+    letters = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọ"
+    letters += "ồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ𝐀ж"
+    words = ["".join(rng.choice(letters) for _ in range(rng.randint(10, 70))) for _ in range(3000)]
+    words += ["ư" * 31, "ư" * 32, "a" * 63, "a" * 64, "𝐀" * 15, "𝐀" * 16]
+    for word in words:
+        assert kept(word) == (tokens(word) == [word]), word
+    assert not kept("ư" * 32) and kept("ư" * 31) and not kept("ư" * 33)  # 31 letters: 62 bytes
 
 
 def test_every_text_field_is_folded_and_the_short_vietnamese_ones_keep_an_exact_sub_field():
@@ -332,6 +365,47 @@ def _walk(query):
         yield query
         for value in query.values():
             yield from _walk(value)
+
+
+def test_the_folding_table_is_lucene_s_asciifolding_as_tantivy_ports_it():
+    from tantivy import Filter, TextAnalyzerBuilder, Tokenizer
+
+    lucene = TextAnalyzerBuilder(Tokenizer.raw()).filter(Filter.ascii_fold()).build()
+    for code in range(0x80, 0x30000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or char.lower() != char or not char.isalnum():
+            continue
+        assert es.ascii_fold(char) == lucene.analyze(char)[0], f"U+{code:04X} {char}"
+
+
+LETTERS = {"straße": "strasse", "łódź": "lodz", "øresund": "oresund", "æble": "aeble"}
+LETTERS |= {"cœur": "coeur", "ðorn": "dorn", "þing": "thing", "Nước mắm Đặng": "nuoc mam dang"}
+
+
+@pytest.mark.parametrize(("typed", "indexed"), LETTERS.items())
+def test_values_the_index_does_not_analyse_are_folded_as_it_folds_them(typed, indexed):
+    analyzer = analyzers()[FOLDED]
+    assert " ".join(analyzer.analyze(typed)) == indexed  # the embedded engine's analyzer
+    assert " ".join(es.folded_words(typed)) == indexed
+    words = indexed.split()
+    # a completion
+    suggest = es.suggest_body(typed)["query"]["bool"]["must"][-1]["bool"]["should"][0]
+    assert list(suggest["prefix"].values()) == [{"value": words[-1]}]
+    if len(words) > 1:
+        return
+    # a word beginning
+    match, _bonus = leaf_of(es.compile_query(typed + "*"))
+    assert queries_on(match, "prefix")["title"]["value"] == indexed
+    # a code, folded whole (the keyword normalizer: lowercase, asciifolding)
+    assert queries_on(match, "term")["codes.folded"]["value"] == indexed
+    # a typo: the candidate, the held-words check and the fuzzy query
+    if len(indexed) >= 5:
+        ((word, fields),) = es.typo_candidates(typed)
+        assert word == indexed
+        held = es.held_words_body([(word, fields)])["aggs"]["w0"]["filter"]["bool"]["should"]
+        assert held[0] == {"term": {"title": indexed}}
+        match, _bonus = leaf_of(es.compile_query(typed, frozenset([(word, fields)])))
+        assert queries_on(match, "fuzzy")["title"]["value"] == indexed
 
 
 def test_typos_only_for_long_words_the_index_does_not_hold():

@@ -69,7 +69,7 @@ from indexer.search.rules import (
     completes,
     english_text,
 )
-from indexer.search.vietnamese import MAX_TOKEN_LENGTH, fold, folded_tokens, tokens
+from indexer.search.vietnamese import MAX_TOKEN_LENGTH, normalise, tokens
 from schemas.search_fields import (
     CODE_FIELDS,
     EXACT_BOOST,
@@ -137,11 +137,68 @@ OTHER_FIELDS = {
     "trl": {"type": "integer"},
 }
 
+# -- folding as the index folds -------------------------------------------------------------------
+# Values the index does not analyse (word beginnings, typos, the words held, completions, codes)
+# are folded here as the analyzers fold the text: lowercase, then Lucene's ASCIIFoldingFilter
+# (Elasticsearch's ``asciifolding``, of which tantivy's ``ascii_fold`` is a port). Stripping
+# combining marks (``vietnamese.fold``) agrees on Vietnamese letters but not on ł, ø, æ, œ, ß, ð,
+# þ, ı...: "straße*" would look for "straße" in an index holding "strasse". The table: each folded
+# form, then the lowercase letters and digits that fold to it (``tests/test_es_requests.py``
+# checks it against tantivy's ``ascii_fold``, character by character).
+_FOLDING_TABLE = (
+    "(1):⑴ (10):⑽ (11):⑾ (12):⑿ (13):⒀ (14):⒁ (15):⒂ (16):⒃ (17):⒄ (18):⒅ (19):⒆ (2):⑵ (20):⒇ "
+    "(3):⑶ (4):⑷ (5):⑸ (6):⑹ (7):⑺ (8):⑻ (9):⑼ 0:⁰₀⓪⓿０ 1:¹₁①⓵❶➀➊１ 1.:⒈ 10:⑩⓾❿➉➓ 10.:⒑ 11:⑪⓫ "
+    "11.:⒒ 12:⑫⓬ 12.:⒓ 13:⑬⓭ 13.:⒔ 14:⑭⓮ 14.:⒕ 15:⑮⓯ 15.:⒖ 16:⑯⓰ 16.:⒗ 17:⑰⓱ 17.:⒘ 18:⑱⓲ "
+    "18.:⒙ 19:⑲⓳ 19.:⒚ 2:²₂②⓶❷➁➋２ 2.:⒉ 20:⑳⓴ 20.:⒛ 3:³₃③⓷❸➂➌３ 3.:⒊ 4:⁴₄④⓸❹➃➍４ 4.:⒋ 5:⁵₅⑤⓹❺➄➎５ "
+    "5.:⒌ 6:⁶₆⑥⓺❻➅➏６ 6.:⒍ 7:⁷₇⑦⓻❼➆➐７ 7.:⒎ 8:⁸₈⑧⓼❽➇➑８ 8.:⒏ 9:⁹₉⑨⓽❾➈➒９ 9.:⒐ A:ᴀ AE:ᴁ B:ʙᴃ C:ʗᴄ "
+    "D:ᴅᴆ E:ᴇⱻ F:ꜰꟻ G:ǥǧɢʛ H:ʜ I:ɪᵻꟾ J:ᴊ K:ᴋ L:ʟᴌ M:ᴍꟽꟿ N:ɴᴎ O:ᴏᴐ OE:ɶ OU:ᴕ P:ᴘ R:ʀʁᴙᴚ S:ꜱꞅ "
+    "T:ᴛ U:ᴜᵾ V:ᴠ W:ᴡ Y:ʏ Z:ᴢ a:àáâãäåāăąǎǟǡǻȁȃȧɐəɚᶏᶕḁẚạảấầẩẫậắằẳẵặₐₔⱥａ aa:ꜳ ae:æǣǽᴂ ao:ꜵ "
+    "au:ꜷ av:ꜹꜻ ay:ꜽ b:ƀƃɓᵬᶀḃḅḇｂ c:çćĉċčƈȼɕḉↄꜿｃ d:ðďđƌȡɖɗᵭᶁᶑḋḍḏḑḓꝺｄ db:ȸ dz:ǆǳʣʥ "
+    "e:èéêëēĕėęěǝȅȇȩɇɘɛɜɝɞʚᴈᶒᶓᶔḕḗḙḛḝẹẻẽếềểễệₑⱸｅ f:ƒᵮᶂḟẛꝼｆ ff:ﬀ ffi:ﬃ ffl:ﬄ fi:ﬁ fl:ﬂ "
+    "g:ĝğġģǵɠɡᵷᵹᶃḡꝿｇ h:ĥħȟɥɦʮʯḣḥḧḩḫẖⱨⱶｈ hv:ƕ i:ìíîïĩīĭįıǐȉȋɨᴉᵢᵼᶖḭḯỉịⁱｉ ij:ĳ j:ĵǰȷɉɟʄʝⱼｊ "
+    "k:ķƙǩʞᶄḱḳḵⱪꝁꝃꝅｋ l:ĺļľŀłƚȴɫɬɭᶅḷḹḻḽⱡꝇꝉꞁｌ lj:ǉ ll:ỻ ls:ʪ lz:ʫ m:ɯɰɱᵯᶆḿṁṃｍ "
+    "n:ñńņňŉŋƞǹȵɲɳᵰᶇṅṇṉṋⁿｎ nj:ǌ o:òóôõöøōŏőơǒǫǭǿȍȏȫȭȯȱɔɵᴖᴗᶗṍṏṑṓọỏốồổỗộớờởỡợₒⱺꝋꝍｏ oe:œᴔ oo:ꝏ "
+    "ou:ȣ p:ƥᵱᵽᶈṕṗꝑꝓꝕꟼｐ q:ĸɋʠꝗꝙｑ qp:ȹ r:ŕŗřȑȓɍɼɽɾɿᵣᵲᵳᶉṙṛṝṟꝛꞃｒ s:śŝşšſșȿʂᵴᶊṡṣṥṧṩẜẝｓ ss:ß st:ﬆ "
+    "t:ţťŧƫƭțȶʇʈᵵṫṭṯṱẗⱦｔ tc:ʨ th:þᵺꝧ ts:ʦ tz:ꜩ u:ùúûüũūŭůűųưǔǖǘǚǜȕȗʉᵤᶙṳṵṷṹṻụủứừửữựｕ ue:ᵫ "
+    "v:ʋʌᵥᶌṽṿⱱⱴꝟｖ vy:ꝡ w:ŵƿʍẁẃẅẇẉẘⱳｗ x:ᶍẋẍₓｘ y:ýÿŷƴȳɏʎẏẙỳỵỷỹỿｙ z:źżžƶȝȥɀʐʑᵶᶎẑẓẕⱬꝣｚ"
+)
+_FOLDING = {
+    char: folded
+    for group in _FOLDING_TABLE.split()
+    for folded, _colon, chars in [group.partition(":")]
+    for char in chars
+}
+
+
+def ascii_fold(text: str | None) -> str:
+    """``text`` as the index folds it: lowercased, then Lucene's ``asciifolding``."""
+    return "".join(_FOLDING.get(char, char) for char in (text or "").lower())
+
+
+def folded_words(text: str | None) -> list[str]:
+    """The words of a text as ``vi_folded`` indexes them (``vietnamese.tokens``, folded)."""
+    return [ascii_fold(word) for word in tokens(text)]
+
+
 # -- the index ------------------------------------------------------------------------------------
+
+# Tokens of MAX_TOKEN_LENGTH bytes or more (UTF-8) are dropped, as tantivy's ``remove_long``
+# drops them: a count of characters would keep a 31-letter Vietnamese word (two or three bytes a
+# letter) that tantivy drops. Most words are shorter than a quarter of it: no loop for them.
+BYTE_LENGTH_SCRIPT = (
+    "def t = token.term; int n = t.length();"
+    f" if (n < {MAX_TOKEN_LENGTH // 4}) {{ return true; }}"
+    f" if (n >= {MAX_TOKEN_LENGTH}) {{ return false; }}"
+    " int b = 0;"
+    " for (int i = 0; i < n; ++i) { char c = t.charAt(i);"
+    " b += c < 128 ? 1 : (c < 2048 ? 2 : (c >= 55296 && c <= 57343 ? 2 : 3)); }"
+    f" return b < {MAX_TOKEN_LENGTH};"
+)
 
 ANALYSIS = {
     "char_filter": {
-        # asciifolding folds đ as well; said once more because it is the letter that matters most
+        # for the keyword normalizer (asciifolding folds đ as well; the analyzers leave it to it,
+        # so that their byte lengths are those of the text, as tantivy's)
         "vi_d": {"type": "mapping", "mappings": ["đ => d", "Đ => D"]},
     },
     "tokenizer": {
@@ -150,14 +207,13 @@ ANALYSIS = {
         "vi_words": {"type": "pattern", "pattern": "[^\\p{L}\\p{N}]+"},
     },
     "filter": {
-        "vi_length": {"type": "length", "min": 1, "max": MAX_TOKEN_LENGTH - 1},
+        "vi_length": {"type": "predicate_token_filter", "script": {"source": BYTE_LENGTH_SCRIPT}},
         "vi_fold": {"type": "asciifolding", "preserve_original": False},
         "en_snowball": {"type": "stemmer", "language": "porter2"},
     },
     "analyzer": {
         "vi_folded": {
             "type": "custom",
-            "char_filter": ["vi_d"],
             "tokenizer": "vi_words",
             "filter": ["vi_length", "lowercase", "vi_fold"],
         },
@@ -168,7 +224,6 @@ ANALYSIS = {
         },
         "en_stemmed": {
             "type": "custom",
-            "char_filter": ["vi_d"],
             "tokenizer": "vi_words",
             "filter": ["vi_length", "lowercase", "vi_fold", "en_snowball"],
         },
@@ -378,7 +433,7 @@ def typo_candidates(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def _typo_candidate(node: Term) -> tuple[str, tuple[str, ...]] | None:
-    folded = folded_tokens(node.text)[:MAX_PHRASE_WORDS]
+    folded = folded_words(node.text)[:MAX_PHRASE_WORDS]
     texts, _codes, _names = _leaf_fields(node)
     if len(folded) != 1 or not texts:
         return None
@@ -448,19 +503,19 @@ class _Compiler(QueryCompiler[dict]):
         return {"term": {WORD_PAIRS: {"value": term, "boost": boost}}}
 
     def folded(self, text: str) -> list[str]:
-        return folded_tokens(text)
+        return folded_words(text)
 
     def leaf(self, node) -> dict:
         """What a word or phrase matches (folded; for a word that is not negated also as a
         beginning, an English stem, a typo), with a ranking bonus for its exact spelling."""
         texts, codes, names = _leaf_fields(node)
         words = tokens(node.text)[:MAX_PHRASE_WORDS]
-        folded = " ".join(fold(word) for word in words)
+        folded = " ".join(ascii_fold(word) for word in words)
         alternatives = [_words_query(name, folded, weight) for name, weight in texts.items()]
         alternatives = alternatives if folded else []
         alternatives += _codes(node, codes, self.expansions)
         if isinstance(node, Term) and not node.negated and folded:
-            last = fold(words[-1])
+            last = ascii_fold(words[-1])
             if node.prefix and len(last) >= PREFIX_MIN_CHARS:
                 alternatives += _prefixes(folded, len(words), texts, self.expansions)
             if names is None or "title" in names:
@@ -518,7 +573,7 @@ def _words_query(field: str, text: str, boost: float) -> dict:
 def _codes(node, codes: dict[str, float], expansions: int) -> list[dict]:
     """The whole value, as typed or folded; typed in a code field (``ipc:A23``) or with a
     trailing ``*``, the values it begins too."""
-    keyword = fold(node.text)
+    keyword = ascii_fold(normalise(node.text))
     queries = []
     for name, weight in codes.items():
         queries.append({"term": {name: {"value": node.text, "boost": weight}}})
@@ -855,7 +910,7 @@ def suggest_words(text) -> list[str]:
     """The folded words of what the user is typing that suggestions look at."""
     if not isinstance(text, str):
         return []
-    return folded_tokens(text[:SUGGEST_MAX_CHARS])[:SUGGEST_WORDS]
+    return folded_words(text[:SUGGEST_MAX_CHARS])[:SUGGEST_WORDS]
 
 
 def suggest_body(text: str) -> dict | None:
@@ -890,7 +945,7 @@ def response_to_suggestions(es_response: Mapping, text: str, size: int) -> list[
         for order, (kind, field) in enumerate(SUGGEST_SOURCES.items()):
             values = source.get(field) or []
             for value in [values] if isinstance(values, str) else values:
-                folded = folded_tokens(value)
+                folded = folded_words(value)
                 start = completes(folded, complete, last)
                 if start is None:
                     continue
@@ -920,10 +975,10 @@ def similar_body(record: Mapping, size: int, index: str) -> dict:
         for value in _listed(source.get(field)):
             should.append({"term": {field: {"value": value, "boost": SIMILAR_WEIGHTS[field]}}})
     keywords = [
-        tuple(folded_tokens(keyword)[:MAX_PHRASE_WORDS])
+        tuple(folded_words(keyword)[:MAX_PHRASE_WORDS])
         for keyword in _listed(source.get("keywords"))[:SIMILAR_KEYWORDS]
     ]
-    title = folded_tokens(source.get("title") or "")
+    title = folded_words(source.get("title") or "")
     pairs = list(zip(title, title[1:], strict=False))[:SIMILAR_TITLE_PAIRS]
     shared = {pair: SIMILAR_WEIGHTS["title_pair"] for pair in pairs}
     shared |= {words: SIMILAR_WEIGHTS["keyword"] for words in keywords if words}
