@@ -147,6 +147,31 @@ def test_every_text_field_is_folded_and_the_short_vietnamese_ones_keep_an_exact_
         assert properties[name] == {"type": "text", "analyzer": "en_stemmed"}
 
 
+def test_every_keyword_field_a_query_scores_keeps_norms_as_tantivy_does():
+    properties = es.mappings()["properties"]
+    scored = set()
+    bodies = [
+        es.compile_query("thanh long A23L 1-2020-01234 ipc:A23* code:1-20*"),
+        es.similar_body(
+            {"_id": "x", "_source": {"sector": ["thanh-long"], "field": "401", "field_l1": "4"}},
+            5,
+            "repo-records",
+        ),
+    ]
+    for query in _walk(bodies):
+        for kind in ("term", "prefix"):
+            for field, options in (query.get(kind) or {}).items():
+                if isinstance(options, dict) and "boost" in options:
+                    scored.add(field)
+    assert {"sector", "field", "field_l1", rules.WORD_PAIRS, "codes", "ipc.folded"} <= scored
+    for field in scored:
+        name, _dot, sub = field.partition(".")
+        mapping = properties[name]["fields"][sub] if sub else properties[name]
+        if mapping["type"] == "keyword":
+            assert mapping.get("norms") is True, field
+    assert "norms" not in properties["kind"]  # only filtered and counted: no scores, no norms
+
+
 def test_codes_and_facets_are_keywords_and_numbers():
     properties = es.mappings()["properties"]
     for name in CODE_FIELDS:

@@ -119,6 +119,11 @@ SOURCE_FIELDS = (
     "abstract",
     "abstract_en",
 )
+# Keyword fields whose matches are scored (the sector a query names, the proximity pairs, codes,
+# and the sector and fields of "similar records"): with norms, as tantivy keeps field norms on
+# every indexed field, so that BM25 weighs a match by the number of values the record has there
+# on both engines (Elasticsearch leaves norms out of keywords unless asked).
+RANKED_KEYWORDS = ("sector", "field", "field_l1", WORD_PAIRS, *CODE_FIELDS)
 # Fields of the search document that are neither free text, identifiers nor facets.
 OTHER_FIELDS = {
     "id": {"type": "keyword"},
@@ -281,6 +286,10 @@ def mappings(facets: Iterable[Facet] = FACETS) -> dict:
         properties.setdefault(facet.field, _facet_mapping(facet))
     for name, mapping in OTHER_FIELDS.items():
         properties.setdefault(name, mapping)
+    for name in RANKED_KEYWORDS:
+        properties[name] = properties[name] | {"norms": True}
+        for sub in properties[name].get("fields", {}):
+            properties[name]["fields"][sub] = properties[name]["fields"][sub] | {"norms": True}
     meta = {"schema": _fingerprint(properties)}
     return {"dynamic": False, "_meta": meta, "properties": properties}
 
