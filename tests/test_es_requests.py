@@ -763,6 +763,17 @@ def test_highlight_is_escaped_html_with_marks():
     assert "highlight" not in body("")  # nothing to highlight
 
 
+def test_typo_matches_are_not_highlighted_as_on_the_embedded_engine():
+    text = "thanh phann"
+    missing = frozenset(es.typo_candidates(text))
+    assert missing
+    request = es.search_body(SearchRequest(text=text), missing=missing)
+    assert '"fuzzy"' in json.dumps(request["query"])
+    highlighted = request["highlight"]["highlight_query"]
+    assert highlighted == es.compile_query(text) and '"fuzzy"' not in json.dumps(highlighted)
+    assert "highlight_query" not in body(text)["highlight"]  # no typos: the query itself
+
+
 # -- writes and aliases ---------------------------------------------------------------------------
 
 
@@ -1125,7 +1136,18 @@ def test_scores_only_when_sorted_by_relevance():
         ("b <mark>c</mark>", "b c.", "b <mark>c</mark>"),
         ("x &amp; <mark>y</mark>", None, "… x &amp; <mark>y</mark> …"),
         ("&lt;mark&gt;", "<mark>", "&lt;mark&gt;"),  # the text "<mark>", not a tag
-        ("<mark>&quot;q&quot;</mark>", '"q"', "<mark>&quot;q&quot;</mark>"),
+        ("<mark>&quot;q&quot;</mark>", '"q"', "&quot;<mark>q</mark>&quot;"),
+        # a phrase marked as one span (Elasticsearch 8.10+): each word marked, as tantivy does
+        (
+            "quả <mark>thanh long ruột đỏ</mark> tươi",
+            "quả thanh long ruột đỏ tươi",
+            "quả <mark>thanh</mark> <mark>long</mark> <mark>ruột</mark> <mark>đỏ</mark> tươi",
+        ),
+        (
+            "<mark>thanh-long &amp; xoài</mark>",
+            "thanh-long & xoài",
+            "<mark>thanh</mark>-<mark>long</mark> &amp; <mark>xoài</mark>",
+        ),
     ],
 )
 def test_snippet_html(fragment, whole, snippet):

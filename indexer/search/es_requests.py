@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 
@@ -806,6 +807,8 @@ def search_body(
         body["post_filter"] = {"bool": {"filter": selected}}
     if has_text:
         body["highlight"] = highlight()
+        if missing:  # the embedded engine highlights the words typed, not what typos reach
+            body["highlight"]["highlight_query"] = compile_query(request.text)
     return body
 
 
@@ -874,7 +877,7 @@ def snippet_html(fragment: str, whole: str | None = None) -> str:
             continue
         text = html.unescape(piece)
         plain.append(text)
-        parts.append(f"<mark>{html.escape(text)}</mark>" if inside else html.escape(text))
+        parts.append(_marked_words(text) if inside else html.escape(text))
     body = "".join(parts).strip()
     text = " ".join("".join(plain).split())
     whole = " ".join(whole.split()) if whole else ""
@@ -885,6 +888,22 @@ def snippet_html(fragment: str, whole: str | None = None) -> str:
     prefix = "… " if any(char.isalnum() for char in whole[:start]) else ""
     suffix = " …" if any(char.isalnum() for char in whole[end:]) else ""
     return prefix + body + suffix
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _marked_words(text: str) -> str:
+    """Each word of a marked span marked on its own, as the embedded engine marks the words
+    it matched: Elasticsearch (8.10+) marks a matched phrase as one span ("<mark>thanh long</mark>"
+    becomes "<mark>thanh</mark> <mark>long</mark>"); what stands between words is left unmarked."""
+    parts, position = [], 0
+    for word in _WORD.finditer(text):
+        parts.append(html.escape(text[position : word.start()]))
+        parts.append(f"<mark>{html.escape(word.group())}</mark>")
+        position = word.end()
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)
 
 
 def _split_marks(fragment: str) -> list[str]:
