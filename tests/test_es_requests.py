@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -1188,6 +1189,22 @@ def test_suggest_body_every_word_then_a_beginning():
     assert request["size"] == es.SUGGEST_CANDIDATES
     assert request["query"]["bool"]["must_not"] == [es.RESTRICTED]
     assert es.suggest_body("  ***  ") is None and es.suggest_body(None) is None
+
+
+def test_suggestion_candidates_differ_from_tantivy_past_fifty_as_documented():
+    """docs/elasticsearch.md, "Where the two engines may differ": Elasticsearch reads the first
+    SUGGEST_CANDIDATES records holding a word that begins as typed, all scored alike (a term on the
+    word beginnings ``index_prefixes`` holds); tantivy the best-scored records holding one of the
+    PREFIX_EXPANSIONS most frequent such words. Lucene cannot pick terms by frequency, so the two
+    agree on the candidates only while no more than SUGGEST_CANDIDATES records complete the text."""
+    beginnings = es.suggest_body("nuoc ma")["query"]["bool"]["must"][-1]["bool"]["should"]
+    for clause in beginnings:
+        ((field, options),) = clause["prefix"].items()
+        assert options == {"value": "ma"}  # no rewrite: constant score, every word it begins
+        assert es.mappings()["properties"][field]["index_prefixes"]["max_chars"] >= len("ma")
+    assert es.suggest_body("nuoc ma")["size"] == es.SUGGEST_CANDIDATES == 50
+    text = (Path(__file__).resolve().parent.parent / "docs/elasticsearch.md").read_text()
+    assert "**suggestions**" in text
 
 
 def test_suggestions_from_the_records_found():
