@@ -200,8 +200,8 @@ def home():
             context["registrations"] = offers_service.own_results(services, principal)
             context["ip_requests"] = ip_requests.list_for(services, principal, lang)
         context["inquiries"] = inquiries.inbox(services, principal, lang)
-    context["registration_states"] = {s["key"]: s["label"]
-                                      for s in _machine_states("registration")}
+    context["registration_states"] = _state_labels("registration")
+    context["ip_types"] = dict(_options("ip_types"))
     return render_template("work_home.html", **context)
 
 

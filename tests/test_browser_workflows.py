@@ -297,6 +297,15 @@ def test_researcher_registers_a_result_and_staff_accept_it(open_as, people, tmp_
     expect(anonymous.locator(".title-en")).to_have_text(f"Solar dryer for sun-dried squid {RUN}")
     expect(anonymous.locator("#workflow .wf-current")).to_have_attribute("data-state", "accepted")
 
+    # Search finds it once the index has followed the commit.
+    hit = anonymous.locator(f'.hit h3 a[href*="{record_id}"]')
+    for _attempt in range(30):
+        anonymous.goto(f"/?q={RUN}")
+        if hit.count():
+            break
+        anonymous.wait_for_timeout(500)
+    expect(hit).to_be_visible()
+
 
 # -- 2. Support, offer, transfer -----------------------------------------------------------------
 

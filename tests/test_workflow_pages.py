@@ -130,6 +130,35 @@ def test_work_home_for_each_role_and_anonymous_redirect(app, people, result):
     assert "Licensing inquiries" in enterprise and "My registrations" not in enterprise
 
 
+def test_work_queue_filter_by_owner_unit(app, people, result):
+    from schemas import vocabularies
+
+    staff = sign_in(app, "staff@skhcn.gov.vn")
+    counts = []
+    for unit in vocabularies.load("department_units"):
+        html = staff.get(f"/work?owner={unit}").get_data(as_text=True)
+        assert f'<option value="{unit}" selected' in html
+        counts.append(int(re.search(r'data-count="unsupported">(\d+)<', html).group(1)))
+    assert sorted(counts) == [0] * (len(counts) - 1) + [1]
+
+
+def test_staff_confirm_a_researchers_organisation(app, services, people):
+    accounts.sign_up(services, email="moi@vien.vn", name="Nhà nghiên cứu mới", role="researcher",
+                     password=PASSWORD, organisation=ORG, enterprise_name=None,
+                     confirm_url=lambda token: f"/confirm/{token}")
+    pending = accounts.pending_researchers(services)
+    assert [u.email for u in pending] == ["moi@vien.vn"]
+    staff = sign_in(app, "staff@skhcn.gov.vn")
+    html = staff.get("/work").get_data(as_text=True)
+    assert "moi@vien.vn" in html
+    action = f"/work/researchers/{pending[0].id}/confirm"
+    assert action in html
+    assert sign_in(app, "nnc@vien.vn").post(action, data={}).status_code == 400  # no CSRF
+    confirmed = staff.post(action, data={"csrf": staff.csrf})
+    assert confirmed.status_code == 302
+    assert accounts.pending_researchers(services) == []
+
+
 def test_staff_only_pages_refuse_others(app, people, result):
     anonymous = app.test_client()
     for path in ("/outbox", f"/offers/{result}/edit"):
@@ -149,6 +178,9 @@ def test_a_draft_is_seen_by_its_owner_and_staff_only(app, services, people):
     assert sign_in(app, "staff@skhcn.gov.vn").get(f"/register/{record_id}").status_code == 200
     assert sign_in(app, "khac@vien.vn").get(f"/register/{record_id}").status_code == 404
     assert app.test_client().get(f"/records/{record_id}").status_code == 404
+    own = sign_in(app, "nnc@vien.vn").get(f"/records/{record_id}").get_data(as_text=True)
+    assert "chưa được công bố" in own and f"/register/{record_id}" in own
+    assert "wf-transition" not in own
 
 
 def test_forms_without_csrf_are_refused(app, people, result):
