@@ -12,7 +12,7 @@ export TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 # for the end-to-end tests, wrk for the HTTP benchmark. Installed when missing and root.
 DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-script-viet chromium wrk
 
-.PHONY: demo test lint install system-packages serve clean corpus
+.PHONY: demo test lint install system-packages serve clean corpus check-es
 
 system-packages:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || printf '%s ' $$p; done); \
@@ -49,6 +49,15 @@ lint: install
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The first live run of the Elasticsearch engine (scripts/check_es.py, docs/elasticsearch.md):
+# skipped, with a message, when ELASTICSEARCH_URL is unset.
+check-es:
+	@if [ -z "$$ELASTICSEARCH_URL" ]; then \
+	  echo "check-es: skipped, ELASTICSEARCH_URL is not set (e.g. ELASTICSEARCH_URL=http://127.0.0.1:9200 make check-es)."; \
+	else \
+	  $(MAKE) --no-print-directory install && $(BIN)/python scripts/check_es.py; \
+	fi
 
 corpus: install
 	$(BIN)/python corpus_samples/generate.py

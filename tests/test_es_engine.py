@@ -532,3 +532,32 @@ def test_a_rebuild_whose_lock_was_taken_over_stops_and_leaves_the_serving_index(
     assert cluster._alias_indexes("repo-records") == serving
     assert not cluster._alias_indexes("repo-records-rebuilding")
     assert cluster.source("repo-records-lock", "rebuild")["owner"] == "thief"  # not ours to free
+
+
+# -- the first live run ------------------------------------------------------------------------
+
+
+def _check_es():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "check_es.py"
+    spec = importlib.util.spec_from_file_location("check_es", path)
+    check_es = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(check_es)
+    return check_es
+
+
+def test_check_es_skips_cleanly_without_a_cluster(monkeypatch, capsys):
+    check_es = _check_es()
+    monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
+    assert check_es.main([]) == 0
+    assert "skipped, ELASTICSEARCH_URL is not set" in capsys.readouterr().out
+
+
+def test_check_es_large_index_step_runs_its_queries(cluster):
+    note = _check_es().step_clauses(engine_on(cluster), 300)
+    assert "records loaded" in note
+    searched = [body for _m, path, _p, body in cluster.requests if path.endswith("/_search")]
+    queries = [json.dumps(body["query"]) for body in searched if "aggs" in body]
+    assert len(queries) == 2 and all('"top_terms_' in query for query in queries)
