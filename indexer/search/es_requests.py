@@ -8,10 +8,11 @@ gets its mapping, its filter and its aggregation here.
 
 The index holds what the embedded engine holds, analyzed the same way:
 
-* every free-text field (``TEXT_FIELDS``) twice: folded for matching (``vi_folded`` lowercases,
-  maps ``đ`` to ``d`` and applies ``asciifolding``: "Nước mắm" is "nuoc mam", and so is the query
-  "nuoc mam"), and exact in an ``.exact`` sub-field (``vi_exact``, diacritics kept) whose matches
-  add ``EXACT_BOOST`` for the user's own spelling. Two fields rather than ``preserve_original``
+* every free-text field (``TEXT_FIELDS``) twice: folded for matching (``vi_folded`` drops words
+  of MAX_TOKEN_LENGTH bytes or more, lowercases and applies ``asciifolding``, đ included: "Nước
+  mắm" is "nuoc mam", and so is the query "nuoc mam"; values sent unanalysed are folded with the
+  same table, ``ascii_fold``), and exact in an ``.exact`` sub-field (``vi_exact``, diacritics
+  kept) whose matches add ``EXACT_BOOST`` for the user's own spelling. Two fields rather than ``preserve_original``
   (original and folded token at one position): stacked tokens count in Lucene's average field
   length but not in a document's own length, which would skew BM25 away from the embedded
   engine's scores, and the exact form is in ``.exact`` anyway;
