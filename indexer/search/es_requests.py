@@ -12,10 +12,10 @@ The index holds what the embedded engine holds, analyzed the same way:
   of MAX_TOKEN_LENGTH bytes or more, lowercases and applies ``asciifolding``, đ included: "Nước
   mắm" is "nuoc mam", and so is the query "nuoc mam"; values sent unanalysed are folded with the
   same table, ``ascii_fold``), and exact in an ``.exact`` sub-field (``vi_exact``, diacritics
-  kept) whose matches add ``EXACT_BOOST`` for the user's own spelling. Two fields rather than ``preserve_original``
-  (original and folded token at one position): stacked tokens count in Lucene's average field
-  length but not in a document's own length, which would skew BM25 away from the embedded
-  engine's scores, and the exact form is in ``.exact`` anyway;
+  kept) whose matches add ``EXACT_BOOST`` for the user's own spelling. Two fields rather than
+  ``preserve_original`` (original and folded token at one position): stacked tokens count in
+  Lucene's average field length but not in a document's own length, which would skew BM25 away
+  from the embedded engine's scores, and the exact form is in ``.exact`` anyway;
 * ``en_title`` and ``en_text``: the English text of a record (English titles and abstracts, the
   whole text of English records) through the English (Snowball) stemmer;
 * identifiers (``CODE_FIELDS``) as keywords, with a lowercased, folded ``.folded`` sub-field;
