@@ -181,11 +181,13 @@ def _stamp(moment: float) -> str:
     return datetime.fromtimestamp(moment, UTC).isoformat()
 
 
-def _writer(url: str, alias: str, ids: list[str], records: dict, go, stop, results) -> None:
-    """Another process: changes and deletes records while the rebuild runs, and a little after."""
-    from indexer.search.elasticsearch_engine import ElasticsearchEngine
+def _writer(engine, ids: list[str], records: dict, go, stop, results) -> None:
+    """Another process: changes and deletes records while the rebuild runs, and a little after.
+    ``engine``: an ElasticsearchEngine, or (url, alias) to make one."""
+    if isinstance(engine, tuple):
+        from indexer.search.elasticsearch_engine import ElasticsearchEngine
 
-    engine = ElasticsearchEngine(url, alias)
+        engine = ElasticsearchEngine(*engine)
     go.wait(120)
     changed, deleted, round_ = {}, [], 0
     while not stop.is_set() or round_ < 3:
@@ -195,8 +197,9 @@ def _writer(url: str, alias: str, ids: list[str], records: dict, go, stop, resul
         stamp = _stamp(time.time())
         engine.upsert([records[id_] | {"title": titles[id_], "updated_at": stamp} for id_ in batch])
         changed |= titles
-        deleted.append(ids[-round_])
-        engine.delete([ids[-round_]])
+        if round_ <= 100:
+            deleted.append(ids[-round_])
+            engine.delete([ids[-round_]])
         time.sleep(0.1)
     results.put((changed, deleted))
 
@@ -209,8 +212,12 @@ def corpus() -> list[dict]:
     return relevance.corpus_records()
 
 
-def step_rebuild(url: str, engine) -> str:
-    base = corpus()
+def step_rebuild(url: str, engine, base: list[dict] | None = None, other=None) -> str:
+    """``other``: the engine of the other writer, run in a thread (tests: no cluster to share
+    between processes); by default a process of its own on ``url``."""
+    from indexer.search.documents import search_document
+
+    base = [r for r in base or corpus() if search_document(r | {"id": "x"}) is not None]
     early = _stamp(time.time() - 60)
     records = {
         f"r{n:04d}": {**base[n % len(base)], "id": f"r{n:04d}", "updated_at": early}
@@ -218,11 +225,17 @@ def step_rebuild(url: str, engine) -> str:
     }
     ids = sorted(records)
     engine.rebuild([records[id_] for id_ in ids[:10]])  # an index to serve meanwhile
-    context = multiprocessing.get_context("spawn")
-    go, stop, results = context.Event(), context.Event(), context.Queue()
-    writer = context.Process(
-        target=_writer, args=(url, engine.alias, ids, records, go, stop, results)
-    )
+    if other is None:
+        context = multiprocessing.get_context("spawn")
+        go, stop, results = context.Event(), context.Event(), context.Queue()
+        arguments = ((url, engine.alias), ids, records, go, stop, results)
+        writer = context.Process(target=_writer, args=arguments)
+    else:
+        import queue
+        import threading
+
+        go, stop, results = threading.Event(), threading.Event(), queue.Queue()
+        writer = threading.Thread(target=_writer, args=(other, ids, records, go, stop, results))
     writer.start()
 
     def slowly():  # the database as a rebuild reads it: everything as it was at the start

@@ -561,3 +561,12 @@ def test_check_es_large_index_step_runs_its_queries(cluster):
     searched = [body for _m, path, _p, body in cluster.requests if path.endswith("/_search")]
     queries = [json.dumps(body["query"]) for body in searched if "aggs" in body]
     assert len(queries) == 2 and all('"top_terms_' in query for query in queries)
+
+
+def test_check_es_rebuild_step_with_a_writer_alongside(cluster, monkeypatch):
+    check_es = _check_es()
+    monkeypatch.setattr(check_es, "REBUILT", 300)
+    text = "Chế biến nước mắm. " * 50
+    base = [record(f"b{n}", f"Nước mắm số {n}", full_text=text) for n in range(7)]
+    note = check_es.step_rebuild("", engine_on(cluster), base=base, other=engine_on(cluster))
+    assert "changes and" in note and "all kept" in note
