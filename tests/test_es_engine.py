@@ -390,16 +390,17 @@ def test_a_stale_copy_read_by_the_rebuild_cannot_overwrite_another_process_s_wri
 
     assert rebuilder.rebuild(records()) == 2
     assert cluster.source("repo-records", "r1")["title"] == "Bản sửa"
-    # the rebuild's copy came later and was refused as older, harmlessly
-    refused = [
-        item["index"]
-        for method, path, _params, body in cluster.requests
+    # the rebuild's copy was sent after the change, with its version, and refused as older
+    early = es_requests.record_version({"updated_at": EARLY})
+    built = cluster._alias_indexes("repo-records")[0]
+    sent = [
+        line["index"]
+        for _method, path, _params, body in cluster.requests
         if path == "/_bulk"
-        for item in body[0::2]
-        if item.get("index", {}).get("version") == es_requests.record_version({"updated_at": EARLY})
-        and item["index"]["_id"] == "r1"
+        for line in body
+        if line.get("index", {}).get("_index") == built and line["index"]["_id"] == "r1"
     ]
-    assert refused  # sent, with its version
+    assert [action["version"] for action in sent] == [early]
 
 
 def test_a_deletion_by_another_process_during_a_rebuild_stays_deleted(cluster):
