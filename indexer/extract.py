@@ -220,11 +220,14 @@ def extract_document(
     max_bytes: int = DEFAULT_MAX_BYTES,
     ocr: bool = True,
     ocr_workers: int | None = None,
+    ocr_pages: int | None = None,
 ) -> Extraction:
     """Read, classify, parse and (optionally) enrich one PDF; return a validated record draft.
 
     ``ocr=False`` leaves pages that need OCR unread (summary ``needs_ocr``); ``ocr_workers``
-    caps the tesseract processes run at once (default: ``indexer.ocr.default_workers``).
+    caps the tesseract processes run at once (default: ``indexer.ocr.default_workers``);
+    ``ocr_pages`` reads at most that many of the pages that need OCR, the first ones (the front
+    matter: enough for the metadata), and leaves the others unread.
     Raises :class:`~indexer.errors.UnreadableDocument` when the file cannot be read at all.
     """
     from schemas.records import complete_record
@@ -244,7 +247,9 @@ def extract_document(
     started = time.perf_counter()
     pages = list(text.pages)
     page_quality = list(text.quality)
-    unread = _read_by_ocr(path, text, pages, page_quality, notes, ocr=ocr, workers=ocr_workers)
+    unread = _read_by_ocr(
+        path, text, pages, page_quality, notes, ocr=ocr, workers=ocr_workers, limit=ocr_pages
+    )
     timings["ocr"] = time.perf_counter() - started
     _note_conversions(page_quality, notes)
 
@@ -266,8 +271,12 @@ def extract_document(
     else:
         parsed = parser_for(document_type)(pages) if has_text else {}
     language = detect_language(full_text) if has_text else "vi"
-    if language == "en" and not parsed.get("abstract") and parsed.get("abstract_en"):
-        parsed["abstract"] = parsed.pop("abstract_en")  # an English report's own abstract
+    if language == "en" and parsed.get("abstract_en") and (
+        not parsed.get("abstract") or detect_language(parsed["abstract"]) == "vi"
+    ):
+        # an English document's own abstract is its abstract (a Vietnamese one printed beside
+        # it stays in the full text)
+        parsed["abstract"] = parsed.pop("abstract_en")
 
     _join_broken_words(parsed, full_text)
     if document_type == "patent_document":
@@ -369,11 +378,29 @@ def _read_by_ocr(
     *,
     ocr: bool,
     workers: int | None,
+    limit: int | None = None,
 ) -> list[int]:
-    """OCR the pages that need it, in place; return the 0-based pages left unread."""
+    """OCR the pages that need it (the first ``limit`` of them), in place; return the 0-based
+    pages left unread."""
     wanted = text.ocr_candidates
     if not wanted:
         return []
+    if limit is not None and len(wanted) > limit:
+        skipped = wanted[limit:]
+        notes.append(f"OCR limited to {limit} page(s): page(s) {_page_list(skipped)} not read.")
+        return _ocr_pages(path, wanted[:limit], pages, page_quality, notes, ocr, workers) + skipped
+    return _ocr_pages(path, wanted, pages, page_quality, notes, ocr, workers)
+
+
+def _ocr_pages(
+    path: Path,
+    wanted: list[int],
+    pages: list[str],
+    page_quality: list[PageQuality],
+    notes: list[str],
+    ocr: bool,
+    workers: int | None,
+) -> list[int]:
     listed = _page_list(wanted)
     if not ocr:
         notes.append(f"OCR was not run: page(s) {listed} need OCR.")

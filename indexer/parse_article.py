@@ -597,6 +597,54 @@ def _matching_lines(front: _Front, printed: list[str]) -> list[int]:
     return []
 
 
+_STATE_HEADER = re.compile(r"cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do|^so\s*:")
+_SUBJECT = re.compile(r"^\W{0,3}(?:v/v|ve viec)\b\s*:?\s*")
+_SUBJECT_END = re.compile(
+    r"^\W{0,3}(?:.{0,30}ngay\s*\S{0,4}\s*thang|kinh gui|can cu|so\s*:|noi nhan|dieu \d|"
+    r"(?:bo truong|chu tich|giam doc|tong bien tap)\b)"
+)
+
+
+_QUOTED_TITLE = re.compile(
+    r"(?:ten )?(?:de tai|luan van|luan an|khoa luan)(?: (?:voi )?(?:ten|de tai))?\s*[:]?\s*"
+    r"[“\"]([^”\"\n]{15,250}?)[”\"]"
+)
+
+
+def _quoted_title(pages: list[str]) -> str | None:
+    """A title quoted in the declaration or the preface, when no page sets it apart: "tên đề
+    tài “Nghiên cứu ...” là công trình ..." (a thesis without its cover)."""
+    text = squash("\n".join(pages[:FRONT_PAGES]))
+    match = _QUOTED_TITLE.search(fold(text))
+    return squash(text[match.start(1) : match.end(1)]) if match else None
+
+
+def _state_subject(pages: list[str]) -> str | None:
+    """The subject line of a state document (công văn, quyết định): "V/v ..." or "Về việc ..."
+    under the number or the document's name, wrapped over up to four lines, as its title."""
+    lines = [line.strip() for line in (pages[0] if pages else "").split("\n") if line.strip()]
+    head = [squash(fold(line)) for line in lines[:25]]
+    if not any(_STATE_HEADER.search(line) for line in head[:8]):
+        return None
+    for index, folded in enumerate(head):
+        match = _SUBJECT.match(folded)
+        if not match:
+            continue
+        parts = [re.sub(r"^\W+", "", lines[index])]
+        for offset in range(index + 1, min(index + 5, len(lines))):
+            line = lines[offset]
+            if (
+                _SUBJECT_END.match(squash(fold(line)))
+                or _letters(line) < 3
+                or (_is_upper(line) and len(line.split()) <= 8)
+            ):
+                break
+            parts.append(line)
+        subject = squash(" ".join(parts)).strip(" .;,")
+        return subject if _letters(subject) >= 12 else None
+    return None
+
+
 def parse_article(pages: list[str], styled: list | None = None) -> dict:
     """Record-draft fields of a journal article or a thesis (keys absent when not found).
 
@@ -622,7 +670,12 @@ def parse_article(pages: list[str], styled: list | None = None) -> dict:
         from indexer.layout_title import layout_title
 
         typeset = layout_title(styled, front.running)
-    if typeset:
+    subject = _state_subject(pages)
+    if subject:
+        result["title"] = subject
+        sources["title"] = "label"
+        page_of["title"] = 0
+    elif typeset:
         # the title as set in the page's largest type (indexer.layout_title)
         title, printed = typeset
         title_lines = _matching_lines(front, printed) or title_lines
@@ -634,6 +687,11 @@ def parse_article(pages: list[str], styled: list | None = None) -> dict:
         result["title"] = restore_case(title, haystack)
         sources["title"] = "layout"
         page_of["title"] = front.page_of[title_lines[0]]
+    else:
+        quoted = _quoted_title(pages)
+        if quoted:
+            result["title"] = quoted
+            sources["title"] = "body"
 
     authors = _authors(front, title_lines, thesis)
     last_author = title_lines[-1] if title_lines else front.zone().start

@@ -43,7 +43,7 @@ from pathlib import Path
 
 from indexer.errors import UnreadableDocument
 from indexer.legacy_encodings import detect_legacy, legacy_words, to_unicode
-from indexer.text_quality import assess_page, is_syllable, repair_text
+from indexer.text_quality import assess_page, is_syllable, layer_doubts, repair_text
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 # A page counts as having a text layer when it carries at least this many letters or digits;
@@ -332,6 +332,10 @@ def trust_pages(pages: list[str]) -> tuple[list[str], list[PageQuality]]:
             if not encoding and repairs.defects:
                 signals["layer_verdict"] = verdict.verdict
             verdict = assess_page(repaired)
+        if verdict.verdict == "clean" and not encoding:
+            doubts = layer_doubts(repaired, verdict.signals)
+            if doubts:
+                verdict = type(verdict)("garbled", verdict.signals, doubts)
         if verdict.reasons and verdict.verdict == "garbled":
             signals["reasons"] = list(verdict.reasons)
         if verdict.verdict == "empty":

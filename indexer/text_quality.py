@@ -449,3 +449,51 @@ def assess_page(text: str) -> PageVerdict:
 
 def _alnum_count(text: str) -> int:
     return len(_ALNUM.findall(text))
+
+
+# Words of Vietnamese that have no English or French homograph, written without diacritics.
+_BARE_VIETNAMESE = frozenset(
+    "cua cac nhung duoc trong voi khong mot theo nguoi nhieu cung hien thuc viec chuong "
+    "trinh nghiep phat trien quan ngay thang nam hoach".split()
+)
+_ENGLISH = frozenset("the of and for with from this that are was were which".split())
+MIN_LAYER_WORDS = 40  # a page shorter than this is not judged by the checks below
+BARE_SHARE = 0.06  # Vietnamese function words among the words of a page without diacritics
+MAX_MARKED_SHARE_BARE = 0.02
+MIN_VALID_OCR_LAYER = 0.65  # share of words that are Vietnamese syllables, below which ...
+MAX_MARKED_VALID_OCR_LAYER = 0.9  # ... and with this many accented words wrong, a layer is bad
+
+
+def layer_doubts(text: str, signals: dict) -> list[str]:
+    """Why a text layer judged clean by :func:`assess_page` is still not the page's text, as
+    reasons (empty when there is none): Vietnamese typed or OCR'd without its diacritics ("BO
+    TAI NGUYEN VA MOI TRUONG"), or an OCR layer whose accented words are mostly wrong ("CQNG
+    HOA xA HO!", "chtrc chu tn") while too few words are Vietnamese syllables. A scanner's
+    own OCR layers are like this; the page is worth reading again with OCR."""
+    words = signals.get("words") or 0
+    if words < MIN_LAYER_WORDS:
+        return []
+    marked = signals.get("marked_words") or 0
+    reasons = []
+    if marked <= MAX_MARKED_SHARE_BARE * words:
+        bare = sum(1 for word in fold_words(text) if word in _BARE_VIETNAMESE)
+        if bare >= BARE_SHARE * words:
+            reasons.append(f"Vietnamese without its diacritics ({bare} of {words} words)")
+    elif (
+        marked >= 0.1 * words
+        and (signals.get("vi_syllables") or 0) < MIN_VALID_OCR_LAYER
+        and (signals.get("marked_valid") or 1) < MAX_MARKED_VALID_OCR_LAYER
+        and sum(1 for word in fold_words(text) if word in _ENGLISH) < 0.04 * words
+    ):  # (words that are not syllables may be English: a reference list, a bilingual page)
+        reasons.append(
+            f"only {signals.get('vi_syllables', 0):.0%} of the words are Vietnamese syllables "
+            f"and {signals.get('marked_valid', 0):.0%} of the accented ones"
+        )
+    return reasons
+
+
+def fold_words(text: str) -> list[str]:
+    """Lower-case words without diacritics."""
+    from indexer.labels import fold
+
+    return re.findall(r"[a-z]+", fold(text))

@@ -41,16 +41,19 @@ if not GOLD.exists():
 # Right values out of those the gold lists, per field: the figures reached, never lowered to let
 # a regression pass.
 FLOORS = {
-    "patent_or_not": (30, 40),
-    "title": (11, 40),
-    "abstract": (8, 33),
-    "number": (0, 20),
-    "publication_date": (9, 20),
-    "filing_date": (9, 20),
+    "patent_or_not": (38, 40),
+    "title": (36, 40),
+    "abstract": (17, 33),
+    "number": (13, 20),
+    "publication_date": (18, 20),
+    "filing_date": (15, 20),
     "application_number": (0, 20),
-    "inventors": (20, 79),
-    "authors": (17, 34),
+    "inventors": (58, 79),
+    "authors": (22, 34),
 }
+# Scanned pages OCR'd per document: the front matter the metadata comes from (the whole corpus
+# would take minutes of OCR, about a second a page on 2 cores, for no field measured here).
+OCR_PAGES = 3
 # Of the values whose confidence is at or above the review threshold, the share right.
 CONFIDENT_FLOOR = 0.0
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
@@ -61,7 +64,7 @@ def results() -> list[tuple[dict, dict]]:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     rows = []
     for entry in gold:
-        extraction = extract_document(REAL_CORPUS / entry["path"])
+        extraction = extract_document(REAL_CORPUS / entry["path"], ocr_pages=OCR_PAGES)
         rows.append((entry, extraction.record))
     return rows
 
