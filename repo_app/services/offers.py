@@ -18,6 +18,7 @@ from repo_app.models import Record, TechnologyOffer, utcnow
 from repo_app.services import uow
 from repo_app.services import workflow_engine as engine
 from repo_app.services.access import can_see, relations, visible_record
+from repo_app.services.commercialisation import subject
 from repo_app.services.errors import Conflict, Forbidden, Invalid, NotAuthenticated, NotFound
 from repo_app.services.principal import ANONYMOUS, Principal
 from schemas import vocabularies
@@ -146,8 +147,6 @@ def save(services, principal: Principal, record_id: str, body: dict,
         offer.updated_at = utcnow()
         action = ("publish" if offer.published and not was_published else
                   "unpublish" if was_published and not offer.published else "edit")
-        from repo_app.services.commercialisation import subject
-
         engine.record_event(session, subject(record), principal, kind="offer",
                             transition=f"offer_{action}", data={"published": offer.published})
         session.flush()
