@@ -96,6 +96,7 @@ def test_search_document_flattens_a_record():
         "language": "vi",
         "access_level": "public",
         "has_full_text": False,
+        "licensable": False,
         "word_pairs": [  # the proximity bonus's terms: two folded words side by side in a title
             "title:phuong phap",
             "title:phap khu",
