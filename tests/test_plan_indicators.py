@@ -173,3 +173,46 @@ def test_indicators_api_shape(province):
     assert client.get("/api/v1/plan/indicators?period=1999").status_code == 422
     bad = client.get("/api/v1/plan/indicators?period=2021-2025&year=2030")
     assert bad.status_code == 422 and "year" in bad.get_json()["fields"]
+
+
+def test_a_periods_results_are_found_in_the_index_not_by_parsing_json(province):
+    """Migration 0004 indexes the very expression ``record_year()`` compiles to."""
+    from datetime import date as Date
+
+    from sqlalchemy import func, select
+
+    scope = plan.Scope(plan.period_of("2021-2025"), plan.Filters(), AFTER_2025)
+    statement = select(func.count()).select_from(
+        plan.INDICATORS["support_coverage"].rows(scope).subquery())
+    with province.sessions() as session:
+        connection = session.connection()
+        dialect = connection.dialect
+        compiled = statement.compile(dialect=dialect)
+        if dialect.name == "sqlite":
+            params = tuple(value.isoformat() if isinstance(value, Date) else value
+                           for value in (compiled.params[name] for name in compiled.positiontup))
+            plan_rows = connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}",
+                                                   params).all()
+        else:
+            connection.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            plan_rows = connection.exec_driver_sql(f"EXPLAIN {compiled}",
+                                                   compiled.params).all()
+        text = " ".join(str(row) for row in plan_rows)
+    assert "ix_records_plan_year" in text, text
+
+
+@pytest.mark.parametrize("period,filters", [("2021-2025", {}), ("2026-2030", {}),
+                                            ("2021-2025", {"year": "2023"}),
+                                            ("2021-2025", {"sector": "thanh-long"})])
+def test_every_figure_is_the_count_of_its_drilldown(province, period, filters):
+    """A figure and the list behind it can never disagree."""
+    chosen = plan.period_of(period)
+    scope = plan.Scope(chosen, plan.parse_filters(filters, chosen), AFTER_2025)
+    for row in plan.indicators(province, scope)["indicators"]:
+        if row["key"] == "transaction_value_growth":
+            continue  # a rate of two yearly totals, not a count of rows
+        listed = plan.drilldown(province, row["key"], scope, size=500)
+        counted = sum(item["counted"] for item in listed["items"])
+        assert counted == row["numerator"], row["key"]
+        if row["unit"] == "fraction":
+            assert listed["total"] == row["denominator"], row["key"]

@@ -35,6 +35,8 @@ from datetime import UTC, date, datetime
 from urllib.parse import urlencode
 
 from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.expression import ColumnElement
 
 from repo_app.models import (
     Activity,
@@ -210,10 +212,35 @@ class Scope:
 # -- SQL pieces --------------------------------------------------------------------------------
 
 
+# The record's year as SQL, written once per database: migration 0004 indexes exactly this
+# expression (with ``data`` for ``records.data``), so a period's records are found in the index
+# without parsing any JSON. Change both together (tests/test_plan_indicators.py checks the plan).
+RECORD_YEAR_SQL = {
+    "sqlite": "substr(coalesce(" + ", ".join(
+        f"json_extract(records.data, '$.dates.{name}')" for name in YEAR_FROM) + "), 1, 4)",
+    "postgresql": "substr(coalesce(" + ", ".join(
+        f"records.data #>> '{{dates,{name}}}'" for name in YEAR_FROM) + "), 1, 4)",
+}
+
+
+class _RecordYear(ColumnElement):
+    inherit_cache = True
+    type = String()
+
+
+@compiles(_RecordYear)
+def _record_year_default(element, compiler, **kw):
+    return RECORD_YEAR_SQL["postgresql"]
+
+
+@compiles(_RecordYear, "sqlite")
+def _record_year_sqlite(element, compiler, **kw):
+    return RECORD_YEAR_SQL["sqlite"]
+
+
 def record_year():
     """The record's year (a 4-character string) from its first known date, as in search."""
-    return func.substr(func.coalesce(
-        *(Record.data[("dates", name)].as_string() for name in YEAR_FROM)), 1, 4)
+    return _RecordYear()
 
 
 def record_conditions(filters: Filters) -> list:
@@ -264,7 +291,8 @@ class Indicator:
     subject: str  # what the drill-down lists: records, ip_requests, transactions, activities
     task: str  # where the plan sets it: "I" (objectives) or "appendix N"
     rows: Callable  # scope -> select(... , counted) : the rows behind the figure
-    figure: Callable | None = None  # (session, scope) -> Figure; None: a share or count of rows
+    # (session, scope, cache) -> Figure; None: the share or count of ``rows``
+    figure: Callable | None = None
     deadline: Callable[[Period], date] = lambda period: period.end
     cumulative: bool = False  # counted from 2021, not from the period's start
     filtered_by: tuple[str, ...] = FILTER_NAMES
@@ -367,13 +395,33 @@ def _domestic():
     return Transaction.origin.in_(("domestic_institute", "domestic_enterprise"))
 
 
-def _growth_figure(session, scope: Scope) -> Figure:
+def _series(session, scope: Scope, cache: dict) -> list[dict]:
+    """The yearly transaction series, computed once per scope for every transaction
+    indicator of a page (one aggregate query instead of one per indicator)."""
+    key = ("yearly", scope)
+    if key not in cache:
+        cache[key] = yearly_transactions(session, scope)
+    return cache[key]
+
+
+def _share_figure(numerator: str, denominator: str):
+    """A transactions share from the yearly series: the same rows as the indicator's
+    ``rows`` (the drill-down), summed over the years of the scope."""
+    def figure(session, scope: Scope, cache: dict) -> Figure:
+        series = _series(session, scope, cache)
+        top = sum(row[numerator] for row in series)
+        bottom = sum(row[denominator] for row in series)
+        return Figure(top, bottom, top / bottom if bottom else None)
+    return figure
+
+
+def _growth_figure(session, scope: Scope, cache: dict | None = None) -> Figure:
     if scope.filters.year:  # one year: its growth over the year before
         wider = replace(scope, filters=replace(scope.filters, year=None))
         wider = replace(wider, period=Period("", scope.filters.year - 1, scope.filters.year))
         totals = [(row["year"], row["value_vnd"]) for row in yearly_transactions(session, wider)]
     else:
-        totals = [(row["year"], row["value_vnd"]) for row in yearly_transactions(session, scope)]
+        totals = [(row["year"], row["value_vnd"]) for row in _series(session, scope, cache or {})]
     totals = [(year, value) for year, value in totals if value > 0]
     if len(totals) < 2:
         return Figure(None, None, None)
@@ -402,6 +450,7 @@ def _transaction_value_growth(scope: Scope):
 @indicator("ip_transaction_share",
            {"vi": "Tỷ trọng giao dịch tài sản trí tuệ", "en": "Share of IP-asset transactions"},
            "fraction", {"2021-2025": 0.05, "2026-2030": 0.10}, "transactions", "I",
+           figure=_share_figure("ip", "count"),
            vi=('Số giao dịch có chuyển giao quyền sở hữu trí tuệ ÷ tổng số giao dịch trong giai '
                'đoạn, tính theo số lượng.'))
 def _ip_transaction_share(scope: Scope):
@@ -414,7 +463,7 @@ def _ip_transaction_share(scope: Scope):
            {"vi": "Tỷ trọng giao dịch công nghệ nhập khẩu từ các nước phát triển",
             "en": "Share of transactions of technology imported from developed countries"},
            "fraction", {"2021-2025": (0.05, 0.10), "2026-2030": (0.10, 0.20)}, "transactions",
-           "I",
+           "I", figure=_share_figure("developed", "count"),
            vi=('Số giao dịch có nguồn gốc nước ngoài từ nước phát triển ÷ tổng số giao dịch '
                'trong giai đoạn, tính theo số lượng. Mục tiêu là một khoảng: đạt khi chạm cận '
                'dưới.'))
@@ -430,6 +479,7 @@ def _developed_import_share(scope: Scope):
             "en": "Share of transactions from research institutes and universities "
                   "(among domestic-origin transactions)"},
            "fraction", {"2021-2025": 0.05, "2026-2030": 0.10}, "transactions", "I",
+           figure=_share_figure("institute", "domestic"),
            vi=('Số giao dịch có nguồn gốc từ viện nghiên cứu, trường đại học trong nước ÷ số '
                'giao dịch có nguồn gốc trong nước (viện, trường và doanh nghiệp) trong giai '
                'đoạn; giao dịch nước ngoài không tính.'))
@@ -584,7 +634,7 @@ def _digitised(scope: Scope):
     those records, whatever their year (a stock, not a flow; a year filter keeps that year's
     records). Target: all, by 2030."""
     statement = select(*_record_columns(), _counted(
-        exists().where(StoredFile.record_id == Record.id))).where(
+        Record.id.in_(select(StoredFile.record_id)))).where(
         Record.registration_state == "accepted",
         Record.commercialisation_status.not_in(NO_POTENTIAL), *record_conditions(scope.filters))
     if scope.filters.year:
@@ -631,9 +681,10 @@ ORDER = ("support_coverage", "ip_requests_met", "transaction_value_growth",
 # -- Computing ---------------------------------------------------------------------------------
 
 
-def compute_figure(session, definition: Indicator, scope: Scope) -> Figure:
+def compute_figure(session, definition: Indicator, scope: Scope,
+                   cache: dict | None = None) -> Figure:
     if definition.figure is not None:
-        return definition.figure(session, scope)
+        return definition.figure(session, scope, {} if cache is None else cache)
     rows = definition.rows(scope).subquery()
     total, counted = session.execute(
         select(func.count(), func.coalesce(func.sum(rows.c.counted), 0))).one()
@@ -672,9 +723,10 @@ def _number(value):
     return round(value, 6) if isinstance(value, float) else value
 
 
-def evaluate(session, key: str, scope: Scope, lang: str = "vi") -> dict:
+def evaluate(session, key: str, scope: Scope, lang: str = "vi",
+             cache: dict | None = None) -> dict:
     definition = INDICATORS[key]
-    figure = compute_figure(session, definition, scope)
+    figure = compute_figure(session, definition, scope, cache)
     target = definition.target(scope.period)
     return {
         "key": key,
@@ -691,9 +743,10 @@ def evaluate(session, key: str, scope: Scope, lang: str = "vi") -> dict:
 
 def indicators(services, scope: Scope, lang: str = "vi") -> dict:
     """Every indicator of the period, in the plan's order: the API's and the page's answer."""
+    cache: dict = {}
     with services.sessions() as session:
         return {"period": scope.period.key,
-                "indicators": [evaluate(session, key, scope, lang) for key in ORDER]}
+                "indicators": [evaluate(session, key, scope, lang, cache) for key in ORDER]}
 
 
 def definition_of(key: str) -> Indicator:

@@ -10,6 +10,17 @@ Create Date: 2026-12-05
 import sqlalchemy as sa
 from alembic import op
 
+# The record's year as the tracker computes it (repo_app/services/plan_indicators.py,
+# RECORD_YEAR_SQL): indexed with the kind and the registration state, and the id, so that a
+# period's accepted research results are counted from the index alone.
+YEAR_FROM = ("accepted", "granted", "published", "filed", "end")
+RECORD_YEAR = {
+    "sqlite": "substr(coalesce(" + ", ".join(
+        f"json_extract(data, '$.dates.{name}')" for name in YEAR_FROM) + "), 1, 4)",
+    "postgresql": "substr(coalesce(" + ", ".join(
+        f"data #>> '{{dates,{name}}}'" for name in YEAR_FROM) + "), 1, 4)",
+}
+
 revision = '0004'
 down_revision = '0003'
 branch_labels = None
@@ -83,9 +94,18 @@ def upgrade() -> None:
     sa.UniqueConstraint('need_id', 'record_id')
     )
     op.create_index(op.f('ix_need_matches_need_id'), 'need_matches', ['need_id'])
+    dialect = op.get_bind().dialect.name
+    if dialect in RECORD_YEAR:
+        op.execute(f"CREATE INDEX ix_records_plan_year ON records "
+                   f"(kind, registration_state, ({RECORD_YEAR[dialect]}), id)")
+    op.create_index('ix_records_plan_potential', 'records',
+                    ['registration_state', 'commercialisation_status', 'id'])
 
 
 def downgrade() -> None:
+    op.drop_index('ix_records_plan_potential', table_name='records')
+    if op.get_bind().dialect.name in RECORD_YEAR:
+        op.drop_index('ix_records_plan_year', table_name='records')
     op.drop_table('need_matches')
     op.drop_table('technology_needs')
     op.drop_table('activity_links')
