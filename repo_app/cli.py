@@ -99,11 +99,16 @@ def ingest(paths, workers, report_path, timeout, memory_mb, reread, quiet) -> No
 
 @main.command(help="Rebuild the search index from the database, then switch to it.")
 def reindex() -> None:
+    from indexer.search.engine import SearchError
     from repo_app.services.indexing import rebuild_index
 
     services = _services()
     started = time.perf_counter()
-    count = rebuild_index(services)
+    try:
+        count = rebuild_index(services)
+    except SearchError as error:  # e.g. another process is rebuilding the same index
+        services.close()
+        raise click.ClickException(str(error)) from None
     click.echo(f"Indexed {count} records in {time.perf_counter() - started:.1f} s.")
     services.close()
 
