@@ -78,6 +78,25 @@ def report_yearly(year: int, fmt: str, output: Path) -> None:
     click.echo(f"Yearly report {year} ({fmt}, {len(content):,} bytes): {output}")
 
 
+@click.group("tracker", help="The Department's tracker of plan 4239.")
+def tracker_group() -> None:
+    pass
+
+
+@tracker_group.command("demo-data", help="Illustrative transactions and activities for a demo "
+                                          "instance (SQLite only); run after demo-data.")
+def tracker_demo_data() -> None:
+    from repo_app.services.activities import load_demo
+
+    services = _services()
+    try:
+        for line in load_demo(services):
+            click.echo(line)
+    finally:
+        services.close()
+
+
 def register(main: click.Group) -> None:
     main.add_command(import_group)
     main.add_command(report_group)
+    main.add_command(tracker_group)

@@ -115,3 +115,21 @@ def test_search_results_export(api):
     assert response.status_code == 200
     lines = response.data.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("id,") and any("TL1" in line for line in lines[1:])
+
+
+def test_demo_data_fills_the_tracker_once(services):
+    from repo_app.services import activities, plan_indicators
+
+    if not services.settings.database_url.startswith("sqlite"):
+        with pytest.raises(SystemExit):
+            activities.load_demo(services)
+        return
+    assert activities.load_demo(services) == [
+        "tracker demo: 40 transactions 2021-2025, 7 activities"]
+    assert activities.load_demo(services) == ["tracker demo: 0 transactions 2021-2025, "
+                                              "0 activities"]
+    scope = plan_indicators.Scope(plan_indicators.period_of("2021-2025"))
+    figures = {row["key"]: row for row in
+               plan_indicators.indicators(services, scope)["indicators"]}
+    assert figures["ip_transaction_share"]["denominator"] == 40
+    assert figures["intermediaries"]["value"] == 1 and figures["survey"]["value"] == 1

@@ -379,3 +379,79 @@ def forward_match(services, principal: Principal, match_id: int, message: str = 
         match.inquiry_id = inquiry["id"]
         match.forwarded_at = datetime.now(UTC)
     return {"match_id": match.id, "inquiry_id": inquiry["id"]}
+
+
+# -- Demo --------------------------------------------------------------------------------------
+
+DEMO_ACTIVITIES = (
+    ("training", "Hội thảo phổ biến Luật Sở hữu trí tuệ sửa đổi 2022", "2022-09-15",
+     "phan-thiet", 120, None),
+    ("training", "Tập huấn chuyển giao công nghệ và tiêu chuẩn, quy chuẩn kỹ thuật",
+     "2023-06-20", "la-gi", 85, None),
+    ("commercialisation_course", "Lớp bồi dưỡng thương mại hóa kết quả nghiên cứu",
+     "2024-04-10", "phan-thiet", 40, None),
+    ("survey", "Điều tra cung - cầu công nghệ và tài sản trí tuệ tỉnh Bình Thuận",
+     "2023-08-01", None, None, None),
+    ("connection_event", "Techmart Bình Thuận: kết nối cung - cầu công nghệ thanh long",
+     "2024-10-05", "ham-thuan-bac", 300, None),
+    ("promotion_programme", "Chương trình quảng bá thị trường KH&CN trên Báo Bình Thuận",
+     "2025-03-01", None, None, None),
+    ("intermediary", "Trung tâm Thông tin và Ứng dụng KH&CN (đầu mối trung gian)",
+     "2022-01-10", "phan-thiet", None, "2024-07-01"),
+)
+
+
+def load_demo(services) -> list[str]:
+    """Illustrative transactions 2021-2025 and activities for a demo instance (SQLite only),
+    so the tracker's figures and charts have something to show. Running it twice adds
+    nothing twice (transactions by fingerprint, activities by title)."""
+    import random
+    from datetime import date
+
+    from repo_app.services import transactions
+
+    if not services.settings.database_url.startswith("sqlite"):
+        raise SystemExit("Tracker demo data is for the embedded demo instance only (SQLite).")
+    rng = random.Random(4239)
+    origins = ("domestic_institute", "domestic_enterprise", "domestic_enterprise",
+               "domestic_enterprise", "foreign")
+    forms = ("licence", "assignment", "technology_services", "equipment",
+             "capital_contribution")
+    with services.sessions() as session, session.begin():
+        results = list(session.scalars(select(Record.id).where(
+            Record.registration_state == "accepted", Record.kind == "research_result")
+            .order_by(Record.id).limit(12)))
+        rows = []
+        for year in range(2021, 2026):
+            for number in range(6 + year - 2021):
+                origin = rng.choice(origins)
+                body = {
+                    "date": date(year, rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
+                    "value_vnd": int(rng.randint(80, 600) * 1_000_000 * 1.18 ** (year - 2021)),
+                    "form": rng.choice(forms), "includes_ip": rng.random() < 0.12,
+                    "origin": origin, "parties": [f"Doanh nghiệp demo {year}-{number}",
+                                                  "Bên chuyển giao demo"],
+                    "record_id": rng.choice(results) if results and rng.random() < 0.3
+                    else None}
+                if origin == "foreign":
+                    body.update(country=rng.choice(("Nhật Bản", "Hàn Quốc", "Thái Lan")),
+                                developed_country=rng.random() < 0.6)
+                rows.append(transactions.load_transaction(body))
+        existing = transactions.existing_fingerprints(
+            session, [transactions.fingerprint(row) for row in rows])
+        added = 0
+        for row in rows:
+            if transactions.fingerprint(row) not in existing:
+                transactions.create_transaction(session, row, source="demo", created_by=None)
+                added += 1
+        known = set(session.scalars(select(Activity.title)))
+        activities = 0
+        for type_, title, day, place, participants, connected in DEMO_ACTIVITIES:
+            if title in known:
+                continue
+            session.add(Activity(type=type_, title=title, start_date=date.fromisoformat(day),
+                                 place=place, participants=participants, organiser="Sở KH&CN",
+                                 connected_on=date.fromisoformat(connected) if connected
+                                 else None))
+            activities += 1
+    return [f"tracker demo: {added} transactions 2021-2025, {activities} activities"]
