@@ -29,6 +29,15 @@ _APPLICATION_NUMBER = re.compile(r"\b[1-4]-(?:19|20)\d{2}-\d{4,5}\b")
 _IPC = re.compile(r"\b[a-h]\d{2}[a-z]\s?\d{1,4}/\d{2,6}\b")
 
 _PATENT_WORDS = compile_patterns(PATENT_WORDS)
+# The labels of a US, WO or other English front page, as OCR leaves them even when it loses
+# the INID codes' brackets: several of them together make a patent document.
+_ENGLISH_FRONT_LABELS = re.compile(
+    r"united states patent|patent application publication|international application published|"
+    r"appl\.? ?no\b|pub\.? ?no\b|patent no\b|\binventors?\s*:|\bassignee\s*:|"
+    r"\bapplicants?\s*:|int\.? ?c[il1]\b|references cited|cited by examiner|"
+    r"date of patent|pub\.? ?date|pct filed|primary examiner|drawing sheets?|"
+    r"field of (?:classification )?search"
+)
 _REPORT_HEADINGS = compile_patterns(REPORT_TYPE_HEADINGS + STAT_SHEET_HEADINGS)
 _REPORT_LABELS = re.compile(
     r"(?m)^\s*(?:[\divx]{1,4}[.)]\s*)?(?:chu nhiem (?:nhiem vu|de tai|du an|de an)|"
@@ -51,7 +60,7 @@ def document_type_scores(pages: list[str]) -> dict[str, int]:
 
     folded = fold("\n".join(normalise_codes(page) for page in pages[:PAGES_LOOKED_AT]))
     if not folded.strip():
-        return {"patent_document": 0, "final_report": 0, "core_inid": 0}
+        return {"patent_document": 0, "final_report": 0, "core_inid": 0, "front_labels": 0}
     codes = _inid_codes(folded)
     core = len(codes & _CORE_INID)
     patent_words = len(set(_PATENT_WORDS.findall(folded)))
@@ -60,10 +69,18 @@ def document_type_scores(pages: list[str]) -> dict[str, int]:
         patent += 3
     if _IPC.search(folded):
         patent += 1
+    front_labels = len(set(_ENGLISH_FRONT_LABELS.findall(folded[:6000])))
+    if front_labels >= 4:
+        patent += 2 * front_labels
     report_headings = len(set(_REPORT_HEADINGS.findall(folded)))
     report_labels = len(set(m.strip() for m in _REPORT_LABELS.findall(folded)))
     report = report_headings * 4 + report_labels * 2
-    return {"patent_document": patent, "final_report": report, "core_inid": core}
+    return {
+        "patent_document": patent,
+        "final_report": report,
+        "core_inid": core,
+        "front_labels": front_labels,
+    }
 
 
 def detect_document_type(pages: list[str]) -> str:
@@ -87,6 +104,8 @@ def detect_document_type(pages: list[str]) -> str:
         return "final_report"
     if patent >= 8 and core >= 2:
         return "patent_document"
+    if scores["front_labels"] >= 5 and patent > report:
+        return "patent_document"  # an OCR'd front page whose codes were lost
     return "research_document"
 
 

@@ -424,6 +424,7 @@ def _ocr_pages(
             notes.append(f"OCR of page {result.index + 1} failed: {result.error}.")
             unread.append(result.index)
             continue
+        result.text = _english_letters(result.text)
         verdict = assess_page(result.text)
         before = page_quality[result.index]
         signals = {**verdict.signals, "layer_verdict": before.verdict}
@@ -440,6 +441,25 @@ def _ocr_pages(
         notes.append(f"{len(read)} page(s) read by OCR ({_page_list([i.page - 1 for i in read])}"
                      f"{mean}).")
     return unread
+
+
+_VIETNAMESE_ONLY = re.compile(r"[đĐ¡]|[^\W\d_a-zA-Z]")
+
+
+def _english_letters(text: str) -> str:
+    """An English page OCR'd with the Vietnamese model without the marks that model adds to
+    English words ("đisclosure", "¡s"): a letter with a Vietnamese diacritic inside an
+    English word is the plain letter. Vietnamese pages come back as they are."""
+    if not _VIETNAMESE_ONLY.search(text) or detect_language(text) != "en":
+        return text
+    import unicodedata
+
+    def plain(match: re.Match) -> str:
+        word = match.group(0).replace("đ", "d").replace("Đ", "D").replace("¡", "i")
+        decomposed = unicodedata.normalize("NFD", word)
+        return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+    return re.sub(r"[\w¡]+", plain, text)
 
 
 def _note_conversions(page_quality: list[PageQuality], notes: list[str]) -> None:

@@ -545,6 +545,41 @@ _ABSTRACT_END = re.compile(
 _ABSTRACT_LABEL = re.compile(r"^(?:abstract|tom tat(?: sang che| giai phap huu ich)?)\b\s*[:.]?\s*")
 
 
+_FRONT_HEADINGS = re.compile(
+    r"^(?:united states|patent application publication|u\.?s\.? patent documents|"
+    r"foreign patent documents|other publications|abstract|related u\.?s\.? application data|"
+    r"publication classification|prior publication data|references cited)"
+)
+
+
+def _caps_title(front: str) -> str:
+    """The title of a front page whose (54) code OCR lost or misread ("(34). USING VIRTUAL
+    REALITY FOR" / "BEHAVIORAL ANALYSIS"): the first line that is a code-like token and then
+    three words or more in capitals, with the lines in capitals that continue it."""
+    lines = [line.strip() for line in front.split("\n")]
+    for index, line in enumerate(lines[:40]):
+        match = re.match(r"^\(?\w?\d\w?\W{1,3}\s*([A-Z][A-Z0-9 ,;:'()/-]+)$", line)
+        if not match or len(re.findall(r"\b[A-Z]{2,}\b", match.group(1))) < 3:
+            continue
+        if _FRONT_HEADINGS.match(fold(match.group(1))):
+            continue
+        parts = [match.group(1)]
+        for following in lines[index + 1 : index + 4]:
+            if not re.fullmatch(r"[A-Z][A-Z0-9 ,;:'()/-]+", following) or _FRONT_HEADINGS.match(
+                fold(following)
+            ):
+                break
+            parts.append(following)
+        return " ".join(parts)
+    return ""
+
+
+def _after_abstract_heading(front: str) -> str:
+    """The text under an "ABSTRACT" heading whose (57) code OCR lost ("G7) ABSTRACT")."""
+    match = re.search(r"(?m)^\W{0,2}\w{0,3}\W{0,3}\s*ABSTRACT\s*$", front)
+    return front[match.end() :] if match else ""
+
+
 def abstract_text(value: str, title: str | None = None) -> str:
     """The (57) value as an abstract: its label and a repeated title dropped from the start,
     cut where the next section or the page's furniture begins (see ``_ABSTRACT_END``)."""
@@ -665,7 +700,7 @@ def parse_patent(pages: list[str]) -> dict:
         result["technology_fields"] = technology_fields(ipc)
         sources["ipc_classes"] = sources["technology_fields"] = "inid"
 
-    title, title_en = _title(values.get("54", ""))
+    title, title_en = _title(values.get("54", "") or _caps_title(pages[0] if pages else ""))
     if title:
         result["title"] = restore_case(title, "\n".join(pages[:4]))  # "(54) APPARATUS FOR ..."
         sources["title"] = "inid"
@@ -673,6 +708,8 @@ def parse_patent(pages: list[str]) -> dict:
         result["title_en"] = title_en
         sources["title_en"] = "inid"
     on_front_page = segments(pages[0]).get("57") if pages else None
+    if not on_front_page and not values.get("57") and pages:
+        on_front_page = _after_abstract_heading(pages[0])
     abstract = abstract_text(on_front_page or values.get("57", ""), title)
     if abstract:
         result["abstract"] = abstract
