@@ -10,6 +10,7 @@ works without JavaScript: plain forms, each with the CSRF token.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from flask import (
     Blueprint,
@@ -501,7 +502,8 @@ def _ip_request_page(request_id, problem: ServiceError | None = None, posted=Non
     return render_template(
         "ip_request.html", item=item, problem=_problem(problem), posted=posted or {},
         states=_machine_states("ip_registration"), ip_types=dict(_options("ip_types")),
-        state_labels=_state_labels("ip_registration"),
+        state_labels=_state_labels("ip_registration"), today=date.today().isoformat(),
+        soon=(date.today() + timedelta(days=work_queue.DEADLINE_WINDOW_DAYS)).isoformat(),
         options=_vocabulary_options(),
     ), problem.status if problem else 200
 

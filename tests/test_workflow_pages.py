@@ -368,6 +368,7 @@ def test_ip_request_from_record_to_filing_with_deadlines(app, services, people, 
     assert filed.status_code == 302
     html = researcher.get(page_url).get_data(as_text=True)
     assert 'data-key="examination_request"' in html and "2027-09-01" in html
+    assert re.search(r'<tr data-key="formality_exam" class="past">', html) and "đã qua" in html
     assert "1-2024-00123" in sign_in(app, "staff@skhcn.gov.vn").get("/ip-requests").get_data(
         as_text=True)
 
