@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from repo_app.queue import DEFAULT_SPLIT_PAGES
+
 STATUSES = ("ingested", "updated", "unchanged", "quarantined")
 
 
@@ -57,7 +59,48 @@ def _follow(services, batch_id: str, quiet: bool, report_path: Path | None) -> N
         click.echo(f"Report: {report_path}")
 
 
+def _queue_ingest(paths, wait, timeout, split_pages, report_path, quiet) -> None:
+    from repo_app.queue import batches
+
+    services = _services()
+    try:
+        submitted = batches.submit(services, paths, timeout=timeout, split_pages=split_pages)
+        click.echo(f"Batch {submitted.batch_id}: {submitted.files} files, "
+                   f"{submitted.sent} sent to the workers, {submitted.known} already "
+                   f"stored, {len(submitted.duplicates)} copies of another file named.")
+        if wait:
+            _follow(services, submitted.batch_id, quiet, report_path)
+        else:
+            click.echo(f"Follow it with: repo-app queue wait {submitted.batch_id}")
+    finally:
+        services.close()
+
+
+def _add_queue_option(ingest: click.Command) -> None:
+    """``repo-app ingest PATH... --queue``: the same files sent to the workers, followed to the
+    end (``repo-app queue ingest --wait``). Without ``--queue`` the embedded ingest runs as it
+    always did: its callback is called untouched."""
+    embedded = ingest.callback
+    ingest.params.append(click.Option(
+        ["--queue", "use_queue"], is_flag=True,
+        help="Send one task per document to the Celery workers (repo-app worker) instead of "
+             "reading them here; --workers, --max-memory and --reread are the workers' then."))
+
+    def callback(use_queue=False, **options):
+        if not use_queue:
+            return embedded(**options)
+        if options.get("reread"):
+            raise click.UsageError("--reread is not available with --queue.")
+        return _queue_ingest(options["paths"], True, options["timeout"], DEFAULT_SPLIT_PAGES,
+                             options["report_path"], options["quiet"])
+
+    ingest.callback = callback
+
+
 def register(main: click.Group) -> None:
+    if "ingest" in main.commands:
+        _add_queue_option(main.commands["ingest"])
+
     @main.group("queue", help="Ingest on many machines: send documents to Celery workers "
                               "(CELERY_BROKER_URL) that share the database and instance folder.")
     def queue() -> None:
@@ -71,27 +114,14 @@ def register(main: click.Group) -> None:
                   help="Follow the batch to its end, indexing what the workers commit.")
     @click.option("--timeout", type=click.FloatRange(1), default=600, show_default=True,
                   help="Seconds one document may take before it is set aside.")
-    @click.option("--split-pages", type=click.IntRange(0), default=16, show_default=True,
+    @click.option("--split-pages", type=click.IntRange(0), default=DEFAULT_SPLIT_PAGES,
+                  show_default=True,
                   help="OCR pages per task: a larger scan is read by several workers (0: never).")
     @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
                   help="With --wait: write one JSON object per file to this file.")
     @click.option("--quiet", is_flag=True, help="No progress lines.")
     def queue_ingest(paths, wait, timeout, split_pages, report_path, quiet) -> None:
-        from repo_app.queue import batches
-
-        services = _services()
-        try:
-            submitted = batches.submit(services, paths, timeout=timeout,
-                                       split_pages=split_pages)
-            click.echo(f"Batch {submitted.batch_id}: {submitted.files} files, "
-                       f"{submitted.sent} sent to the workers, {submitted.known} already "
-                       f"stored, {len(submitted.duplicates)} copies of another file named.")
-            if wait:
-                _follow(services, submitted.batch_id, quiet, report_path)
-            else:
-                click.echo(f"Follow it with: repo-app queue wait {submitted.batch_id}")
-        finally:
-            services.close()
+        _queue_ingest(paths, wait, timeout, split_pages, report_path, quiet)
 
     @queue.command("wait", help="Follow a batch to its end (again, after a coordinator stopped): "
                                 "send what was not sent, index what the workers committed.")

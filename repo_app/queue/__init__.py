@@ -13,3 +13,6 @@ reaches the broker, the database and the instance folder.
 * :mod:`repo_app.queue.batches`: submit a batch, follow it (re-sending what a stopped coordinator
   did not send, indexing what the workers committed) and report on it.
 """
+
+# OCR pages per task: a scan with more pages to OCR is read by several workers (a chord).
+DEFAULT_SPLIT_PAGES = 16

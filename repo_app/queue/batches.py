@@ -22,12 +22,11 @@ from sqlalchemy import func, select, update
 from indexer.extract import sha256_of
 from indexer.isolation import DEFAULT_TIMEOUT
 from repo_app.models import IngestBatch, IngestItem, utcnow
+from repo_app.queue import DEFAULT_SPLIT_PAGES
 from repo_app.services import records as record_service
 from repo_app.services.indexing import sync_index
 from repo_app.services.ingest import _store_copy, discover
 
-# OCR pages per task: a scan with more pages to OCR is split over several workers.
-DEFAULT_SPLIT_PAGES = 16
 SEND_CHUNK = 200
 INDEX_EVERY_SECONDS = 5.0
 OPEN_STATES = ("queued", "running", "split")

@@ -166,26 +166,30 @@ def _too_many_starts(item) -> bool:
     if item.attempts <= _allowed_starts(item):
         return False
     _close(item.id, ("unreadable", "crashed",
-                     f"Its reader died {item.attempts - 1} times (killed, out of memory or its "
-                     "machine lost); set aside after that many tries."))
+                     f"Its reading was started {item.attempts - 1} times and never finished (its "
+                     "reader killed, out of memory, or its machine lost)."), known=item)
     return True
 
 
-def _close(item_id: int, result: tuple, timings: dict | None = None) -> str | None:
+def _close(item_id: int, result: tuple, timings: dict | None = None, *,
+           known=None) -> str | None:
     """Store a reading's result and close the item, in one transaction; the status, or None
-    when the item was closed already (a task delivered twice)."""
+    when the item was closed already (a task delivered twice). ``known``: the item as this task
+    began it (saves reading it again)."""
     from repo_app.models import IngestItem, QuarantinedFile, StoredFile, utcnow
     from repo_app.services import records as record_service
     from repo_app.services.ingest import _store_copy
 
     services = worker_services()
     settings = services.settings
-    with services.sessions() as session:
-        item = session.get(IngestItem, item_id)
-        if item is None or item.state in FINAL:
-            return None
-        sha256, name, size = item.sha256, item.original_name, item.size
-        staged = settings.instance / item.staged_path
+    item = known
+    if item is None:
+        with services.sessions() as session:
+            item = session.get(IngestItem, item_id)
+            if item is None or item.state in FINAL:
+                return None
+    sha256, name, size = item.sha256, item.original_name, item.size
+    staged = settings.instance / item.staged_path
     started = time.perf_counter()
     unreadable = result[0] == "unreadable"
     folder = settings.quarantine_dir if unreadable else settings.files_dir
@@ -299,7 +303,7 @@ def ingest_document(self, item_id: int, split_pages: int = 0, timeout: float = 6
         chord(header)(assemble_document.s(item_id).set(time_limit=timeout))
         _mark_split(item_id, len(parts))
         return
-    _close(item_id, result)
+    _close(item_id, result, known=item)
 
 
 @app.task(name="repo_app.ocr_part", **_RETRY)
@@ -329,4 +333,4 @@ def assemble_document(self, parts: list[list[dict]], item_id: int) -> None:
         return
     pages = {page["index"]: OcrPage(**page) for part in parts for page in part}
     result = _read(_staged(item), item.original_name, pages=pages)
-    _close(item_id, result, {"ocr_parts": float(len(parts))})
+    _close(item_id, result, {"ocr_parts": float(len(parts))}, known=item)
