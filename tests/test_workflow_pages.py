@@ -235,6 +235,7 @@ def test_upload_edit_submit_accept_and_compare(app, services, people):
     compare = researcher.get(f"/register/{record_id}/versions?a=1&b=2").get_data(as_text=True)
     assert 'data-field="title_en"' in compare and "Low-salt fish sauce" in compare
     assert 'data-field="budget.total_vnd"' in compare
+    assert "nước mắm; giảm mặn; lên men" in compare  # a list reads as a list
 
 
 def test_changes_asked_by_staff_reach_the_researcher(app, services, people):
