@@ -25,8 +25,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     follow_commits(services)
 
-    from repo_app import api, api_workflows, auth, i18n, views, workflow_views
+    from repo_app import api, api_workflows, auth, i18n, security, views, workflow_views
 
+    security.init_app(app, services.settings)
     i18n.init_app(app)
     auth.init_app(app)
     app.register_blueprint(api.blueprint)

@@ -44,6 +44,7 @@ class Settings:
                 "elasticsearch_api_key": env.get("ELASTICSEARCH_API_KEY") or None,
                 "elasticsearch_ca_certs": env.get("ELASTICSEARCH_CA_CERTS") or None,
                 "smtp_url": env.get("SMTP_URL") or None,
+                "behind_proxy": env.get("BEHIND_PROXY", "").lower() in ("1", "true", "yes"),
                 "mail_from": env.get("MAIL_FROM") or None,
                 "public_url": env.get("PUBLIC_URL") or None,
                 "login_limits": env.get("LOGIN_RATE_LIMIT") or "10 per minute; 50 per hour",
