@@ -156,6 +156,78 @@ def similar_records_survive_engine_panics(services):
     del engine.similar
 
 
+CREATED: list[str] = []  # the results these journeys registered, removed afterwards
+
+
+@pytest.fixture(scope="module", autouse=True)
+def leave_the_corpus_as_found(services, people):
+    """The session's corpus is shared: once the journeys are done, what they created is
+    taken out of the search index (made restricted, then indexed) and out of the database,
+    so tests that count records, hits or transactions see the corpus as ingested."""
+    from sqlalchemy import delete, func, or_, select, update
+
+    from repo_app.models import (
+        ApiToken,
+        CommercialisationCase,
+        Event,
+        Inquiry,
+        IpRequest,
+        OutboxMessage,
+        Record,
+        RecordVersion,
+        StoredFile,
+        SupportAction,
+        TechnologyOffer,
+        Transaction,
+        User,
+    )
+    from repo_app.services import registration
+    from repo_app.services.indexing import sync_index
+
+    def counts():
+        with services.sessions() as session:
+            return [session.scalar(select(func.count()).select_from(model))
+                    for model in (Record, Transaction, Inquiry, IpRequest)]
+
+    before = counts()
+    yield
+    with services.sessions() as session:
+        granted = session.scalars(select(IpRequest.granted_record_id).where(
+            IpRequest.record_id.in_(CREATED), IpRequest.granted_record_id.is_not(None))).all()
+        versions = dict(session.execute(select(Record.id, Record.version).where(
+            Record.id.in_([*CREATED, *granted]))).all())
+    ids = list(versions)
+    for record_id, version in versions.items():  # the index removes restricted records
+        registration.update_metadata(services, people["staff"], record_id, version,
+                                     {"access_level": "restricted"}, "test clean-up")
+    sync_index(services)
+    users = list(EMAILS.values())
+    with services.sessions.begin() as session:
+        user_ids = session.scalars(select(User.id).where(User.email.in_(users))).all()
+        session.execute(update(IpRequest).where(IpRequest.record_id.in_(ids))
+                        .values(granted_record_id=None))
+        session.execute(update(Inquiry).where(Inquiry.record_id.in_(ids))
+                        .values(transaction_id=None))
+        for model, column in ((Transaction, Transaction.record_id),
+                              (Inquiry, Inquiry.record_id), (IpRequest, IpRequest.record_id),
+                              (Event, Event.record_id), (SupportAction, SupportAction.record_id),
+                              (TechnologyOffer, TechnologyOffer.record_id),
+                              (CommercialisationCase, CommercialisationCase.record_id),
+                              (RecordVersion, RecordVersion.record_id),
+                              (StoredFile, StoredFile.record_id)):
+            session.execute(delete(model).where(column.in_(ids)))
+        session.execute(delete(Event).where(Event.actor_id.in_(user_ids)))
+        session.execute(delete(Record).where(Record.id.in_(ids)))
+        session.execute(delete(OutboxMessage).where(or_(
+            OutboxMessage.recipient.in_(users), OutboxMessage.subject.contains(RUN),
+            OutboxMessage.body.contains(RUN))))
+        session.execute(delete(ApiToken).where(ApiToken.user_id.in_(user_ids)))
+        session.execute(delete(User).where(User.id.in_(user_ids)))
+    assert counts() == before
+    with services.sessions() as session:
+        assert not session.scalars(select(User.id).where(User.email.in_(users))).all()
+
+
 @pytest.fixture(scope="module")
 def people(services):
     from repo_app.services import accounts
@@ -224,6 +296,7 @@ def accepted_result(services, people, title: str) -> str:
 
     record_id = registration.create_draft(services, people["researcher"],
                                           [("bao-cao.pdf", report_pdf(title))])
+    CREATED.append(record_id)
     registration.run_transition(services, record_id, people["researcher"],
                                 {"transition": "submit", "version": 1})
     registration.run_transition(services, record_id, people["staff"],
@@ -259,6 +332,7 @@ def test_researcher_registers_a_result_and_staff_accept_it(open_as, people, tmp_
         researcher.click("form.wf-form button[type=submit]")
     assert re.search(r"/register/[\w-]+$", researcher.url)
     record_id = researcher.url.rsplit("/", 1)[-1]
+    CREATED.append(record_id)
     expect(researcher.locator(".wf-registration-state")).to_have_attribute("data-state", "draft")
     assert RUN in researcher.locator("#f-title").input_value()  # pre-filled from the file
 
