@@ -25,7 +25,7 @@ from collections import Counter
 
 MAX_DOCUMENT_CHARS = 400_000  # the words of a long document's first 150 pages or so suffice
 _HYPHEN_BREAK = re.compile(r"\b([A-Za-z]{2,})- ([A-Za-z]{2,})\b")
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]{2,}(?![\w-])")
+_ANY_WORD = re.compile(r"(?<![\w-])[A-Za-z]{2,}(?![\w-])")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
@@ -56,30 +56,46 @@ def join_broken_words(text: str | None, document: str, words: Counter | None = N
     text = _HYPHEN_BREAK.sub(hyphen, text)
     if len(_NON_ASCII_LETTER.findall(text)) > 0.02 * len(text):
         return text  # Vietnamese: syllables are separated by spaces
-    return _join_split_words(text, words, vocabulary(text))
+    return _join_split_words(text, words, vocabulary(text), document[:MAX_DOCUMENT_CHARS])
 
 
-def _join_split_words(text: str, words: Counter, own: Counter) -> str:
-    """``"iden tity"`` -> ``"identity"`` (see the module's description)."""
+def _join_split_words(text: str, words: Counter, own: Counter, document: str = "") -> str:
+    """``"iden tity"`` -> ``"identity"``, ``"Reed Solomon"`` -> ``"Reed-Solomon"`` (see the
+    module's description)."""
 
     def word_elsewhere(piece: str) -> bool:
-        return words.get(piece, 0) > own.get(piece, 0)
+        return words.get(piece.lower(), 0) > own.get(piece.lower(), 0)
+
+    lowered = document.lower()
+
+    def split_often(left: str, right: str) -> int:
+        return lowered.count(f"{left} {right}".lower()) if lowered else 0
 
     out: list[str] = []
     position = 0
-    matches = list(_LOWER_WORD.finditer(text))
+    matches = list(_ANY_WORD.finditer(text))
     index = 0
     while index < len(matches) - 1:
         left, right = matches[index], matches[index + 1]
-        joined = (left.group(0) + right.group(0)).lower()
-        if (
-            text[left.end() : right.start()] == " "
-            and len(joined) >= 6
-            and words.get(joined, 0)
-            and not word_elsewhere(left.group(0))
-            and not word_elsewhere(right.group(0))
-        ):
-            out.append(text[position : left.end()])
+        a, b = left.group(0), right.group(0)
+        joined = (a + b).lower()
+        glue = None
+        if text[left.end() : right.start()] == " ":
+            if b[:1].isupper() and words.get(f"{a}-{b}".lower(), 0) > own.get(
+                f"{a}-{b}".lower(), 0
+            ):
+                glue = "-"  # a name the document prints with its hyphen elsewhere (Reed-Solomon)
+            elif a.islower() and b.islower() and len(joined) >= 6 and words.get(joined, 0):
+                if not word_elsewhere(a) and not word_elsewhere(b):
+                    glue = ""
+                elif (
+                    min(len(a), len(b)) >= 3
+                    and words.get(joined, 0) >= 2
+                    and words.get(joined, 0) > 2 * split_often(a, b)
+                ):
+                    glue = ""  # "mono clonal": the document mostly writes "monoclonal"
+        if glue is not None:
+            out.append(text[position : left.end()] + glue)
             position = right.start()
             index += 2
             continue

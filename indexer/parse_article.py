@@ -58,7 +58,8 @@ _MASTHEAD = compile_patterns(
         r"issn",
         r"e-?issn",
         r"isbn",
-        r"doi",
+        r"doi(?=\s*[:：])",  # "DOI: 10.…" (not "đối chứng", which folds the same)
+        r"doi\s+10(?=\.)",
     ]
 )
 _ISSUE = re.compile(
@@ -535,6 +536,32 @@ def _abstracts(front: _Front) -> tuple[str | None, str | None, int | None]:
     return (vietnamese or english), (english if vietnamese else None), english_heading
 
 
+ABSTRACT_PAGES = 12  # a thesis or report prints its abstract on a page of its own, early on
+
+
+def _abstract_pages(pages: list[str], running: set[str]) -> dict[str, str]:
+    """{language: abstract} from the pages after the front matter whose first line is an
+    abstract heading ("TÓM TẮT", "Tóm tắt", "ABSTRACT"): a thesis's or report's own page."""
+    from indexer.detect import detect_language
+
+    found: dict[str, str] = {}
+    for page in pages[FRONT_PAGES:ABSTRACT_PAGES]:
+        lines = [line.strip() for line in page.split("\n") if line.strip()]
+        if not lines:
+            continue
+        start = next(
+            (i for i, line in enumerate(lines[:3]) if heading_match(line, ABSTRACT_HEADINGS
+                                                                  + ABSTRACT_EN_HEADINGS)),
+            None,
+        )
+        if start is None:
+            continue
+        text = _section_text(lines, start + 1, running)
+        if len(text) >= 200:
+            found.setdefault(detect_language(text), text)
+    return found
+
+
 def _keywords(front: _Front, language: str) -> list[str]:
     by_language: dict[str, list[str]] = {}
     for index, line in enumerate(front.lines):
@@ -725,6 +752,10 @@ def parse_article(pages: list[str], styled: list | None = None) -> dict:
             page_of["host_organisation"] = front.first
 
     abstract, abstract_en, english_heading = _abstracts(front)
+    if not abstract:
+        own_page = _abstract_pages(pages, front.running)
+        abstract = own_page.get("vi") or own_page.get("en")
+        abstract_en = own_page.get("en") if own_page.get("vi") else None
     if abstract:
         result["abstract"] = abstract
     if abstract_en:

@@ -162,9 +162,16 @@ def normalise_codes(text: str) -> str:
         text = re.sub(r"\( (?=\S)", "(", text)
         text = re.sub(r"(?<=\S) \)", ")", text)
         text = re.sub(r"(?<=\d) ?/ ?(?=\d)", "/", text)
+        text = re.sub(r"(?<=[a-z]) -(?=[a-z])", "-", text)  # "three -dimensional"
+        text = re.sub(r"(?<=[A-Za-z]) - (?=[a-z])", "-", text)  # "three - dimensional"
     text = _SPACED_CODE.sub(
         lambda m: f"({m.group(1)}/{m.group(2)})" if m.group(2) else f"({m.group(1)})", text
     )
+    if text.count("!") >= 5 and text.count(")") <= text.count("!") // 4:
+        # a layer that reads every ")" as "!" and "(" as "1": "1TTC peptide!", "1e.g., x!"
+        text = _OCR_COUNTRY.sub(lambda m: f"({m.group(1) or m.group(2)})", text)
+        text = re.sub(r"(?<![\w(])1(?=[A-Za-z][^!\n]{0,60}!)", "(", text).replace("!", ")")
+    text = re.sub(r"(?<![\w(])1([A-Z][A-Za-z0-9.-]{1,20}\))", r"(\1", text)  # "1TFPI)"
     folded = fold(text)
 
     def code(match: re.Match) -> str:
