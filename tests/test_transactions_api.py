@@ -107,3 +107,18 @@ def test_lists_export_to_csv_and_xlsx(api):
     xlsx = client.get("/api/v1/transactions?format=xlsx", headers=staff)
     sheet = load_workbook(io.BytesIO(xlsx.data)).active
     assert sheet["B2"].value == "2024-03-15" and sheet["C2"].value == 350_000_000
+
+
+def test_an_export_has_every_row_not_one_page(api, services):
+    from repo_app.services import transactions
+
+    client, staff, _ = api
+    with services.sessions() as session, session.begin():
+        for day in range(600):
+            values = transactions.load_transaction(
+                {**GOOD, "value_vnd": 1_000 + day, "parties": [f"Bên {day}"]})
+            transactions.create_transaction(session, values, source="import", created_by=None)
+    page = client.get("/api/v1/transactions?size=1000", headers=staff).get_json()
+    assert page["total"] == 600 and len(page["items"]) == 500  # pages stop at 500
+    csv = client.get("/api/v1/transactions?format=csv", headers=staff)
+    assert len(csv.data.decode("utf-8-sig").splitlines()) == 1 + 600

@@ -54,6 +54,7 @@ PLAN_START = date(2021, 1, 1)
 PLAN_END = date(2030, 12, 31)
 ON_TRACK_SHARE = 0.8
 STATUSES = ("met", "on_track", "at_risk", "no_data")
+MAX_LIST = 100_000  # rows of a drill-down in one answer (an export); pages ask for fewer
 # The record's year, as the search facet ``year`` reads it (indexer.search.documents).
 YEAR_FROM = ("accepted", "granted", "published", "filed", "end")
 # Results that count as having commercial potential: all but these statuses.
@@ -760,7 +761,7 @@ def drilldown(services, key: str, scope: Scope, *, counted: bool | None = None, 
     """The rows behind an indicator's figure, each with ``counted`` (in the numerator),
     the ones not counted first (what is still to do)."""
     definition = definition_of(key)
-    size = max(1, min(size, 500))
+    size = max(1, min(size, MAX_LIST))
     page = max(1, page)
     rows = definition.rows(scope).subquery()
     statement = select(rows)

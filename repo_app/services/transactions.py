@@ -62,7 +62,7 @@ def as_dict(row: Transaction) -> dict:
 
 # -- Listing -----------------------------------------------------------------------------------
 
-MAX_PAGE_SIZE = 500
+MAX_PAGE_SIZE = 100_000  # one answer at most (an export); the API's pages ask for 500 at most
 LIST_FILTERS = ("year", "date_from", "date_to", "form", "origin", "includes_ip",
                 "developed_country", "record_id", "party", "source")
 _TRUE = {"true", "1", "yes", "có", "co", "x"}
