@@ -146,3 +146,19 @@ def test_activity_form_counts_towards_its_task(staff):
     bad = staff.post("/tracker/activities", data={"csrf": token, "type": "party", "title": "x",
                                                   "start_date": "2025-13-01"})
     assert bad.status_code == 422
+
+
+def test_an_enterprise_enters_a_need_and_sees_its_matches(app, services):
+    from repo_app.services.indexing import rebuild_index
+
+    rebuild_index(services)
+    enterprise = _signed_in(app, "dn@example.com", "mat-khau-dai-2")
+    response = enterprise.post("/tracker/needs", data={
+        "csrf": _token(enterprise, "/tracker/needs"), "sector": "thanh-long",
+        "problem": "Cần kết quả nghiên cứu về bảo quản sau thu hoạch", "timeline": "2026"})
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    html = enterprise.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Cần kết quả nghiên cứu về bảo quản sau thu hoạch" in html
+    matches = re.findall(r'<a href="/records/(R\d)">', html)
+    assert matches and set(matches) <= {"R1", "R2", "R3", "R4", "R6", "R7"}
+    assert "tracker_forward" not in html and "Chuyển cho hai bên" not in html  # staff only
