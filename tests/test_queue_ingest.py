@@ -394,7 +394,8 @@ tasks.extract_or_reason = poisoned
 """
 
 
-def test_a_document_that_keeps_killing_its_reader_is_set_aside(redis_url, cluster_on, tmp_path):
+def test_a_document_that_kills_its_reader_or_overruns_is_set_aside(
+        redis_url, cluster_on, tmp_path):
     url, _ = redis_url
     batch = _batch(tmp_path / "batch", REPORTS[21:22])
     shutil.copy(REPORTS[22], batch / "poison.pdf")
@@ -409,3 +410,9 @@ def test_a_document_that_keeps_killing_its_reader_is_set_aside(redis_url, cluste
     assert poison.attempts == MAX_TRIES + 1  # three reads, and the start that set it aside
     assert "set aside: " in done.stdout and "crashed" in done.stdout
     assert len(_snapshot(cluster.services)["quarantined"]) == 1
+    # Over its time limit, a document's reader is killed and the file set aside at once.
+    slow = _batch(tmp_path / "slow", sorted((CORPUS / "scanned").glob("*.pdf"))[:1])
+    done = cluster.run("queue", "ingest", str(slow), "--wait", "--timeout", "2", "--quiet")
+    assert "quarantined 1" in done.stdout, done.stdout
+    assert "timeout: Reading it took longer than 2 s." in done.stdout
+    assert len(_snapshot(cluster.services)["quarantined"]) == 2
