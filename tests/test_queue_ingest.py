@@ -234,6 +234,7 @@ def _snapshot(services) -> dict:
 def _embedded(tmp: Path, batch: Path) -> dict:
     from repo_app.services.ingest import Ingestor
 
+    tmp.mkdir(parents=True, exist_ok=True)
     url, drop = make_database_url(BACKEND, tmp)
     services = build_services(tmp / "instance", url)
     try:
