@@ -180,7 +180,7 @@ def queued(files: list[Path], folder: Path, database_url: str, workers: int, bro
 
     services = instance(folder, database_url)
     env = {**os.environ, "REPO_INSTANCE": str(folder), "DATABASE_URL": database_url,
-           "CELERY_BROKER_URL": broker, "CELERY_QUEUE": f"bench-{uuid.uuid4().hex[:8]}"}
+           "CELERY_BROKER_URL": broker, "CELERY_QUEUE": "bench-queue-ingest"}
     if broker.startswith("redis"):
         env.setdefault("CELERY_RESULT_BACKEND", broker)
     command = [sys.executable, "-m", "repo_app.cli", "queue", "ingest", "--wait", "--quiet",

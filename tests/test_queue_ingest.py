@@ -184,6 +184,14 @@ class Cluster:
                 self.kill(process)
         self.services.close()
         self.drop()
+        if self.env["CELERY_BROKER_URL"].startswith("amqp"):
+            # RabbitMQ keeps a durable queue and its exchange: remove this test's own.
+            from kombu import Connection
+
+            with Connection(self.env["CELERY_BROKER_URL"]) as connection:
+                channel = connection.default_channel
+                channel.queue_delete(self.env["CELERY_QUEUE"])
+                channel.exchange_delete(self.env["CELERY_QUEUE"])
 
 
 @pytest.fixture
