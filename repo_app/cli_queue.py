@@ -127,8 +127,11 @@ def register(main: click.Group) -> None:
                                 "send what was not sent, index what the workers committed.")
     @click.argument("batch", required=False)
     @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--resend", is_flag=True,
+                  help="Send again the files no worker has started (a broker that lost its "
+                       "queue).")
     @click.option("--quiet", is_flag=True, help="No progress lines.")
-    def queue_wait(batch, report_path, quiet) -> None:
+    def queue_wait(batch, report_path, resend, quiet) -> None:
         from repo_app.queue import batches
 
         services = _services()
@@ -136,28 +139,31 @@ def register(main: click.Group) -> None:
             batch = batch or batches.latest_batch(services)
             if batch is None:
                 raise click.UsageError("No batch yet.")
+            if resend:
+                click.echo(f"{batches.forget_sent(services, batch)} files to send again.")
             _follow(services, batch, quiet, report_path)
         finally:
             services.close()
 
-    @queue.command("status", help="Per batch: queued, running, done, set aside, pages/s.")
+    @queue.command("status", help="Per batch (the last ten, or BATCH with the files it set "
+                                  "aside): queued, running, done, set aside, pages/s.")
     @click.argument("batch", required=False)
     def queue_status(batch) -> None:
         from repo_app.queue import batches
 
         services = _services()
         try:
-            batch = batch or batches.latest_batch(services)
-            if batch is None:
-                raise click.UsageError("No batch yet.")
-            try:
-                current = batches.status(services, batch)
-            except LookupError as error:
-                raise click.UsageError(str(error)) from None
-            click.echo(current.line() + ("" if current.finished else " (not finished)"))
-            for row in batches.report(services, batch):
-                if row["status"] == "quarantined":
-                    click.echo(f"  set aside: {row['path']}: {row['reason']}: {row['message']}")
+            for batch_id in [batch] if batch else batches.recent_batches(services):
+                try:
+                    current = batches.status(services, batch_id)
+                except LookupError as error:
+                    raise click.UsageError(str(error)) from None
+                click.echo(current.line() + ("" if current.finished else " (not finished)"))
+            if batch:
+                for row in batches.report(services, batch):
+                    if row["status"] == "quarantined":
+                        click.echo(f"  set aside: {row['path']}: {row['reason']}: "
+                                   f"{row['message']}")
         finally:
             services.close()
 

@@ -376,6 +376,24 @@ def test_the_broker_stopped_for_seconds_loses_nothing(redis_url, cluster_on, tmp
     _exactly_once(cluster, 5)
 
 
+def test_a_batch_a_broker_lost_is_sent_again(redis_url, cluster_on, tmp_path):
+    """A broker that lost its queue (restarted without its disk): ``queue wait --resend``."""
+    url, server = redis_url
+    if server is None:
+        pytest.skip("the broker is the machine's own Redis: it is not emptied by tests")
+    batch = _batch(tmp_path / "batch", REPORTS[:3])
+    cluster = cluster_on(url, url)
+    cluster.run("queue", "ingest", str(batch))  # no worker yet: the tasks wait in the broker
+    parts = urlsplit(url)
+    with socket.create_connection((parts.hostname, parts.port), timeout=2) as sock:
+        sock.sendall(b"FLUSHALL\r\n")  # every message gone
+        assert sock.recv(16).startswith(b"+OK")
+    cluster.start_worker()
+    done = cluster.run("queue", "wait", "--resend", "--quiet")
+    assert "3 files to send again" in done.stdout
+    _exactly_once(cluster, 3)
+
+
 def test_a_coordinator_killed_mid_batch_is_replaced(redis_url, cluster_on, tmp_path):
     url, _ = redis_url
     batch = _batch(tmp_path / "batch", REPORTS[16:21])

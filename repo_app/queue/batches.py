@@ -142,9 +142,28 @@ def send_pending(services, batch_id: str) -> int:
 
 
 def latest_batch(services) -> str | None:
+    recent = recent_batches(services, 1)
+    return recent[0] if recent else None
+
+
+def recent_batches(services, limit: int = 10) -> list[str]:
+    """The ids of the last batches, the newest first."""
     with services.sessions() as session:
-        return session.scalar(
-            select(IngestBatch.id).order_by(IngestBatch.created_at.desc()).limit(1))
+        return list(session.scalars(
+            select(IngestBatch.id).order_by(IngestBatch.created_at.desc()).limit(limit)))
+
+
+def forget_sent(services, batch_id: str) -> int:
+    """Mark the batch's files that no task has started as not sent, so that :func:`follow`
+    sends them again: for a broker that lost its queue (one that keeps nothing on disk). Their
+    earlier messages, if any survive, find the item closed or run it once more (idempotent)."""
+    with services.sessions.begin() as session:
+        return session.execute(
+            update(IngestItem)
+            .where(IngestItem.batch_id == batch_id, IngestItem.state == "queued",
+                   IngestItem.sent_at.is_not(None))
+            .values(sent_at=None)
+        ).rowcount
 
 
 def status(services, batch_id: str) -> BatchStatus:
