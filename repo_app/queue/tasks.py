@@ -211,9 +211,9 @@ def _close(item_id: int, result: tuple, timings: dict | None = None, *,
                     item.reason, item.message = reason, message
                 else:
                     extraction = result[1]
-                    known = record_service.find_file(session, sha256)
-                    if known is not None:
-                        status, record = "unchanged", known.record
+                    stored_file = record_service.find_file(session, sha256)
+                    if stored_file is not None:
+                        status, record = "unchanged", stored_file.record
                     else:
                         status, record = record_service.save_extraction(
                             session, extraction.record, StoredFile(
