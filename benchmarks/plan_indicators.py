@@ -253,10 +253,11 @@ def main() -> None:
         services = Services(settings)
         build(services, args.records, args.transactions)
         if not url.startswith("sqlite"):
-            # Planner statistics, as autovacuum keeps them on a running server (a bulk load
-            # leaves none until it passes).
-            with services.db.connect() as connection:
-                connection.exec_driver_sql("ANALYZE")
+            # Planner statistics and the visibility map, as autovacuum keeps them on a running
+            # server (a bulk load leaves neither until it passes).
+            with services.db.connect().execution_options(
+                    isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("VACUUM ANALYZE")
         app = create_app(services=services)
         client = app.test_client()
         print(f"database: {url.split(':')[0]}; {args.requests} requests each after a warm-up")
