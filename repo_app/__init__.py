@@ -28,6 +28,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     from repo_app import api, api_workflows, auth, i18n, security, views, workflow_views
 
     security.init_app(app, services.settings)
+    from repo_app import api_errors
+
+    api_errors.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
     app.register_blueprint(api.blueprint)

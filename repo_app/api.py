@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from repo_app import i18n
+from repo_app.api_errors import problem
 from repo_app.auth import current_principal
 from repo_app.services import public_view
 from repo_app.services import search as search_service
@@ -18,7 +19,7 @@ def _services():
 
 @blueprint.errorhandler(search_service.BadSearchParameters)
 def _bad_parameters(error):
-    return jsonify({"status": 400, "message": str(error)}), 400
+    return problem(400, str(error), {"query": [str(error)]})
 
 
 @blueprint.get("/records")
@@ -32,7 +33,7 @@ def search_records():
 def get_record(record_id: str):
     record = public_view.public_record(_services(), record_id, current_principal())
     if record is None:
-        return jsonify({"status": 404, "message": f"No record {record_id!r}."}), 404
+        return problem(404, f"No record {record_id!r}.")
     return jsonify(record)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from repo_app import i18n
+from repo_app.api_errors import service_problem
 from repo_app.auth import current_principal
 from repo_app.services import (
     commercialisation,
@@ -39,8 +40,7 @@ def _body() -> dict:
 
 @blueprint.errorhandler(ServiceError)
 def _refused(error: ServiceError):
-    return jsonify({"status": error.status, "message": error.message,
-                    "fields": error.fields}), error.status
+    return service_problem(error)
 
 
 @blueprint.get("/workflows")

@@ -23,6 +23,7 @@ from flask import (
 
 from indexer.search.engine import SearchError
 from repo_app import i18n, workflow_views
+from repo_app.api_errors import API_PREFIX, problem
 from repo_app.auth import current_principal, current_user_is_staff
 from repo_app.services import public_view
 from repo_app.services import search as search_service
@@ -328,5 +329,7 @@ def number(value) -> str:
 
 
 @blueprint.app_errorhandler(404)
-def not_found(_error):
+def not_found(error):
+    if request.path.startswith(API_PREFIX):
+        return problem(404, error.description or "Not found.")
     return render_template("error.html", message=i18n.translate("not_found")), 404

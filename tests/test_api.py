@@ -100,3 +100,18 @@ def test_an_unknown_record_is_a_404(client):
     response = client.get("/api/v1/records/does-not-exist")
     assert response.status_code == 404
     assert response.get_json()["message"]
+
+
+def test_errors_are_problem_details(client):
+    """RFC 9457 for every API error, unknown URLs and wrong methods included."""
+    for url, status in (("/api/v1/records/nope", 404), ("/api/v1/no-such-thing", 404),
+                        ("/api/v1/records?size=0", 400)):
+        answer = client.get(url)
+        assert answer.status_code == status, url
+        assert answer.mimetype == "application/problem+json"
+        body = answer.get_json()
+        assert body["status"] == status and body["title"] and body["detail"]
+    wrong_method = client.delete("/api/v1/records")
+    assert wrong_method.status_code == 405 and "GET" in wrong_method.headers["Allow"]
+    assert wrong_method.mimetype == "application/problem+json"
+    assert client.get("/no-such-page").mimetype == "text/html"

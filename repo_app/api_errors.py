@@ -1,0 +1,52 @@
+"""API errors as RFC 9457 problem details (``application/problem+json``): ``type``,
+``title``, ``status``, ``detail``, and ``fields`` naming each invalid field. ``message`` repeats
+``detail`` for the clients written against the first version of this API. Every 4xx and 5xx
+under ``/api/`` answers this way, unknown URLs included."""
+
+from __future__ import annotations
+
+from flask import Response, json, request
+from werkzeug.exceptions import HTTPException
+
+from repo_app.services.errors import ServiceError
+
+API_PREFIX = "/api/"
+
+
+def problem(status: int, detail: str, fields: dict | None = None, title: str | None = None,
+            headers: dict | None = None) -> Response:
+    from http import HTTPStatus
+
+    title = title or HTTPStatus(status).phrase
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail,
+            "message": detail}
+    if fields:
+        body["fields"] = fields
+    response = Response(json.dumps(body, ensure_ascii=False), status=status,
+                        mimetype="application/problem+json")
+    response.headers.update(headers or {})
+    return response
+
+
+def service_problem(error: ServiceError) -> Response:
+    return problem(error.status, error.message, error.fields)
+
+
+def _http_problem(error: HTTPException):
+    if not request.path.startswith(API_PREFIX):
+        return error
+    detail = error.description or error.name
+    headers = {k: v for k, v in error.get_headers() if k.lower() in ("allow", "retry-after")}
+    return problem(error.code or 500, detail, headers=headers)
+
+
+def _crash_problem(error: Exception):
+    if not request.path.startswith(API_PREFIX) or isinstance(error, HTTPException):
+        raise error
+    return problem(500, "The server failed to answer; the error is logged.")
+
+
+def init_app(app) -> None:
+    app.register_error_handler(HTTPException, _http_problem)
+    app.register_error_handler(ServiceError, service_problem)
+    app.register_error_handler(Exception, _crash_problem)
