@@ -511,6 +511,7 @@ def ground_truth(doc: PatentDocument, relative: str) -> dict:
     expected["ipc_classes"] = [symbol for symbol, _ in doc.ipc]
     expected["applicants"] = [nfc(party.name) for party in doc.applicants]
     expected["inventors"] = [nfc(inventor.name) for inventor in doc.inventors]
+    expected["abstract"] = squash(nfc(doc.abstract))
     return {"path": relative, "expected": expected}
 
 

@@ -1094,6 +1094,8 @@ def expected(task: rt.Task) -> dict:
         "district": task.district,
         "sectors": list(task.sectors),
         "members": [m.name for m in task.members],
+        "abstract": " ".join(task.abstract.split()),
+        "abstract_en": " ".join(task.abstract_en.split()),
     }
 
 
@@ -1118,7 +1120,9 @@ def build(out: Path) -> list[dict]:
         rel = report_path(task)
         if task.scanned:
             write_scanned(task, chosen[task.slug], out / rel)
-            entries.append({"path": rel, "expected": {**expected(task), "scanned": True}})
+            # abstracts read by OCR are not compared letter for letter
+            scanned = {k: v for k, v in expected(task).items() if not k.startswith("abstract")}
+            entries.append({"path": rel, "expected": {**scanned, "scanned": True}})
         else:
             pages = write_report(task, chosen[task.slug], out / rel)
             assert 8 <= pages <= 14, (task.slug, pages)

@@ -281,7 +281,11 @@ def build(out: Path) -> list[dict]:
         entries.append({
             "path": rel,
             "scan_profile": profile,
-            "expected": {**rp.expected(task), "scanned": True},
+            # abstracts read by OCR are not compared letter for letter
+            "expected": {
+                **{k: v for k, v in rp.expected(task).items() if not k.startswith("abstract")},
+                "scanned": True,
+            },
         })
     return entries
 

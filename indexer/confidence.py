@@ -190,6 +190,7 @@ def score_fields(draft: dict, pages: list[str], document_type: str) -> tuple[dic
     _check_organisations(values, scores)
     _check_ipc(values, scores)
     _check_keywords(values, scores)
+    _check_abstracts(values, scores)
     for name, agrees in (draft.get("_agreement") or {}).items():
         if agrees is False and name in scores:
             scores[name].fail("the cover and the statistical sheet give different values")
@@ -473,6 +474,31 @@ EXPECTED_FIELDS = {
     "patent_document": ("title", "application_number", "filed"),
     "research_document": ("title",),
 }
+
+
+MIN_ABSTRACT_CHARS = 80
+MAX_ABSTRACT_CHARS = 4000
+
+
+def _check_abstracts(values: dict, scores: dict[str, _Score]) -> None:
+    """An abstract is prose that ends a sentence: not cut off, not run on into the body, not
+    mixed with a reference list, figure labels or the front page's names and addresses."""
+    for name in ("abstract", "abstract_en"):
+        text = values.get(name)
+        if not text or name not in scores:
+            continue
+        visible = re.sub(r"\s", "", text)
+        letters = sum(1 for char in visible if char.isalpha())
+        if len(text) < MIN_ABSTRACT_CHARS:
+            scores[name].fail("it is too short for an abstract")
+        elif len(text) > MAX_ABSTRACT_CHARS:
+            scores[name].fail("it is too long: the body may have been taken with it")
+        if letters < 0.75 * len(visible) or re.search(r"\.{4,}|(?:et al\..*){2}", text):
+            scores[name].fail("it holds a reference list, figure labels or other non-prose")
+        if re.search(r"\([A-Z]{2}\)\s*;", text):
+            scores[name].fail("it holds names and addresses of the front page")
+        if not re.search(r"[.!?)\]”\"%]\s*$", text):
+            scores[name].fail("it does not end a sentence: it may be cut off")
 
 
 def missing_fields(values: dict, document_type: str) -> list[str]:

@@ -1,7 +1,8 @@
 """Measuring extraction against ground truth.
 
 Ground truth (``corpus_samples/ground_truth.json``) describes each document with flat keys:
-``document_type, kind, language, title, title_en, task_code, principal_investigator,
+``document_type, kind, language, title, title_en, abstract, abstract_en, task_code,
+principal_investigator,
 principal_investigator_title, host_organisation, parent_agency, start, end, accepted,
 budget_total_vnd, field_of_science, keywords, district, sectors, members, application_number,
 filed, published, granted, patent_number, ipc_classes, technology_fields, applicants,
@@ -48,6 +49,8 @@ def comparable_fields(record: dict) -> dict:
         "language": record.get("language"),
         "title": record.get("title"),
         "title_en": record.get("title_en"),
+        "abstract": record.get("abstract"),
+        "abstract_en": record.get("abstract_en"),
         "task_code": identifiers.get("task_code"),
         "principal_investigator": investigator["name"] if investigator else None,
         "principal_investigator_title": investigator.get("title") if investigator else None,

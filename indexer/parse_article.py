@@ -758,8 +758,10 @@ def parse_article(pages: list[str], styled: list | None = None) -> dict:
         abstract_en = own_page.get("en") if own_page.get("vi") else None
     if abstract:
         result["abstract"] = abstract
+        sources["abstract"] = "label"  # under its heading
     if abstract_en:
         result["abstract_en"] = abstract_en
+        sources["abstract_en"] = "label"
     title_en = _english_title(front, english_heading, haystack) if abstract_en else None
     if title_en and title_en != result.get("title"):
         result["title_en"] = title_en

@@ -100,6 +100,27 @@ def _label_regex(code: str) -> re.Pattern | None:
 _LABEL_REGEXES = {code: _label_regex(code) for code in INID_LABELS}
 
 
+def _unwrapped_label(regex, folded: str, start: int, label):
+    """A label that runs onto the next line only when it fills that line ("Patent number" /
+    "and date") or its first line is not a label already: "(57) Tóm tắt" / "Sáng chế đề cập
+    ..." is the label "Tóm tắt", not "Tóm tắt sáng chế"."""
+    if not label:
+        return label
+    text_start = start + len(folded[start:label.end()]) - len(folded[start:label.end()].lstrip())
+    newline = folded.find("\n", text_start, label.end())
+    if newline == -1:
+        return label
+    label_end = start + len(folded[start : label.end()].rstrip())
+    line_end = folded.find("\n", label_end)
+    rest = folded[label_end : line_end if line_end != -1 else len(folded)]
+    if not rest.strip(" :."):
+        return label  # the label fills its second line too: "Patent number" / "and date"
+    short = regex.match(folded, start, newline)
+    if short and short.end() > start + 1 and not folded[short.end() : newline].strip(" :."):
+        return short  # the first line is a whole label; the next one starts the value
+    return label
+
+
 def segments(text: str) -> dict[str, str]:
     """``{code: value}`` with the label after each code removed and lines kept (``\\n``)."""
     found: list[tuple[str, int, int]] = []  # (code, token start, value start)
@@ -113,6 +134,7 @@ def segments(text: str) -> dict[str, str]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         at_start = text[line_start : match.start()].strip() == ""
         label = _LABEL_REGEXES[code].match(folded, match.end()) if _LABEL_REGEXES[code] else None
+        label = _unwrapped_label(_LABEL_REGEXES[code], folded, match.end(), label)
         label_follows = bool(label and label.end() > match.end() + 1)
         if current == "57":
             accept = label_follows or (
@@ -541,7 +563,7 @@ def _title(value: str) -> tuple[str | None, str | None]:
 # sheet counts, the running header of the drawing sheets, the references' end).
 _ABSTRACT_END = re.compile(
     r"(?:\bmo ta (?:sang che|giai phap huu ich)\b|\blinh vuc (?:ky thuat|sang che)\b|"
-    r"\byeu cau bao ho\b|\bdiem yeu cau bao ho\b|\b\d+ claims?,? \d+ drawing|"
+    r"\byeu cau bao ho\b|\bdiem yeu cau bao ho\b|\b\d+ claims?,? (?:\d+|no) drawing|"
     r"\b\d+ claims?\b[,.]? *$|\bcited by examiner\b|\bforeign patent documents\b|"
     r"\bother publications\b|\bu\.?s\.? patent documents\b|\bpatent ?application publication\b|"
     r"\bu\.s\. patent\b|\bsheet \d+ of \d+\b|\bno\. of (?:pages|claims)\b|"
@@ -587,10 +609,34 @@ def _after_abstract_heading(front: str) -> str:
     return front[match.end() :] if match else ""
 
 
-def abstract_text(value: str, title: str | None = None) -> str:
+def _furniture_key(line: str) -> str:
+    return re.sub(r"\d+", "#", squash(line))
+
+
+def page_furniture(pages: list[str], edge: int = 2) -> set[str]:
+    """Lines at the top or bottom of two pages or more, numbers aside ("VN 1-0029874 1",
+    "VN 1-0029874 2"): running headers and footers, as :func:`_furniture_key` keys."""
+    seen: dict[str, int] = {}
+    for page in pages[:6]:
+        lines = [line for line in page.split("\n") if line.strip()]
+        for line in set(lines[:edge] + lines[-edge:]):
+            key = _furniture_key(line)
+            if re.search(r"[^\W\d_]", key):
+                seen[key] = seen.get(key, 0) + 1
+    return {key for key, count in seen.items() if count >= 2}
+
+
+def abstract_text(value: str, title: str | None = None, running: set[str] | None = None) -> str:
     """The (57) value as an abstract: its label and a repeated title dropped from the start,
-    cut where the next section or the page's furniture begins (see ``_ABSTRACT_END``)."""
-    text = squash(_LANGUAGE_TAG.sub("", value or ""))
+    running headers and footers (``running``: :func:`page_furniture`) left out, cut where the
+    next section or the
+    page's furniture begins (see ``_ABSTRACT_END``)."""
+    if running:
+        value = "\n".join(
+            line for line in (value or "").split("\n") if _furniture_key(line) not in running
+        )
+    value = re.sub(r"(?:\n\s*\d{1,3}\s*)+$", "", (value or "").rstrip())  # the page number
+    text = squash(_LANGUAGE_TAG.sub("", value))
     folded = fold(text)
     label = _ABSTRACT_LABEL.match(folded)
     if label:
@@ -717,9 +763,10 @@ def parse_patent(pages: list[str]) -> dict:
     on_front_page = segments(pages[0]).get("57") if pages else None
     if not on_front_page and not values.get("57") and pages:
         on_front_page = _after_abstract_heading(pages[0])
-    abstract = abstract_text(on_front_page or values.get("57", ""), title)
+    abstract = abstract_text(on_front_page or values.get("57", ""), title, page_furniture(pages))
     if abstract:
         result["abstract"] = abstract
+        sources["abstract"] = "inid" if (on_front_page or values.get("57")) else "heuristic"
 
     people: list[dict] = []
 

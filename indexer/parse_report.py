@@ -524,6 +524,9 @@ def parse_report(pages: list[str]) -> dict:
             abstract_en = rest.lstrip(" _:;,.-–—|") or None
     if abstract_en:
         result["abstract_en"] = abstract_en
+    for key in ("abstract", "abstract_en"):
+        if result.get(key):
+            sources.setdefault(key, "label")  # under its heading ("TÓM TẮT", "ABSTRACT")
     result["_sources"] = sources
     result["_pages"] = page_of_field
     # {field: True (two labels agree) | False (two labels disagree) | "heuristic" (a label and

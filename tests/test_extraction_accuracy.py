@@ -260,3 +260,14 @@ def test_scans_without_ocr_are_kept_as_needing_ocr(entry):
     assert extraction.record["files"][0]["text_method"] == "none"
     assert extraction.record["title"]
     assert {page["verdict"] for page in extraction.record["quality"]["pages"]} == {"empty"}
+
+
+def test_patent_abstract_ends_where_the_description_begins():
+    """The abstract of 1-2018-04512 is followed on its front page by "MÔ TẢ SÁNG CHẾ" and the
+    description: it is the printed abstract, not the description run on after it."""
+    _need_corpus()
+    entry = next(e for e in _documents() if e["path"] == "patents/1-2018-04512.pdf")
+    record = extract_document(CORPUS / entry["path"], enrich=False).record
+    assert record["abstract"] == entry["expected"]["abstract"]
+    assert "mô tả sáng chế" not in record["abstract"].lower()
+    assert record["quality"]["field_confidence"]["abstract"] >= 0.9
