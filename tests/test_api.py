@@ -115,3 +115,24 @@ def test_errors_are_problem_details(client):
     assert wrong_method.status_code == 405 and "GET" in wrong_method.headers["Allow"]
     assert wrong_method.mimetype == "application/problem+json"
     assert client.get("/no-such-page").mimetype == "text/html"
+
+
+def test_search_answers_link_their_pages(client):
+    first = client.get("/api/v1/records?q=thanh+long&size=2")
+    body = first.get_json()
+    assert body["total"] > 2
+    assert "page=2" in body["links"]["next"] and "prev" not in body["links"]
+    assert 'rel="next"' in first.headers["Link"]
+    second = client.get(body["links"]["next"]).get_json()
+    assert second["page"] == 2 and "page=1" in second["links"]["prev"]
+    assert {hit["id"] for hit in second["hits"]}.isdisjoint(hit["id"] for hit in body["hits"])
+
+
+def test_a_record_answers_conditional_requests(client):
+    record_id = client.get("/api/v1/records?size=1").get_json()["hits"][0]["id"]
+    first = client.get(f"/api/v1/records/{record_id}")
+    etag = first.headers["ETag"]
+    again = client.get(f"/api/v1/records/{record_id}", headers={"If-None-Match": etag})
+    assert again.status_code == 304 and not again.data
+    other = client.get(f"/api/v1/records/{record_id}", headers={"If-None-Match": '"stale"'})
+    assert other.status_code == 200
