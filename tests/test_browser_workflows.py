@@ -569,3 +569,24 @@ def test_enterprise_inquiry_ends_in_a_deal(open_as, services, people):
         "data-state", "transferred")
     staff.goto("/outbox")
     expect(staff.locator(".wf-outbox")).to_contain_text(EMAILS["staff"])
+
+
+# -- On a phone ------------------------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+OVERFLOW = """() => [...document.querySelectorAll('main *')]
+  .filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > innerWidth + 1)
+  .map(e => e.tagName + '.' + e.className)"""
+
+
+def test_workflow_pages_fit_a_phone(browser, live_url, signed_in, services, people):
+    record_id = accepted_result(services, people, f"Máy bóc vỏ hạt điều cỡ nhỏ {RUN}")
+    for role, paths in (("staff", [f"/records/{record_id}", "/work", "/outbox"]),
+                        ("researcher", [f"/register/{record_id}", "/register", "/work"])):
+        context = _context(browser, live_url, viewport=PHONE, is_mobile=True,
+                           storage_state=signed_in[role])
+        page = context.new_page()
+        for path in paths:
+            assert page.goto(path).status == 200
+            assert page.evaluate(OVERFLOW) == [], f"{role} {path}"
+        context.close()
