@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     app.register_blueprint(api_tracker.blueprint)
     app.register_blueprint(tracker_views.blueprint)
+    auth.limit_api_writes(app)
     return app
 
 

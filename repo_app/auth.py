@@ -232,6 +232,32 @@ def _limit_sign_in(app) -> None:
         app.view_functions[endpoint] = view
 
 
+def limit_api_writes(app) -> None:
+    """Every API write is rate-limited per token (``API_WRITE_RATE_LIMIT``); call once every
+    API blueprint is registered."""
+    writes = app.extensions["repo_limiter"].limit(_write_limits, key_func=_writer_key,
+                                                  methods=list(WRITE_METHODS))
+    for name, view in list(app.view_functions.items()):
+        if name.startswith("api"):
+            app.view_functions[name] = writes(view)
+
+
+def _write_limits() -> str:
+    return _services().settings.extra.get("api_write_limits") or "120 per minute"
+
+
+def _writer_key() -> str:
+    """API writes are counted per token (or signed-in account), so batch clients get their
+    own allowance whatever address they come from."""
+    header = request.headers.get("Authorization", "")
+    if header.lower().startswith("bearer "):
+        import hashlib
+
+        return "token:" + hashlib.sha256(header[7:].strip().encode()).hexdigest()[:24]
+    principal = current_principal()
+    return f"user:{principal.user_id}" if principal.authenticated else get_remote_address()
+
+
 def init_app(app) -> None:
     services = app.extensions["repo"]
     app.config.update(

@@ -47,6 +47,7 @@ class Settings:
                 "behind_proxy": env.get("BEHIND_PROXY", "").lower() in ("1", "true", "yes"),
                 "mail_from": env.get("MAIL_FROM") or None,
                 "public_url": env.get("PUBLIC_URL") or None,
+                "api_write_limits": env.get("API_WRITE_RATE_LIMIT") or "120 per minute",
                 "login_limits": env.get("LOGIN_RATE_LIMIT") or "10 per minute; 50 per hour",
                 "ratelimit_storage": env.get("RATELIMIT_STORAGE_URI") or "memory://",
             },

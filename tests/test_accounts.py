@@ -179,3 +179,30 @@ def test_cli_users_add_token_disable(tmp_path, monkeypatch):
     assert token.exit_code == 0 and token.output.strip().startswith("kq_")
     assert runner.invoke(cli, ["users", "disable", "r@dhpt.edu.vn"]).exit_code == 0
     assert runner.invoke(cli, ["users", "token", "nobody@x.vn"]).exit_code != 0
+
+
+def test_api_writes_are_limited_per_token_with_retry_after(tmp_path, database_url):
+    from tests.conftest import build_services
+
+    services = build_services(tmp_path / "limited", database_url)
+    services.settings.extra["api_write_limits"] = "3 per minute"
+    app = create_app(services=services)
+    for email in ("a@skhcn.gov.vn", "b@skhcn.gov.vn"):
+        accounts.add_user(services, email, role="staff", password=PASSWORD)
+    first, second = (accounts.new_token(services, e) for e in ("a@skhcn.gov.vn",
+                                                                "b@skhcn.gov.vn"))
+    client = app.test_client()
+
+    def write(token):
+        return client.post("/api/v1/ip-requests", json={},
+                           headers={"Authorization": f"Bearer {token}"})
+
+    answers = [write(first).status_code for _ in range(4)]
+    assert answers == [422, 422, 422, 429]
+    limited = write(first)
+    assert int(limited.headers["Retry-After"]) > 0
+    assert limited.mimetype == "application/problem+json"
+    assert write(second).status_code == 422  # another token has its own allowance
+    assert client.get("/api/v1/ip-requests", headers={
+        "Authorization": f"Bearer {first}"}).status_code == 200  # reads are not limited
+    services.close()
