@@ -72,6 +72,7 @@ class Record(Base):
             **self.data, "id": self.id, "full_text": self.full_text,
             "commercialisation_status": self.commercialisation_status,
             "ip_status": self.ip_status, "registration_state": self.registration_state,
+            "access_level": self.access_level,
             "available_for_licensing": self.commercialisation_status == "ready_to_offer",
         }
 
