@@ -59,6 +59,8 @@ def _lang() -> str:
 
 def _options(name: str) -> list[tuple[str, str]]:
     vocabulary = vocabularies.load(name)
+    if name in ("fields_of_science", "trl"):  # codes people know them by, with the label
+        return [(key, f"{key} – {vocabulary.term_label(key, _lang())}") for key in vocabulary]
     return [(key, vocabulary.term_label(key, _lang())) for key in vocabulary]
 
 

@@ -159,6 +159,21 @@ def test_staff_confirm_a_researchers_organisation(app, services, people):
     assert accounts.pending_researchers(services) == []
 
 
+def test_an_unconfirmed_researcher_is_told_so(app, services, people):
+    accounts.sign_up(services, email="cho@vien.vn", name="Chờ xác nhận", role="researcher",
+                     password=PASSWORD, organisation=ORG, enterprise_name=None,
+                     confirm_url=lambda token: f"/confirm/{token}")
+    from repo_app.services import notifications
+
+    mail = next(m for m in notifications.outbox(services) if m.recipient == "cho@vien.vn")
+    link = re.search(r"/confirm/\S+", mail.body).group(0)
+    assert app.test_client().get(link).status_code == 302  # the e-mail is confirmed
+    html = sign_in(app, "cho@vien.vn").get("/work").get_data(as_text=True)
+    assert "Sở đang xác nhận" in html
+    assert "Sở đang xác nhận" not in sign_in(app, "nnc@vien.vn").get("/work").get_data(
+        as_text=True)
+
+
 def test_staff_only_pages_refuse_others(app, people, result):
     anonymous = app.test_client()
     for path in ("/outbox", f"/offers/{result}/edit"):
