@@ -17,11 +17,13 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     redirect,
     render_template,
     request,
     url_for,
 )
+from werkzeug.exceptions import NotFound
 
 from repo_app import i18n
 from repo_app.auth import current_principal, login_required, staff_required
@@ -407,7 +409,8 @@ def registration_versions(record_id: str):
 
 
 def panel_context(record_id: str) -> dict:
-    """What ``workflow_panel.html`` needs, for the record page (``views.record``)."""
+    """What ``workflow_panel.html`` needs, for the record page (``views.record``). After a
+    refused form the panel also shows the refusal and keeps what was typed."""
     principal = current_principal()
     try:
         workflow = commercialisation.get_workflow(_services(), record_id, principal, _lang())
@@ -422,11 +425,27 @@ def panel_context(record_id: str) -> dict:
         "workflow_offer": about, "workflow_held": held,
         "workflow_options": _vocabulary_options(),
         "workflow_details": bool(held), "workflow_principal": principal,
+        "workflow_problem": g.get("workflow_problem"),
+        "workflow_posted": g.get("workflow_posted") or {},
+        "workflow_form": g.get("workflow_form"),
     }
 
 
 def _back_to_record(record_id: str) -> str:
     return url_for("pages.record", record_id=record_id) + "#workflow"
+
+
+def _record_page_refusing(record_id: str, problem: ServiceError, form_name: str):
+    """The record page again, its panel showing why the form was refused, with the status."""
+    from repo_app import views  # views imports this module for the panel
+
+    g.workflow_problem, g.workflow_posted = _problem(problem), request.form
+    g.workflow_form = form_name
+    try:
+        page = views.record(record_id)
+    except NotFound:
+        return _refused(problem, url_for("pages.search"))
+    return page, problem.status
 
 
 @blueprint.post("/records/<record_id>/workflow")
@@ -438,7 +457,7 @@ def record_transition(record_id: str):
                                           "comment": request.form.get("comment", "")},
                                          _lang())
     except ServiceError as problem:
-        return _refused(problem, _back_to_record(record_id))
+        return _record_page_refusing(record_id, problem, "transition")
     flash(i18n.translate("wf_transition_done"))
     return redirect(_back_to_record(record_id))
 
@@ -452,7 +471,7 @@ def record_support_action(record_id: str):
             "type": form.get("type", ""), "date": form.get("date", ""),
             "note": form.get("note", "")})
     except ServiceError as problem:
-        return _refused(problem, _back_to_record(record_id))
+        return _record_page_refusing(record_id, problem, "support")
     flash(i18n.translate("wf_support_action_added"))
     return redirect(_back_to_record(record_id))
 
@@ -467,7 +486,7 @@ def request_ip_protection(record_id: str):
             "applicant": (form.get("applicant") or "").strip(),
             "inventors": _lines(form.get("inventors"))})
     except ServiceError as problem:
-        return _refused(problem, _back_to_record(record_id))
+        return _record_page_refusing(record_id, problem, "ip")
     flash(i18n.translate("wf_ip_request_sent"))
     return redirect(url_for(".ip_request", request_id=created["id"]))
 
@@ -480,7 +499,7 @@ def send_inquiry(record_id: str):
         sent = inquiries.send(_services(), record_id, current_principal(), {
             "message": form.get("message", ""), "contact": form.get("contact", "")})
     except ServiceError as problem:
-        return _refused(problem, _back_to_record(record_id))
+        return _record_page_refusing(record_id, problem, "inquiry")
     flash(i18n.translate("wf_inquiry_sent"))
     return redirect(url_for(".inquiry", inquiry_id=sent["id"]))
 

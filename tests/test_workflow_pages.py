@@ -333,6 +333,7 @@ def test_transfer_through_the_panel_creates_a_transaction(app, services, people,
         "csrf": staff.csrf, "transition": "transfer", "version": version, "date": "2024-05-02"})
     text = missing.get_data(as_text=True)
     assert missing.status_code == 422 and "value_vnd" in text and "parties" in text
+    assert 'id="workflow"' in text and 'value="2024-05-02"' in text  # shown in the panel, kept
     done = staff.post(f"/records/{result}/workflow", data={
         "csrf": staff.csrf, "transition": "transfer", "version": version,
         "date": "2024-05-02", "value_vnd": "1.500.000.000", "form": "licence",
@@ -347,6 +348,15 @@ def test_transfer_through_the_panel_creates_a_transaction(app, services, people,
     workflow = commercialisation.get_workflow(services, result, people["staff"])
     transfer = [e for e in workflow["history"] if e["transition"] == "transfer"][0]
     assert transfer["data"]["value_vnd"] == 1_500_000_000 and transfer["data"]["transaction_id"]
+
+
+def test_a_refused_inquiry_keeps_what_was_typed(app, people, result):
+    enterprise = sign_in(app, "dn@congty.vn")
+    short = enterprise.post(f"/records/{result}/inquiries", data={
+        "csrf": enterprise.csrf, "message": "Ngắn", "contact": "0909 000 111"})
+    html = short.get_data(as_text=True)
+    assert short.status_code == 422 and "HTTP 422" in html and "0909 000 111" in html
+    assert ">Ngắn</textarea>" in html
 
 
 def test_an_illegal_transition_is_refused_through_the_page(app, services, people, result):
