@@ -562,8 +562,10 @@ def test_enterprise_inquiry_ends_in_a_deal(open_as, services, people):
     expect(current_state(staff)).to_have_attribute("data-state", "closed_deal")
     expect(staff.locator(".wf-transaction")).to_be_visible()
 
-    enterprise.goto(inquiry_url)
+    enterprise.goto(inquiry_url + "?lang=en")
     expect(current_state(enterprise)).to_have_attribute("data-state", "closed_deal")
+    expect(current_state(enterprise)).to_have_text("Closed with a deal")
+    enterprise.goto(inquiry_url + "?lang=vi")
     enterprise.goto(f"/records/{record_id}")
     expect(enterprise.locator("#workflow .wf-current")).to_have_attribute(
         "data-state", "transferred")
