@@ -480,6 +480,8 @@ def test_every_workflow_string_is_in_both_languages():
             used |= set(re.findall(r"_\('([a-z0-9_]+)'", path.read_text(encoding="utf-8")))
     base_vi = json.loads((TRANSLATIONS / "vi.json").read_text(encoding="utf-8"))
     base_en = json.loads((TRANSLATIONS / "en.json").read_text(encoding="utf-8"))
+    views = (templates.parent / "workflow_views.py").read_text(encoding="utf-8")
+    used |= set(re.findall(r'translate\("([a-z0-9_]+)"', views))
     used = {key for key in used if not key.endswith("_")}  # prefixes of keys built in place
     missing = {key for key in used if key not in vi and not (key in base_vi and key in base_en)}
     assert not missing
