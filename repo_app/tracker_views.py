@@ -61,6 +61,29 @@ def _place_options() -> list[tuple[str, str]]:
     return options
 
 
+def _label_values(items: list[dict]) -> list[dict]:
+    """Keys of vocabularies and workflow states shown with their labels in the reader's
+    language (the downloads keep the keys)."""
+    lang = _lang()
+    vocabulary_of = {"commercialisation_status": "commercialisation_statuses",
+                     "form": "transfer_forms", "origin": "transaction_origins",
+                     "kind": "kinds", "organisation": "organisations", "place": "places",
+                     "ip_type": "ip_types"}
+    states = workflows.load("ip_registration")
+    labelled = []
+    for item in items:
+        row = dict(item)
+        for column, name in vocabulary_of.items():
+            if row.get(column):
+                row[column] = vocabularies.load(name).term_label(row[column], lang)
+        if row.get("state"):
+            row["state"] = states.state_label(row["state"], lang)
+        if row.get("type") in activity_service.ACTIVITY_TYPES:
+            row["type"] = activity_service.ACTIVITY_TYPES[row["type"]].get(lang) or row["type"]
+        labelled.append(row)
+    return labelled
+
+
 @blueprint.app_template_filter("tracker_value")
 def _value_filter(value, unit):
     return report.value_text(value, unit, _lang())
@@ -178,6 +201,7 @@ def indicator(key: str):
     page = request.args.get("page", "1")
     page = int(page) if page.isdigit() and int(page) > 0 else 1
     rows = plan.drilldown(_services(), key, scope, counted=counted, page=page, size=100)
+    rows["items"] = _label_values(rows["items"])
     args = {"period": scope.period.key, **scope.filters.as_args()}
     return render_template(
         "tracker_indicator.html", definition=definition, figure=figure, scope=scope,
@@ -218,6 +242,7 @@ def transactions():
             size=exports.MAX_ROWS if fmt else 50)
     if fmt:
         return exports.response(body["items"], "transactions", fmt)
+    body["items"] = _label_values(body["items"])
     return render_template("tracker_transactions.html", body=body, args=dict(request.args),
                            forms=FORMS, origins=ORIGINS, page=page)
 

@@ -86,6 +86,7 @@ def test_drilldown_page_lists_what_is_still_to_do(staff):
     assert html.status_code == 200
     assert "2 dòng" in text and "R2" in text and "R3" in text
     assert ">R1<" not in text
+    assert "Đã nghiệm thu" in text  # the status's label, not its key
     csv = staff.get("/api/v1/plan/indicators/support_coverage/items?period=2021-2025"
                     "&counted=false&format=csv")
     lines = csv.data.decode("utf-8-sig").splitlines()
