@@ -282,8 +282,9 @@ def activities():
                 ("type", "title", "start_date", "end_date", "place", "participants",
                  "connected_on")}
         body.update(organiser=form.get("organiser", ""), description=form.get("description", ""),
-                    records=[part.strip() for part in form.get("records", "").split(",")
-                             if part.strip()])
+                    **{name: [part.strip() for part in form.get(name, "").split(",")
+                              if part.strip()]
+                       for name in ("records", "inquiries", "transactions")})
         body = {name: value for name, value in body.items() if value is not None}
         try:
             activity_service.create_activity(_services(), current_principal(), body)

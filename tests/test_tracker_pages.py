@@ -139,8 +139,10 @@ def test_activity_form_counts_towards_its_task(staff):
     response = staff.post("/tracker/activities", data={
         "csrf": token, "type": "connection_event", "title": "Chợ công nghệ Phan Thiết 2025",
         "start_date": "2025-09-01", "place": "phan-thiet", "participants": "300",
-        "records": "R1, R3"})
+        "records": "R1, R3", "transactions": "1"})
     assert response.status_code == 302
+    listed = staff.get("/tracker/activities").get_data(as_text=True)
+    assert "Chợ công nghệ Phan Thiết 2025" in listed and "1 giao dịch" in listed
     body = staff.get("/api/v1/plan/indicators?period=2021-2025").get_json()
     events = next(row for row in body["indicators"] if row["key"] == "events")
     assert events["value"] == 1
