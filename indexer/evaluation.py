@@ -202,10 +202,18 @@ def _number_digits(text: str | None) -> str:
     return _digits(re.sub(r"\s*\b[A-E]\d?\s*$", "", (text or "").strip()))
 
 
+_PREFIXES = {"dr", "prof", "mr", "ms", "mrs", "gs", "pgs", "ts", "ths", "ks", "cn", "bs"}
+
+
 def _person_key(name: str) -> str:
+    """A name compared case, punctuation and academic prefix aside ("Dr. A.KALA" = "A. Kala":
+    records keep the prefix apart, in the person's ``title``)."""
     import re
 
-    return " ".join(re.sub(r"[^\w\s]", " ", _folded(name)).split())
+    words = re.sub(r"[^\w\s]", " ", _folded(name)).split()
+    while words and words[0] in _PREFIXES:
+        words = words[1:]
+    return " ".join(words)
 
 
 def real_checks(gold: dict, record: dict) -> list[tuple[str, bool, float | None, str]]:

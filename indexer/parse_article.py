@@ -201,6 +201,13 @@ def _letters(text: str) -> int:
     return sum(1 for char in text if char.isalpha())
 
 
+def _mostly_upper(text: str) -> bool:
+    """Capitals for the most part ("RESEARCH predicting ON THE SHELF-LIFE": a legacy font's
+    case tricks or a stray word)."""
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and sum(char.isupper() for char in letters) >= 0.6 * len(letters)
+
+
 def _is_upper(text: str) -> bool:
     letters = [char for char in text if char.isalpha()]
     return bool(letters) and all(char.isupper() for char in letters)
@@ -420,13 +427,20 @@ def _authors(front: _Front, title: list[int], thesis: bool) -> list[tuple[str, s
     after it."""
     if not title:
         return []
-    after = range(title[-1] + 1, min(title[-1] + 10, front.end))
+    # names may be split one per line by their marks ("Vân1" / ", Lê Minh Tuấn2"), after a
+    # parallel title in the other language
+    after = range(title[-1] + 1, min(title[-1] + 16, front.end))
     before = range(title[0] - 1, max(front.zone().start, title[0] - 6) - 1, -1)
     if thesis:
+        above: list[tuple[str, set[str]]] = []
         for index in before:
             found = person_names(front.lines[index])
             if found and len(found) == 1:
-                return found
+                above.insert(0, found[0])  # a thesis by two: one name a line, above the title
+            elif above:
+                break
+        if above:
+            return above
     text = ""
     people: list[tuple[str, set[str]]] = []
     for index in after:
@@ -438,9 +452,43 @@ def _authors(front: _Front, title: list[int], thesis: bool) -> list[tuple[str, s
             continue
         if not people and _is_noise(line, front.running):
             continue
-        if not people and _is_upper(line) and _title_like(line, front.running):
+        if not people and _mostly_upper(line) and _title_like(line, front.running):
             continue  # the title again in the other language, between the title and the names
         break
+    return people
+
+
+_STUDENT_LABEL = re.compile(
+    r"^(?:sinh vien|hoc vien|tac gia|nhom (?:sinh vien|tac gia|nghien cuu)|students?|authors?)"
+    r"(?: thuc hien)?\s*:?\s*$"
+)
+_STUDENT_ID = re.compile(r"^\s*\d{6,10}\s*[-–:]\s*|\s*[-–:]\s*\d{6,10}\s*$")
+
+
+def _labelled_authors(front: _Front) -> list[tuple[str, set[str]]]:
+    """Authors listed under a label of their own on a report's cover or at the end of a
+    declaration ("Sinh viên thực hiện:" / "51203774 - Trương Hoài Thương", "Học viên" /
+    "Nguyễn Hữu Khánh"), student numbers dropped. A supervisor printed in another column
+    between them is passed over: only names that carry a student number, or the name right
+    under the label, count."""
+    people: list[tuple[str, set[str]]] = []
+    for index, line in enumerate(front.lines):
+        if not _STUDENT_LABEL.match(squash(fold(line))):
+            continue
+        misses = 0
+        for offset, following in enumerate(front.lines[index + 1 : index + 10]):
+            numbered = bool(_STUDENT_ID.search(following))
+            bare = _STUDENT_ID.sub("", following)
+            found = person_names(bare) if (numbered or offset == 0) else None
+            if found:
+                people.extend(found)
+                misses = 0
+                continue
+            misses += 1
+            if misses > 2:
+                break
+        if people:
+            return people
     return people
 
 
@@ -705,7 +753,9 @@ def parse_article(pages: list[str], styled: list | None = None) -> dict:
     elif typeset:
         # the title as set in the page's largest type (indexer.layout_title)
         title, printed = typeset
-        title_lines = _matching_lines(front, printed) or title_lines
+        title_lines = (
+            _matching_lines(front, printed) or _matching_lines(front, [title]) or title_lines
+        )
         result["title"] = restore_case(title, haystack)
         sources["title"] = "typeset"
         page_of["title"] = front.first
@@ -720,7 +770,7 @@ def parse_article(pages: list[str], styled: list | None = None) -> dict:
             result["title"] = quoted
             sources["title"] = "body"
 
-    authors = _authors(front, title_lines, thesis)
+    authors = _authors(front, title_lines, thesis) or _labelled_authors(front)
     last_author = title_lines[-1] if title_lines else front.zone().start
     if authors:
         for index in range(last_author + 1, front.end):

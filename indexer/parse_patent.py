@@ -192,7 +192,7 @@ def normalise_codes(text: str) -> str:
     if text.count("!") >= 5 and text.count(")") <= text.count("!") // 4:
         # a layer that reads every ")" as "!" and "(" as "1": "1TTC peptide!", "1e.g., x!"
         text = _OCR_COUNTRY.sub(lambda m: f"({m.group(1) or m.group(2)})", text)
-        text = re.sub(r"(?<![\w(])1(?=[A-Za-z][^!\n]{0,60}!)", "(", text).replace("!", ")")
+        text = re.sub(r"(?<![\w(])1(?=[A-Za-z][^!]{0,60}!)", "(", text).replace("!", ")")
     text = re.sub(r"(?<![\w(])1([A-Z][A-Za-z0-9.-]{1,20}\))", r"(\1", text)  # "1TFPI)"
     folded = fold(text)
 
@@ -315,6 +315,12 @@ def foreign_numbers(text: str) -> dict[str, str]:
         grouped = f"{int(digits):,}"
         return {"patent_number": f"US {grouped}" + (f" {match.group(2)}" if match.group(2) else "")}
     return {}
+
+
+def _first_line(text: str, count: int = 2) -> str:
+    """The value's first lines (a date printed under its label), OCR's "Jill." read "Jul."."""
+    lines = [line for line in (text or "").split("\n") if line.strip()][:count]
+    return re.sub(r"\b(?:J[il1I]{2,3}|JU[Il1]|Ju[Il1])\.", "Jul.", "\n".join(lines))
 
 
 def _dates(text: str) -> list[str]:
@@ -551,7 +557,11 @@ def _title(value: str) -> tuple[str | None, str | None]:
     if match:
         english = squash(value[match.end() :]) or None
         value = value[: match.start()]
-    title = squash(_LANGUAGE_TAG.sub("", value)).strip(" .;:")
+    title = squash(_LANGUAGE_TAG.sub("", value))
+    # a table read row-wise may bring the next field's value: a title holds no IPC symbol
+    cut = re.search(r"\s:\s?\S|(?<![A-Za-z0-9])[A-Ha-h]\d{2}[A-Za-z]\s?\d{1,4}[/0-9]", title)
+    title = title[: cut.start()] if cut and cut.start() > 10 else title
+    title = title.strip(" .;:,")
     quotes = "\"'“”«»"
     if len(title) > 1 and title[0] in quotes and title[-1] in quotes:
         title = title[1:-1].strip()
@@ -734,7 +744,9 @@ def parse_patent(pages: list[str]) -> dict:
         if publication and not validate_publication_number(publication.group(0).strip()):
             identifiers["publication_number"] = publication.group(0).strip()
 
-    filed = _dates(values.get("22", "")) or _dates(values.get("20", ""))
+    # the date opens the (22) value: one further down belongs to another field (a parent
+    # application's "filed on ..." in the next column)
+    filed = _dates(_first_line(values.get("22", ""))) or _dates(values.get("20", ""))
     if filed:
         dates["filed"] = filed[0]
     published = _dates(values.get("43", "")) or _dates(values.get("40", ""))
