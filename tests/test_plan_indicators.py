@@ -183,7 +183,7 @@ def test_a_periods_results_are_found_in_the_index_not_by_parsing_json(province):
 
     scope = plan.Scope(plan.period_of("2021-2025"), plan.Filters(), AFTER_2025)
     statement = select(func.count()).select_from(
-        plan.INDICATORS["support_coverage"].rows(scope).subquery())
+        plan.INDICATORS["support_coverage"].rows(scope).statement.subquery())
     with province.sessions() as session:
         connection = session.connection()
         dialect = connection.dialect

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from urllib.parse import urlencode
 
-from sqlalchemy import String, and_, case, cast, exists, func, literal, or_, select
+from sqlalchemy import String, and_, case, cast, exists, func, or_, select, true
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 
@@ -291,7 +291,7 @@ class Indicator:
     targets: dict  # period key -> number, or (low, high) for a band
     subject: str  # what the drill-down lists: records, ip_requests, transactions, activities
     task: str  # where the plan sets it: "I" (objectives) or "appendix N"
-    rows: Callable  # scope -> select(... , counted) : the rows behind the figure
+    rows: Callable  # scope -> Rows: the rows behind the figure and the numerator's condition
     # (session, scope, cache) -> Figure; None: the share or count of ``rows``
     figure: Callable | None = None
     deadline: Callable[[Period], date] = lambda period: period.end
@@ -326,6 +326,24 @@ def _counted(condition):
     return case((condition, 1), else_=0).label("counted")
 
 
+@dataclass(frozen=True)
+class Rows:
+    """The rows behind a figure (the denominator; their columns are the drill-down's) and the
+    condition of those in the numerator. Kept apart so that the numerator is counted with the
+    condition in WHERE, where a database turns EXISTS into a semi-join."""
+
+    statement: object  # a Select
+    counted: object  # a boolean SQL expression
+    # True: numerator counted with ``counted`` in WHERE (a semi-join: best when most rows of
+    # a wide scan are counted). False: one pass with CASE WHEN per row, which keeps
+    # PostgreSQL on the index when the rows are a narrow slice found through an index.
+    in_where: bool = True
+
+    def listed(self):
+        """The rows with their ``counted`` column (1 or 0), for the drill-down."""
+        return self.statement.add_columns(_counted(self.counted))
+
+
 def _record_columns():
     return (Record.id.label("id"), Record.title.label("title"), Record.kind.label("kind"),
             record_year().label("year"), Record.organisation_key.label("organisation"),
@@ -344,10 +362,10 @@ def _transaction_columns():
             Transaction.record_id.label("record_id"))
 
 
-def _transactions(scope: Scope, counted, *conditions):
-    statement = select(*_transaction_columns(), _counted(counted)).where(
+def _transactions(scope: Scope, counted, *conditions) -> Rows:
+    statement = select(*_transaction_columns()).where(
         Transaction.date >= scope.start, Transaction.date <= scope.end, *conditions)
-    return _linked_records(statement, Transaction.record_id, scope.filters)
+    return Rows(_linked_records(statement, Transaction.record_id, scope.filters), counted)
 
 
 def yearly_transactions(session, scope: Scope) -> list[dict]:
@@ -445,7 +463,7 @@ def _transaction_value_growth(scope: Scope):
     (1 / years between) - 1. Numerator: the last year's total (VND); denominator: the first
     year's. Fewer than two years with transactions: no data. With a year filter: that year's
     total over the year before."""
-    return _transactions(scope, literal(True))
+    return _transactions(scope, true())
 
 
 @indicator("ip_transaction_share",
@@ -501,14 +519,13 @@ def _activity_columns():
             Activity.connected_on.label("connected_on"))
 
 
-def _activities(scope: Scope, type_: str, counted=None):
-    statement = select(*_activity_columns(), _counted(
-        literal(True) if counted is None else counted)).where(
+def _activities(scope: Scope, type_: str, counted=None) -> Rows:
+    statement = select(*_activity_columns()).where(
         Activity.type == type_, Activity.start_date >= scope.cumulative_start,
         Activity.start_date <= scope.end)
     if scope.filters.districts:
         statement = statement.where(Activity.place.in_(scope.filters.districts))
-    return statement
+    return Rows(statement, true() if counted is None else counted)
 
 
 ACTIVITY_FILTERS = ("year", "place")
@@ -616,9 +633,10 @@ def _support_coverage(scope: Scope):
     dated by the period's end ÷ all those results. Results with no known date are left out."""
     supported = exists().where(SupportAction.record_id == Record.id,
                                SupportAction.date <= scope.end)
-    return select(*_record_columns(), _counted(supported)).where(
+    return Rows(select(*_record_columns()).where(
         Record.kind == "research_result", Record.registration_state == "accepted",
-        _in_years(scope.first_year, scope.last_year), *record_conditions(scope.filters))
+        _in_years(scope.first_year, scope.last_year), *record_conditions(scope.filters)),
+        supported, in_where=False)
 
 
 @indicator("digitised",
@@ -636,13 +654,12 @@ def _digitised(scope: Scope):
     records). Target: all, by 2030."""
     # EXISTS, not IN (subquery): PostgreSQL runs an IN it cannot hash in work_mem once per
     # row of the other side.
-    statement = select(*_record_columns(), _counted(
-        exists().where(StoredFile.record_id == Record.id))).where(
+    statement = select(*_record_columns()).where(
         Record.registration_state == "accepted",
         Record.commercialisation_status.not_in(NO_POTENTIAL), *record_conditions(scope.filters))
     if scope.filters.year:
         statement = statement.where(_in_years(scope.filters.year, scope.filters.year))
-    return statement
+    return Rows(statement, exists().where(StoredFile.record_id == Record.id))
 
 
 def _met_states() -> tuple[str, ...]:
@@ -670,9 +687,9 @@ def _ip_requests_met(scope: Scope):
         IpRequest.id.label("id"), IpRequest.record_id.label("record_id"),
         IpRequest.ip_type.label("ip_type"), IpRequest.applicant.label("applicant"),
         IpRequest.state.label("state"), IpRequest.application_number.label("application_number"),
-        IpRequest.created_at.label("requested_at"), _counted(met),
+        IpRequest.created_at.label("requested_at"),
     ).where(IpRequest.created_at >= low, IpRequest.created_at < high, ~withdrawn_unfiled)
-    return _linked_records(statement, IpRequest.record_id, scope.filters)
+    return Rows(_linked_records(statement, IpRequest.record_id, scope.filters), met)
 
 
 ORDER = ("support_coverage", "ip_requests_met", "transaction_value_growth",
@@ -688,9 +705,16 @@ def compute_figure(session, definition: Indicator, scope: Scope,
                    cache: dict | None = None) -> Figure:
     if definition.figure is not None:
         return definition.figure(session, scope, {} if cache is None else cache)
-    rows = definition.rows(scope).subquery()
-    total, counted = session.execute(
-        select(func.count(), func.coalesce(func.sum(rows.c.counted), 0))).one()
+    rows = definition.rows(scope)
+    if rows.in_where:
+        counted = session.scalar(select(func.count()).select_from(
+            rows.statement.where(rows.counted).subquery()))
+        total = None if definition.unit == "count" else session.scalar(
+            select(func.count()).select_from(rows.statement.subquery()))
+    else:
+        listed = rows.listed().subquery()
+        total, counted = session.execute(
+            select(func.count(), func.coalesce(func.sum(listed.c.counted), 0))).one()
     if definition.unit == "count":
         return Figure(int(counted), None, int(counted))
     return Figure(int(counted), int(total), counted / total if total else None)
@@ -765,7 +789,7 @@ def drilldown(services, key: str, scope: Scope, *, counted: bool | None = None, 
     definition = definition_of(key)
     size = max(1, min(size, MAX_LIST))
     page = max(1, page)
-    rows = definition.rows(scope).subquery()
+    rows = definition.rows(scope).listed().subquery()
     statement = select(rows)
     if counted is not None:
         statement = statement.where(rows.c.counted == (1 if counted else 0))
