@@ -59,10 +59,9 @@ def _page_args() -> tuple[int, int]:
 
 @blueprint.errorhandler(ServiceError)
 def _service_error(error: ServiceError):
-    body = {"status": error.status, "message": error.message}
-    if error.fields:
-        body["fields"] = error.fields
-    return jsonify(body), error.status
+    from repo_app.api_errors import service_problem
+
+    return service_problem(error)  # RFC 9457 problem details, as the rest of the API
 
 
 def _maybe_export(rows: list[dict], name: str, columns=None):

@@ -43,7 +43,7 @@ def test_invalid_fields_are_named_with_422(api):
     bad = {**GOOD, "form": "gift", "value_vnd": -5, "origin": "foreign"}
     del bad["parties"]
     response = client.post("/api/v1/transactions", json=bad, headers=staff)
-    assert response.status_code == 422
+    assert response.status_code == 422 and response.mimetype == "application/problem+json"
     fields = response.get_json()["fields"]
     assert {"form", "value_vnd", "parties"} <= set(fields)
     unknown_record = client.post("/api/v1/transactions", json={**GOOD, "record_id": "nope"},
