@@ -480,25 +480,32 @@ MIN_ABSTRACT_CHARS = 80
 MAX_ABSTRACT_CHARS = 4000
 
 
+def abstract_doubts(text: str) -> list[str]:
+    """Why ``text`` may not be an abstract as printed, as remarks (empty when none): an
+    abstract is prose that ends a sentence, not cut off, not run on into the body, not mixed
+    with a reference list, figure labels or the front page's names and addresses."""
+    remarks = []
+    visible = re.sub(r"\s", "", text)
+    letters = sum(1 for char in visible if char.isalpha())
+    if len(text) < MIN_ABSTRACT_CHARS:
+        remarks.append("it is too short for an abstract")
+    elif len(text) > MAX_ABSTRACT_CHARS:
+        remarks.append("it is too long: the body may have been taken with it")
+    if letters < 0.75 * len(visible) or re.search(r"\.{4,}|(?:et al\..*){2}", text):
+        remarks.append("it holds a reference list, figure labels or other non-prose")
+    if re.search(r"\([A-Z]{2}\)\s*;|correspondence address|\bp\.? ?o\.? box\b", text, re.I):
+        remarks.append("it holds names and addresses of the front page")
+    if not re.search(r"[.!?)\]”\"%]\s*$", text):
+        remarks.append("it does not end a sentence: it may be cut off")
+    return remarks
+
+
 def _check_abstracts(values: dict, scores: dict[str, _Score]) -> None:
-    """An abstract is prose that ends a sentence: not cut off, not run on into the body, not
-    mixed with a reference list, figure labels or the front page's names and addresses."""
     for name in ("abstract", "abstract_en"):
         text = values.get(name)
-        if not text or name not in scores:
-            continue
-        visible = re.sub(r"\s", "", text)
-        letters = sum(1 for char in visible if char.isalpha())
-        if len(text) < MIN_ABSTRACT_CHARS:
-            scores[name].fail("it is too short for an abstract")
-        elif len(text) > MAX_ABSTRACT_CHARS:
-            scores[name].fail("it is too long: the body may have been taken with it")
-        if letters < 0.75 * len(visible) or re.search(r"\.{4,}|(?:et al\..*){2}", text):
-            scores[name].fail("it holds a reference list, figure labels or other non-prose")
-        if re.search(r"\([A-Z]{2}\)\s*;", text):
-            scores[name].fail("it holds names and addresses of the front page")
-        if not re.search(r"[.!?)\]”\"%]\s*$", text):
-            scores[name].fail("it does not end a sentence: it may be cut off")
+        if text and name in scores:
+            for remark in abstract_doubts(text):
+                scores[name].fail(remark)
 
 
 def missing_fields(values: dict, document_type: str) -> list[str]:

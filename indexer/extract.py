@@ -111,7 +111,21 @@ def _parse_patent_pages(path: Path, pages: list[str], notes: list[str]) -> dict:
         notes.append("Layout analysis of the front page failed; used the plain text order.")
         return from_pdfium
     from_layout = parse_patent([layout, *pages[1:]])
-    return _merge(from_layout, from_pdfium)
+    merged = _merge(from_layout, from_pdfium)
+    # the column order may have put a column's names into the abstract: of the two readings,
+    # the abstract that reads as one (indexer.confidence.abstract_doubts)
+    from indexer.confidence import abstract_doubts
+
+    def inventors(parsed: dict) -> int:
+        return sum(1 for person in parsed.get("people") or [] if person["role"] == "inventor")
+
+    if inventors(from_pdfium) > inventors(from_layout):
+        merged["people"] = from_pdfium["people"]  # the reading that kept the names together
+    plain = from_pdfium.get("abstract")
+    if plain and from_layout.get("abstract") and abstract_doubts(from_layout["abstract"]):
+        if not abstract_doubts(plain):
+            merged["abstract"] = plain
+    return merged
 
 
 def _join_broken_words(parsed: dict, full_text: str) -> None:

@@ -54,9 +54,24 @@ def join_broken_words(text: str | None, document: str, words: Counter | None = N
         return left + right
 
     text = _HYPHEN_BREAK.sub(hyphen, text)
+    text = _GLUED.sub(lambda m: _unglued(m, words, own), text)
     if len(_NON_ASCII_LETTER.findall(text)) > 0.02 * len(text):
         return text  # Vietnamese: syllables are separated by spaces
     return _join_split_words(text, words, vocabulary(text), document[:MAX_DOCUMENT_CHARS])
+
+
+_GLUED = re.compile(r"\b(of|the)([a-z]{3,})\b")
+
+
+def _unglued(match: re.Match, words: Counter, own: Counter) -> str:
+    """OCR's "oftreating", "ofthe" written apart when the document never prints the glued form
+    elsewhere and does print the word after "of" / "the" on its own."""
+    glued, first, rest = match.group(0), match.group(1), match.group(2)
+    if words.get(glued, 0) > own.get(glued, 0):
+        return glued
+    if (len(rest) >= 5 or rest in {"the", "this", "that", "which"}) and words.get(rest, 0) >= 2:
+        return f"{first} {rest}"
+    return glued
 
 
 def _join_split_words(text: str, words: Counter, own: Counter, document: str = "") -> str:

@@ -317,6 +317,22 @@ def foreign_numbers(text: str) -> dict[str, str]:
     return {}
 
 
+_INVENTOR_LABEL = re.compile(r"(?im)^\W{0,3}(?:\(\d{2}\)\s*)?inventors?\s*:\s*")
+_NEXT_LABEL = re.compile(
+    r"(?im)^\W{0,3}(?:\(\d{2}\)|appl\b|filed\b|assignees?\b|applicants?\b|correspondence|"
+    r"notice\b|related\b|prior\b|int\.|publication\b|\(\*\))"
+)
+
+
+def _labelled_value(text: str, label: re.Pattern) -> str:
+    """What follows ``label`` up to the next label of an English front page."""
+    match = label.search(text or "")
+    if not match:
+        return ""
+    end = _NEXT_LABEL.search(text, match.end())
+    return text[match.end() : end.start() if end else len(text)]
+
+
 def _first_line(text: str, count: int = 2) -> str:
     """The value's first lines (a date printed under its label), OCR's "Jill." read "Jul."."""
     lines = [line for line in (text or "").split("\n") if line.strip()][:count]
@@ -636,6 +652,12 @@ def page_furniture(pages: list[str], edge: int = 2) -> set[str]:
     return {key for key, count in seen.items() if count >= 2}
 
 
+def _figure_label(line: str) -> bool:
+    """A drawing's label on a front page: "O", "20", "FIG. 1"."""
+    line = line.strip()
+    return bool(re.fullmatch(r"[\W\d_]+|[A-Z]{1,2}|(?i:fig\.?\s*\d+\w?)", line))
+
+
 def abstract_text(value: str, title: str | None = None, running: set[str] | None = None) -> str:
     """The (57) value as an abstract: its label and a repeated title dropped from the start,
     running headers and footers (``running``: :func:`page_furniture`) left out, cut where the
@@ -646,6 +668,12 @@ def abstract_text(value: str, title: str | None = None, running: set[str] | None
             line for line in (value or "").split("\n") if _furniture_key(line) not in running
         )
     value = re.sub(r"(?:\n\s*\d{1,3}\s*)+$", "", (value or "").rstrip())  # the page number
+    lines = value.split("\n")
+    for index in range(1, len(lines)):
+        # a sentence ends and a drawing's labels follow ("O", "20", "FIG. 1")
+        if lines[index - 1].rstrip().endswith(".") and _figure_label(lines[index]):
+            value = "\n".join(lines[:index])
+            break
     text = squash(_LANGUAGE_TAG.sub("", value))
     folded = fold(text)
     label = _ABSTRACT_LABEL.match(folded)
@@ -791,6 +819,12 @@ def parse_patent(pages: list[str]) -> dict:
                 )
 
     add(split_parties(values.get("72", ""), persons=True), "inventor")
+    labelled_inventors = False
+    if not values.get("72") and not values.get("75") and not values.get("76") and pages:
+        # the codes were printed in a column of their own: the label still heads the names
+        names = split_parties(_labelled_value(pages[0], _INVENTOR_LABEL), persons=True)
+        add(names, "inventor")
+        labelled_inventors = bool(names)
     for code in ("75", "76"):
         names = split_parties(values.get(code, ""), persons=True)
         add(names, "inventor")
@@ -802,7 +836,7 @@ def parse_patent(pages: list[str]) -> dict:
         result["people"] = people
         roles = {person["role"] for person in people}
         if "inventor" in roles:
-            sources["inventors"] = "inid"
+            sources["inventors"] = "label" if labelled_inventors else "inid"
         if roles & {"applicant", "owner"}:
             sources["applicants"] = "inid"
 
