@@ -39,23 +39,23 @@ if not GOLD.exists():
     )
 
 # Right values out of those the gold lists, per field: the figures reached, never lowered to let
-# a regression pass.
+# a regression pass. Application numbers (printed in the table, no floor): other offices' forms
+# ("12/831,976") are read but the record schema stores only IP Vietnam's (T-YYYY-NNNNN).
 FLOORS = {
-    "patent_or_not": (38, 40),
-    "title": (36, 40),
-    "abstract": (17, 33),
+    "patent_or_not": (40, 40),
+    "title": (39, 40),
+    "abstract": (26, 33),
     "number": (13, 20),
-    "publication_date": (18, 20),
-    "filing_date": (15, 20),
-    "application_number": (0, 20),
-    "inventors": (58, 79),
-    "authors": (22, 34),
+    "publication_date": (19, 20),
+    "filing_date": (17, 20),
+    "inventors": (68, 79),
+    "authors": (33, 34),
 }
 # Scanned pages OCR'd per document: the front matter the metadata comes from (the whole corpus
 # would take minutes of OCR, about a second a page on 2 cores, for no field measured here).
 OCR_PAGES = 3
 # Of the values whose confidence is at or above the review threshold, the share right.
-CONFIDENT_FLOOR = 0.0
+CONFIDENT_FLOOR = 0.95
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
 
 
@@ -131,3 +131,15 @@ def test_confident_values_are_right(checks):
     confident = [c for _, c in checks if c[2] is not None and c[2] >= REVIEW_THRESHOLD]
     share = sum(1 for c in confident if c[1]) / len(confident)
     assert share >= CONFIDENT_FLOOR, f"{share:.3f} of {len(confident)} confident values right"
+
+
+def test_uncertain_fields_send_the_record_to_review(results):
+    """Every record with a field under the review threshold is marked for review, with the
+    field named among the reasons."""
+    for entry, record in results:
+        quality = record["quality"]
+        weak = [k for k, v in quality["field_confidence"].items() if v < REVIEW_THRESHOLD]
+        if weak:
+            assert quality["needs_review"], (entry["path"], weak)
+            reasons = " ".join(quality["review_reasons"])
+            assert all(name in reasons for name in weak), (entry["path"], weak, reasons)
