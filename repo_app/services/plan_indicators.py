@@ -334,9 +334,9 @@ class Rows:
 
     statement: object  # a Select
     counted: object  # a boolean SQL expression
-    # True: numerator counted with ``counted`` in WHERE (a semi-join: best when most rows of
-    # a wide scan are counted). False: one pass with CASE WHEN per row, which keeps
-    # PostgreSQL on the index when the rows are a narrow slice found through an index.
+    # True: on PostgreSQL, the numerator counted with ``counted`` in WHERE (a semi-join: best
+    # for a wide scan). False: one pass with CASE WHEN per row, which keeps PostgreSQL on the
+    # index when the rows are a narrow slice found through an index.
     in_where: bool = True
 
     def listed(self):
@@ -706,7 +706,8 @@ def compute_figure(session, definition: Indicator, scope: Scope,
     if definition.figure is not None:
         return definition.figure(session, scope, {} if cache is None else cache)
     rows = definition.rows(scope)
-    if rows.in_where:
+    # SQLite probes row by row either way, so one pass is cheaper there.
+    if rows.in_where and session.get_bind().dialect.name != "sqlite":
         counted = session.scalar(select(func.count()).select_from(
             rows.statement.where(rows.counted).subquery()))
         total = None if definition.unit == "count" else session.scalar(
