@@ -136,7 +136,11 @@ def _join_broken_words(parsed: dict, full_text: str) -> None:
     words = None
     for key in ("title", "title_en", "abstract", "abstract_en"):
         value = parsed.get(key)
-        if isinstance(value, str) and re.search(r"[A-Za-z]{2}(?:- | [a-z]{2})", value):
+        if isinstance(value, str) and (
+            re.search(r"[A-Za-z]{2}- [A-Za-z]", value)
+            or (re.search(r"\b(?:of|the)[a-z]{3}", value) or detect_language(value) == "en")
+            and not _VIETNAMESE_ONLY.search(value[:400])
+        ):
             if words is None:
                 from indexer.hyphenation import MAX_DOCUMENT_CHARS
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-MAX_DOCUMENT_CHARS = 400_000  # the words of a long document's first 150 pages or so suffice
+MAX_DOCUMENT_CHARS = 150_000  # the words of a document's first 50 pages or so suffice
 _HYPHEN_BREAK = re.compile(r"\b([A-Za-z]{2,})- ([A-Za-z]{2,})\b")
 _ANY_WORD = re.compile(r"(?<![\w-])[A-Za-z]{2,}(?![\w-])")
 _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")

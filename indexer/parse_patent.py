@@ -165,7 +165,7 @@ def segments(text: str) -> dict[str, str]:
 # "76 Inventor:" on old US front pages. They are written back as "(72)" before parsing.
 _SPACED_CODE = re.compile(r"\(\s*(\d{2})\s*(?:/\s*(\d{2})\s*)?\)")
 _OCR_CODE = re.compile(
-    r"(?<![\w.,/:;()-])(?:[1l](\d{2})[!)~]|\[(\d{2})\]|(\d{2})[)\]!]|(\d{2}))(?=[ \t]*\S)"
+    r"(?<![\w.,/:;()-])(?:[1l](\d{2})[!)~]|\[(\d{2})\]|(\d{2})[)\]!]|(\d{2}))(?=[ \t]*[^\W\d_])"
 )
 _OCR_COUNTRY = re.compile(r"(?<![\w(])1?([A-Z]{2})!|(?<![\w(])1([A-Z]{2})\)")
 _OCR_EDITION = re.compile(r"(?<![\w.(])1((?:19|20)\d{2}\.\d{2})[!)]")  # "12006.01!": (2006.01)
