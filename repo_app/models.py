@@ -428,3 +428,21 @@ class IngestItem(Base):
     sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+# -- OAI-PMH --
+# A record harvesters have seen and that is no longer public (restricted, registration no longer
+# accepted, or removed) is announced as deleted for ever (``deletedRecord`` = persistent).
+
+
+class OaiTombstone(Base):
+    """A record that stopped being public: its OAI-PMH identifier, when it stopped, and the sets
+    it was in then, so a selective harvest learns of it too (``repo_app.services.oai``)."""
+
+    __tablename__ = "oai_tombstones"
+
+    record_id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    deleted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow,
+                                                 index=True)
+    set_specs: Mapped[list] = mapped_column(JSON, default=list)
+    reason: Mapped[str] = mapped_column(String(20))  # restricted, unpublished, removed
