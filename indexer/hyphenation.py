@@ -81,10 +81,12 @@ def _join_split_words(text: str, words: Counter, own: Counter, document: str = "
     def word_elsewhere(piece: str) -> bool:
         return words.get(piece.lower(), 0) > own.get(piece.lower(), 0)
 
-    lowered = document.lower()
+    lowered: list[str] = []
 
     def split_often(left: str, right: str) -> int:
-        return lowered.count(f"{left} {right}".lower()) if lowered else 0
+        if not lowered:
+            lowered.append(document.lower())
+        return lowered[0].count(f"{left} {right}".lower())
 
     out: list[str] = []
     position = 0

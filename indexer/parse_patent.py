@@ -16,7 +16,7 @@ Reference numerals inside the abstract ("bộ phận (12) được gắn ...") a
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from indexer.labels import (
     INID_LABELS,
@@ -172,6 +172,7 @@ _OCR_EDITION = re.compile(r"(?<![\w.(])1((?:19|20)\d{2}\.\d{2})[!)]")  # "12006.
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)]) +(?=[.,:;](?:\s|\d|[A-Za-z]|$))")
 
 
+@lru_cache(maxsize=32)  # the same first pages go through detection and both readings
 def normalise_codes(text: str) -> str:
     """INID codes as printed, whatever the text layer made of them (see above), and, on a
     layer that puts a space before every punctuation mark ("Sep. 3 , 2020", "Appl .No .:",
