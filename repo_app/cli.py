@@ -177,6 +177,33 @@ def users_disable(email) -> None:
     click.echo(f"Disabled: {email.strip().lower()}")
 
 
+@main.command(help="Back up the database, the stored files and the settings to FILE.tar.gz.")
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+def backup(target) -> None:
+    from repo_app.services.backup import backup as make_backup
+
+    services = _services()
+    manifest = make_backup(services, target)
+    services.close()
+    click.echo(f"Backup written to {target}: " + ", ".join(
+        f"{name} {count}" for name, count in manifest["rows"].items() if count))
+
+
+@main.command(help="Restore a backup into an empty instance, then rebuild the search index.")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore(source) -> None:
+    from repo_app.services.backup import restore as restore_backup
+
+    services = _services()
+    try:
+        manifest = restore_backup(services, source)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        services.close()
+    click.echo(f"Restored {manifest['rows'].get('records', 0)} records from {source}.")
+
+
 @main.command(help="Mail the IP deadlines that enter the next 30 days (run daily).")
 def notify() -> None:
     from repo_app.services.work_queue import remind_deadlines
