@@ -167,6 +167,20 @@ _SPACED_CODE = re.compile(r"\(\s*(\d{2})\s*(?:/\s*(\d{2})\s*)?\)")
 _OCR_CODE = re.compile(
     r"(?<![\w.,/:;()-])(?:[1l](\d{2})[!)~]|\[(\d{2})\]|(\d{2})[)\]!]|(\d{2}))(?=[ \t]*[^\W\d_])"
 )
+_LETTER_CODE = re.compile(r"\(([0-9IlOo]{2})\)(?=[ \t]*[A-Za-z])")
+
+
+def _letter_code(match: re.Match) -> str:
+    raw = match.group(1)
+    if raw.isdigit():
+        return match.group(0)
+    number = raw.translate(str.maketrans("IlOo", "1100"))
+    label = _LABEL_REGEXES.get(number)
+    if label and label.match(fold(match.string[match.end() : match.end() + 60])):
+        return f"({number})"
+    return match.group(0)
+
+
 _OCR_COUNTRY = re.compile(r"(?<![\w(])1?([A-Z]{2})!|(?<![\w(])1([A-Z]{2})\)")
 _OCR_EDITION = re.compile(r"(?<![\w.(])1((?:19|20)\d{2}\.\d{2})[!)]")  # "12006.01!": (2006.01)
 _SPACE_BEFORE_MARK = re.compile(r"(?<=[\w)]) +(?=[.,:;](?:\s|\d|[A-Za-z]|$))")
@@ -190,6 +204,8 @@ def normalise_codes(text: str) -> str:
     text = _SPACED_CODE.sub(
         lambda m: f"({m.group(1)}/{m.group(2)})" if m.group(2) else f"({m.group(1)})", text
     )
+    # OCR's letters for digits in a code: "(Io) Patent No." is (10), when its label follows
+    text = _LETTER_CODE.sub(_letter_code, text)
     if text.count("!") >= 5 and text.count(")") <= text.count("!") // 4:
         # a layer that reads every ")" as "!" and "(" as "1": "1TTC peptide!", "1e.g., x!"
         text = _OCR_COUNTRY.sub(lambda m: f"({m.group(1) or m.group(2)})", text)
