@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, jsonify, request
 
+from indexer.search.engine import InvalidQuery, SearchError
 from repo_app import i18n
 from repo_app.api_errors import problem
 from repo_app.auth import current_principal
@@ -22,6 +23,14 @@ def _services():
 @blueprint.errorhandler(search_service.BadSearchParameters)
 def _bad_parameters(error):
     return problem(400, str(error), {"query": [str(error)]})
+
+
+@blueprint.errorhandler(SearchError)
+def _search_unavailable(error):
+    if isinstance(error, InvalidQuery):
+        return problem(400, error.message)
+    return problem(503, "Search is unavailable right now; records, downloads and workflows "
+                        "still work. Try again in a minute.", headers={"Retry-After": "30"})
 
 
 @blueprint.get("/records")

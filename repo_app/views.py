@@ -234,6 +234,11 @@ def search():
         results = search_service.search(_services().search_engine, params, lang)
     except search_service.BadSearchParameters as problem:
         error = str(problem)
+    except SearchError as failure:  # the engine is away: say so, the rest of the site works
+        log.warning("search unavailable: %s", failure)
+        context = {"results": None, "params": None, "args": request.args,
+                   "error": i18n.translate("search_unavailable")}
+        return render_template("search.html", **context), 503, {"Retry-After": "30"}
     context = {"results": results, "params": params, "error": error, "args": request.args}
     if results is not None:
         context.update(_search_page(params, results, lang))

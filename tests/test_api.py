@@ -136,3 +136,25 @@ def test_a_record_answers_conditional_requests(client):
     assert again.status_code == 304 and not again.data
     other = client.get(f"/api/v1/records/{record_id}", headers={"If-None-Match": '"stale"'})
     assert other.status_code == 200
+
+
+def test_search_unavailable_is_a_503_and_records_still_answer(corpus_app, monkeypatch):
+    from indexer.search.engine import SearchError
+
+    services = corpus_app.extensions["repo"]
+    record_id = corpus_app.test_client().get("/api/v1/records?size=1").get_json()["hits"][0]["id"]
+
+    def down(*args, **kwargs):
+        raise SearchError("connection refused")
+
+    for name in ("search", "suggest", "similar"):
+        monkeypatch.setattr(services.search_engine, name, down)
+    client = corpus_app.test_client()
+    api = client.get("/api/v1/records?q=nuoc+mam")
+    assert api.status_code == 503 and api.headers["Retry-After"]
+    assert "unavailable" in api.get_json()["detail"]
+    page = client.get("/?q=nuoc+mam")
+    assert page.status_code == 503
+    assert "Tìm kiếm tạm thời không hoạt động" in page.get_data(as_text=True)
+    assert client.get(f"/records/{record_id}").status_code == 200
+    assert client.get(f"/api/v1/records/{record_id}").status_code == 200
