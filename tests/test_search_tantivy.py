@@ -1049,3 +1049,15 @@ def test_failed_rebuild_keeps_the_old_index(tmp_path):
     assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 1
     engine.upsert([RECORDS[3]])
     assert engine.count() == 3
+
+
+def test_similar_records_survive_an_index_holding_deleted_documents(tmp_path):
+    """tantivy's MoreLikeThis panics ("bm25.rs: index out of bounds") when a term's document
+    frequency counts documents deleted by an update; similar records still answer."""
+    engine = TantivyEngine(tmp_path / "search")
+    engine.rebuild(RECORDS)
+    engine.upsert([r for r in RECORDS if r["access_level"] != "restricted"][:12])
+    for id_ in sorted(PUBLIC_IDS):
+        similar = engine.similar(id_, MAX_SIMILAR)
+        assert all(hit["id"] != id_ for hit in similar)
+    assert engine.similar("nm-chat-luong", MAX_SIMILAR)

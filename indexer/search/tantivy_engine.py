@@ -552,14 +552,20 @@ class TantivyEngine:
                     ]
                 )
             )
-        query = Query.boolean_query(
-            [(Occur.Should, query) for query in should]
-            + [(Occur.MustNot, Query.term_query(self.schema, "id", record_id))]
-        )
-        return [
-            self._hit(searcher.doc(hit), score, None)
-            for score, hit in searcher.search(query, size).hits
-        ]
+        exclude = [(Occur.MustNot, Query.term_query(self.schema, "id", record_id))]
+        try:
+            hits = searcher.search(
+                Query.boolean_query([(Occur.Should, q) for q in should] + exclude), size).hits
+        except BaseException as error:
+            if isinstance(error, KeyboardInterrupt | SystemExit):
+                raise
+            # tantivy (0.22-0.27) can panic in MoreLikeThis on a segment holding deleted
+            # documents ("index out of bounds"); a pyo3 panic is no Exception. The other
+            # signals still find similar records, so answer with them.
+            hits = searcher.search(
+                Query.boolean_query([(Occur.Should, q) for q in should[1:]] + exclude),
+                size).hits
+        return [self._hit(searcher.doc(hit), score, None) for score, hit in hits]
 
     # -- writing and switching builds ------------------------------------------------------------
 
