@@ -139,6 +139,13 @@ def test_support_action_and_transfer_create_a_transaction(world):
         row = db.get(Transaction, last["data"]["transaction_id"])
         assert (row.record_id, row.value_vnd, row.form, row.includes_ip, row.source) == (
             record_id, 420_000_000, "licence", True, "workflow")
+    public = world.workflow(record_id, None)
+    assert public["state"] == "transferred"
+    assert public["history"][-1]["to"] == "transferred"
+    assert public["history"][-1]["data"] == {} and public["history"][-1]["actor"] == ""
+    assert all(action["note"] == "" for action in public["support_actions"])
+    assert world.workflow(record_id, "researcher")["history"][-1]["data"]["value_vnd"] == \
+        420_000_000  # the owner sees the contract
     hits = world.call("get", "/api/v1/records?status=transferred").json
     assert record_id in [hit["id"] for hit in hits["hits"]]
 

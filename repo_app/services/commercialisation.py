@@ -39,10 +39,24 @@ def _history(session, record_id: str) -> list[dict]:
     return engine.history(events)
 
 
+def _public_history(history: list[dict]) -> list[dict]:
+    """What anyone may know of a result's path: which steps, and when. Who acted, their
+    comments and a contract's terms (value, parties) stay with staff and the owner."""
+    return [{"transition": h["transition"], "from": h["from"], "to": h["to"], "actor": "",
+             "at": h["at"], "comment": "", "kind": h["kind"], "workflow": h["workflow"],
+             "data": {}} for h in history if h["kind"] == "transition"]
+
+
 def workflow_view(session, record: Record, principal: Principal, lang: str = "vi") -> dict:
     machine = workflows.load(MACHINE)
     state = record.commercialisation_status
     case = session.get(CommercialisationCase, record.id)
+    insider = bool(relations(principal, record))
+    history = _history(session, record.id)
+    actions = _support_actions(session, record.id, lang)
+    if not insider:
+        history = _public_history(history)
+        actions = [{**action, "note": ""} for action in actions]
     return {
         "state": state,
         "state_label": machine.state_label(state, lang),
@@ -57,8 +71,8 @@ def workflow_view(session, record: Record, principal: Principal, lang: str = "vi
             .term_label(case.owner, lang), "due": case.due.isoformat(),
             "opened_at": case.opened_at.isoformat(),
         } if case else None,
-        "support_actions": _support_actions(session, record.id, lang),
-        "history": _history(session, record.id),
+        "support_actions": actions,
+        "history": history,
     }
 
 
