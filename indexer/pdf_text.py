@@ -662,7 +662,7 @@ def _styled_lines(textpage, pdfium_c, left: float, bottom: float) -> list[Styled
         size = round(pdfium_c.FPDFText_GetFontSize(textpage, index), 1)
         weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
         bold = weight >= 600
-        if weight < 0 and char.isalpha():  # no weight known: the font's name may say "Bold"
+        if not bold and char.isalpha():  # producers often leave the weight at 400: the name
             length = pdfium_c.FPDFText_GetFontInfo(textpage, index, name, 128, ctypes.byref(flags))
             bold = length > 0 and b"bold" in name.value.lower()
         if current is not None and _same_line(last, (x0, y0, x1, y1)):

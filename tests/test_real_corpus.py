@@ -45,7 +45,7 @@ FLOORS = {
     "patent_or_not": (40, 40),
     "title": (39, 40),
     "abstract": (26, 33),
-    "number": (13, 20),
+    "number": (16, 20),
     "publication_date": (19, 20),
     "filing_date": (17, 20),
     "inventors": (68, 79),
