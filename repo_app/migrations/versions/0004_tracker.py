@@ -20,6 +20,9 @@ RECORD_YEAR = {
     "postgresql": "substr(coalesce(" + ", ".join(
         f"data #>> '{{dates,{name}}}'" for name in YEAR_FROM) + "), 1, 4)",
 }
+# The record's district, for the place filter (RECORD_DISTRICT_SQL there).
+RECORD_DISTRICT = {"sqlite": "json_extract(data, '$.place.district')",
+                   "postgresql": "(data #>> '{place,district}')"}
 
 revision = '0004'
 down_revision = '0003'
@@ -98,6 +101,9 @@ def upgrade() -> None:
     if dialect in RECORD_YEAR:
         op.execute(f"CREATE INDEX ix_records_plan_year ON records "
                    f"(kind, registration_state, ({RECORD_YEAR[dialect]}), id)")
+        op.execute(f"CREATE INDEX ix_records_plan_district ON records "
+                   f"(registration_state, ({RECORD_DISTRICT[dialect]}), "
+                   f"commercialisation_status, id)")
     op.create_index('ix_records_plan_potential', 'records',
                     ['registration_state', 'commercialisation_status', 'id'])
 
@@ -105,6 +111,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index('ix_records_plan_potential', table_name='records')
     if op.get_bind().dialect.name in RECORD_YEAR:
+        op.drop_index('ix_records_plan_district', table_name='records')
         op.drop_index('ix_records_plan_year', table_name='records')
     op.drop_table('need_matches')
     op.drop_table('technology_needs')
