@@ -128,9 +128,10 @@ def _parse_patent_pages(path: Path, pages: list[str], notes: list[str]) -> dict:
     return merged
 
 
-def _join_broken_words(parsed: dict, full_text: str) -> None:
+def _join_broken_words(parsed: dict, full_text: str, ocr_like: bool) -> None:
     """Titles and abstracts with the words broken at line ends joined again as the document
-    writes them elsewhere (:mod:`indexer.hyphenation`)."""
+    writes them elsewhere (:mod:`indexer.hyphenation`); words split by a space only where the
+    text may come from OCR (a page read by OCR, or a front page that is an image under text)."""
     from indexer.hyphenation import join_broken_words, vocabulary
 
     words = None
@@ -138,14 +139,15 @@ def _join_broken_words(parsed: dict, full_text: str) -> None:
         value = parsed.get(key)
         if isinstance(value, str) and (
             re.search(r"[A-Za-z]{2}- [A-Za-z]", value)
-            or (re.search(r"\b(?:of|the)[a-z]{3}", value) or detect_language(value) == "en")
+            or ocr_like
+            and (re.search(r"\b(?:of|the)[a-z]{3}", value) or detect_language(value) == "en")
             and not _VIETNAMESE_ONLY.search(value[:400])
         ):
             if words is None:
                 from indexer.hyphenation import MAX_DOCUMENT_CHARS
 
                 words = vocabulary(full_text[:MAX_DOCUMENT_CHARS])
-            parsed[key] = join_broken_words(value, full_text, words)
+            parsed[key] = join_broken_words(value, full_text, words, split_words=ocr_like)
 
 
 def _styled_front_page(path: Path, pages: list[str], quality: list[PageQuality]) -> list:
@@ -296,7 +298,7 @@ def extract_document(
         # it stays in the full text)
         parsed["abstract"] = parsed.pop("abstract_en")
 
-    _join_broken_words(parsed, full_text)
+    _join_broken_words(parsed, full_text, ocr_read or text.front_image)
     if document_type == "patent_document":
         kind = parsed.pop("kind", "patent")
     else:

@@ -11,7 +11,9 @@ elsewhere, whole, decides.
   with a capital (``"Reed- Solomon"``); otherwise joined (a break inside a lower-case word is far
   more common than a compound split at its hyphen).
 - ``"iden tity"`` (no hyphen): joined only when the document prints ``"identity"`` elsewhere and
-  neither piece is a word the document uses on its own.
+  neither piece is a word the document uses on its own, or it mostly writes the joined form
+  (``"mono clonal"``); only in text read by OCR (``split_words``): a typeset layer keeps its
+  words whole. ``"Reed Solomon"`` takes the hyphen of the name printed ``"Reed-Solomon"``.
 
 Vietnamese is written in syllables separated by spaces: only Latin words of three letters or
 more on each side of the break are considered, and a syllable pair is never joined because
@@ -35,7 +37,9 @@ def vocabulary(text: str) -> Counter:
     return Counter(word.lower() for word in _WORD.findall(text))
 
 
-def join_broken_words(text: str | None, document: str, words: Counter | None = None) -> str:
+def join_broken_words(
+    text: str | None, document: str, words: Counter | None = None, split_words: bool = True
+) -> str:
     """``text`` (an abstract, a title) with the words broken at line ends joined again, as the
     rest of ``document`` writes them (see the module's description)."""
     if not text or not re.search(r"[A-Za-z]{2,}[- ] ?[a-z]", text):
@@ -55,8 +59,8 @@ def join_broken_words(text: str | None, document: str, words: Counter | None = N
 
     text = _HYPHEN_BREAK.sub(hyphen, text)
     text = _GLUED.sub(lambda m: _unglued(m, words, own), text)
-    if len(_NON_ASCII_LETTER.findall(text)) > 0.02 * len(text):
-        return text  # Vietnamese: syllables are separated by spaces
+    if not split_words or len(_NON_ASCII_LETTER.findall(text)) > 0.02 * len(text):
+        return text  # Vietnamese (syllables are separated by spaces), or a text layer typeset
     return _join_split_words(text, words, vocabulary(text), document[:MAX_DOCUMENT_CHARS])
 
 

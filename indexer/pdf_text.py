@@ -94,6 +94,8 @@ class PdfText:
     warnings: list[str] = field(default_factory=list)
     quality: list[PageQuality] = field(default_factory=list)  # one per page, when assessed
     image_pages: set[int] = field(default_factory=set)  # 0-based pages without text but images
+    # the first page holds text over an image: a scan with an OCR layer, or a cover with a logo
+    front_image: bool = False
 
     @property
     def has_text_layer(self) -> bool:
@@ -238,6 +240,7 @@ def read_pdf(
     notes: list[str] = []
     pages: list[str] = []
     image_pages: set[int] = set()
+    front_image = False
     try:
         page_count = len(document)
         if page_count == 0:
@@ -256,6 +259,8 @@ def read_pdf(
                     # only a page without text is looked at for images (what OCR could read)
                     if not _has_text_layer(text) and _has_image(page, pdfium_c):
                         image_pages.add(index)
+                    elif index == 0:
+                        front_image = _has_image(page, pdfium_c)
                 finally:
                     page.close()
             except pdfium.PdfiumError as error:
@@ -280,6 +285,7 @@ def read_pdf(
         warnings=notes,
         quality=quality,
         image_pages=image_pages,
+        front_image=front_image,
     )
 
 
