@@ -133,6 +133,31 @@ def client(corpus_app):
     return corpus_app.test_client()
 
 
+# -- One headless Chromium for the whole session ----------------------------------------------
+# A sync Playwright cannot start while another runs in the same thread, so every browser test
+# file shares this one (Debian's chromium; Playwright downloads no browser here).
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Playwright for Python is not installed (pip install 'playwright>=1.45')")
+    if not CHROMIUM.exists():
+        pytest.skip("no /usr/bin/chromium: install Debian's chromium package")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
+                                              headless=True)
+        yield chromium
+        chromium.close()
+
+
 # -- CI cannot pass by skipping -----------------------------------------------------------------
 # Where CI is set, a test skipped because a part users rely on is missing (PostgreSQL, the
 # browser, OCR, a message broker) fails the run: a green run must mean those parts were tested.

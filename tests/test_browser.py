@@ -79,16 +79,6 @@ def live_url(corpus_app):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
-
-
 def _context(browser, live_url, **options):
     options.setdefault("viewport", DESKTOP)
     context = browser.new_context(base_url=live_url, locale="vi-VN", **options)

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, sync_playwright
+from tests.test_browser import CHROMIUM, sync_playwright
 
 pytestmark = [
     pytest.mark.skipif(sync_playwright is None, reason="Playwright for Python is not installed"),
@@ -56,10 +56,10 @@ def hostile_site(tmp_path_factory):
     services.close()
 
 
-def test_planted_scripts_never_run(hostile_site):
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(base_url=hostile_site)
+def test_planted_scripts_never_run(hostile_site, browser):
+    context = browser.new_context(base_url=hostile_site)
+    try:
+        page = context.new_page()
         dialogs = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         for url in ("/?q=nuoc+mam", "/records/hostile1", "/?q=chuop"):
@@ -76,4 +76,5 @@ def test_planted_scripts_never_run(hostile_site):
         page.wait_for_timeout(600)
         assert page.evaluate("window.__pwned") is None
         assert dialogs == []
-        browser.close()
+    finally:
+        context.close()

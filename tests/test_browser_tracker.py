@@ -68,16 +68,6 @@ def live_url(services):
     server.server_close()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def page(browser, live_url):
     context = browser.new_context(base_url=live_url, locale="vi-VN", viewport=DESKTOP,

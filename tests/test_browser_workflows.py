@@ -115,42 +115,6 @@ def live_url(corpus_app):
     server.server_close()
 
 
-def _chromium_already_running(request):
-    """The Chromium that ``tests/test_browser.py``'s session fixture launched, when both files
-    run in one session: a second sync Playwright cannot start while the first one lives. Found
-    in pytest's fixture cache (private, so looked up defensively); moving the ``browser``
-    fixture to conftest.py would let both files share it plainly."""
-    manager = getattr(request, "_fixturemanager", None)
-    definitions = list(getattr(manager, "_arg2fixturedefs", {}).get("browser", ()))
-    for by_node in [getattr(manager, "_arg2node2fixturedefs", {}).get("browser", {})]:
-        for found in by_node.values():
-            definitions.extend(found)
-    for definition in definitions:
-        cached = getattr(definition, "cached_result", None)
-        value = cached[0] if cached else None
-        if value is not None and getattr(value, "is_connected", lambda: False)():
-            return value
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser(request):
-    running = _chromium_already_running(request)
-    if running is not None:
-        yield running
-        return
-    try:
-        manager = sync_playwright().start()
-    except Exception as error:  # noqa: BLE001 - say why instead of failing every journey
-        pytest.skip(f"Playwright cannot start here ({error}); run this file alone")
-    browser = manager.chromium.launch(
-        executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-    )
-    yield browser
-    browser.close()
-    manager.stop()
-
-
 @pytest.fixture(scope="module")
 def services(corpus_app):
     return corpus_app.extensions["repo"]
