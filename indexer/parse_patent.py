@@ -614,7 +614,10 @@ _ABSTRACT_END = re.compile(
     r"\bbackground of the invention\b|\bpublished:|\bdeclarations? under rule\b|"
     r"\bcontinued on next page\b)"
 )
-_ABSTRACT_LABEL = re.compile(r"^(?:abstract|tom tat(?: sang che| giai phap huu ich)?)\b\s*[:.]?\s*")
+# "Tóm tắt sáng chế:" is a label; "Tóm tắt" / "Sáng chế đề cập ..." is a label and the text
+_ABSTRACT_LABEL = re.compile(
+    r"^(?:abstract|tom tat(?:(?: sang che| giai phap huu ich)(?=\s*[:.]))?)\b\s*[:.]?\s*"
+)
 
 
 _FRONT_HEADINGS = re.compile(
@@ -699,7 +702,7 @@ def abstract_text(value: str, title: str | None = None, running: set[str] | None
     if title and len(title) > 8 and folded.startswith(fold(squash(title))):
         cut = len(squash(title))
         text, folded = text[cut:].lstrip(" .:"), folded[cut:].lstrip(" .:")
-    end = _ABSTRACT_END.search(folded, min(len(folded), 40))
+    end = _ABSTRACT_END.search(folded, min(len(folded), 10))
     if end:
         text = text[: end.start()]
     return text.strip(" ;,")

@@ -135,6 +135,7 @@ def test_field_confidence_is_calibrated_on_born_digital_documents():
 
     confident = right_and_confident = 0
     false_alarms = []
+    bands: dict[float, list[int]] = {}
     for expected, found, quality, path in _scored():
         scores = quality["field_confidence"]
         missing = [k for k, v in found.items() if v not in (None, "", []) and k not in scores]
@@ -144,13 +145,20 @@ def test_field_confidence_is_calibrated_on_born_digital_documents():
             score = scores.get(key)
             if score is None:
                 continue
+            band = bands.setdefault(min(0.9, int(score * 10) / 10), [0, 0])
+            band[0] += 1
+            band[1] += right
             if score >= REVIEW_THRESHOLD:
                 confident += 1
                 right_and_confident += right
             elif right:
                 false_alarms.append((path, key, score))
     share = right_and_confident / confident
-    print(f"\nRight among fields scored >= {REVIEW_THRESHOLD}: {share:.4f} of {confident}")
+    print("\nCalibration on the samples (confidence band, count, share right):")
+    for low in sorted(bands, reverse=True):
+        count, right = bands[low]
+        print(f"  {low:.1f}-{low + 0.1:.1f} {count:5d} {right / count:7.3f}")
+    print(f"Right among fields scored >= {REVIEW_THRESHOLD}: {share:.4f} of {confident}")
     assert share >= CONFIDENT_ACCURACY_FLOOR
     assert not false_alarms
 

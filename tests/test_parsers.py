@@ -1153,3 +1153,117 @@ def test_known_spelling_gives_the_vocabulary_label_with_the_same_letters():
     assert known_spelling("Viện Nha Hố Mới", "organisations") is None  # more words: another name
     assert known_spelling("", "organisations") is None
     assert known_spelling("Viện Nha Hố", "no-such-vocabulary") is None
+
+
+# --------------------------------------------------------------------------- real front pages
+
+
+def test_inid_codes_are_read_however_an_ocr_layer_spaces_or_misreads_them():
+    from indexer.parse_patent import normalise_codes
+
+    spaced = "( 72 ) Inventors : Haoliang Zhou , Maple ( CA ) ; Simarpal Kalsi , Brampton ( CA )"
+    # (a layer that puts a space before every comma: the spaces go)
+    assert "(72) Inventors: Haoliang Zhou, Maple (CA)" in normalise_codes("\n".join([spaced] * 3))
+    bangs = "119! United States\n175! Inventors: Jie Liu, Niskayuna, NY 1US!;\n" * 3
+    fixed = normalise_codes(bangs)
+    assert "(19) United States" in fixed and "(75) Inventors:" in fixed and "(US);" in fixed
+    assert "(10) Patent No.:" in normalise_codes("(Io) Patent No.: US 9,046,536 B2")
+    assert "(76) Inventor:" in normalise_codes("76 Inventor: Brice Belisle, Brooklyn")
+    # numbers of the text are not codes: no label follows them
+    assert normalise_codes("trong 12 tháng, 45 mẫu") == "trong 12 tháng, 45 mẫu"
+
+
+def test_us_front_page_numbers_and_dates():
+    front = (
+        "(12) United States Patent\n(10) Patent No.: US 6,631,172 B1\n"
+        "(45) Date of Patent: Oct. 7, 2003\n(54) EFFICIENT LIST DECODING\n"
+        "(75) Inventors: Mohammad Amin Shokrollahi, Hoboken, NJ (US); Vadim Olshevsky,\n"
+        "Marietta, GA (US)\n(21) Appl. No.: 09/563,602\n(22) Filed: May 1, 2000\n"
+        "(57) ABSTRACT\nA method for list decoding is described.\n36 Claims, 5 Drawing Sheets\n"
+    )
+    result = parse_patent([front])
+    assert result["identifiers"]["patent_number"] == "US 6,631,172 B1"
+    assert result["identifiers"]["application_number"] == "09/563,602"
+    assert result["dates"] == {"filed": "2000-05-01", "granted": "2003-10-07"}
+    inventors = [p["name"] for p in result["people"] if p["role"] == "inventor"]
+    assert inventors == ["Mohammad Amin Shokrollahi", "Vadim Olshevsky"]
+    assert result["abstract"] == "A method for list decoding is described."
+
+
+def test_abstract_ends_at_the_next_section_and_keeps_the_label_apart():
+    from indexer.parse_patent import abstract_text
+
+    value = "Tóm tắt\nSáng chế đề cập đến quy trình.\nMÔ TẢ SÁNG CHẾ\nLĩnh vực kỹ thuật"
+    assert abstract_text(value) == "Sáng chế đề cập đến quy trình."
+    figure = "The solutions prevent identity theft.\nO\nRegister user\n20\n"
+    assert abstract_text(figure) == "The solutions prevent identity theft."
+
+
+def test_words_broken_at_line_ends_are_joined_as_the_document_writes_them():
+    from indexer.hyphenation import join_broken_words
+
+    document = "the material; identity; Reed-Solomon codes; a brand-logo; monoclonal x monoclonal"
+    text = (
+        "a mate- rial, user iden tity, Reed Solomon, brand- logo, mono clonal, access-con- trolled"
+    )
+    assert join_broken_words(text, document) == (
+        "a material, user identity, Reed-Solomon, brand-logo, monoclonal, access-controlled"
+    )
+    # a typeset layer does not split words: only line-break hyphens are looked at
+    assert join_broken_words("user iden tity", document, split_words=False) == "user iden tity"
+    # Vietnamese syllables are never glued
+    assert join_broken_words("bê tông cốt thép", "betong") == "bê tông cốt thép"
+
+
+def test_a_title_is_the_largest_type_that_is_not_a_header_or_a_cover_line():
+    from indexer.layout_title import title_from_lines
+    from indexer.pdf_text import StyledLine
+
+    def line(text, size, y, bold=True):
+        return StyledLine(text, size, bold, 50, y - size, 500, y)
+
+    article = [
+        line("KẾT CẤU - CÔNG NGHỆ XÂY DỰNG", 12, 805),
+        line("PHÂN TÍCH ỨNG XỬ CHỊU CẮT CỦA DẦM BÊ TÔNG", 15, 777),
+        line("CỐT PHI KIM LOẠI", 15, 759),
+        line("STUDY ON SHEAR BEHAVIOR OF CONCRETE BEAMS", 15, 740, bold=True),
+        line("ThS. PHẠM THỊ THANH THỦY1, PGS.TS NGUYỄN XUÂN HUY1", 11, 694),
+        *[line("Tóm tắt: bài báo tập trung đánh giá hiệu quả chịu cắt", 10, 600 - i * 15, False)
+          for i in range(20)],
+    ]
+    running = {"ket cau cong nghe xay dung"}
+    assert title_from_lines(article, running) == (
+        "PHÂN TÍCH ỨNG XỬ CHỊU CẮT CỦA DẦM BÊ TÔNG CỐT PHI KIM LOẠI"
+    )
+    cover = [
+        line("ĐẠI HỌC QUỐC GIA HÀ NỘI", 18.7, 754, False),
+        line("TRƯỜNG ĐẠI HỌC KHOA HỌC TỰ NHIÊN", 18.7, 724, False),
+        line("MÔN HỌC: PHƯƠNG PHÁP NGHIÊN CỨU KHOA HỌC", 15.5, 515, False),
+        line("ĐỀ TÀI: HỆ THỐNG PHÁT HIỆN TÌNH TRẠNG BUỒN NGỦ CỦA", 15.5, 449),
+        line("LÁI XE", 15.5, 428),
+        line("Sinh viên:", 15.5, 348, False),
+        line("Hà Nội - 2024", 15.5, 99, False),
+    ]
+    assert title_from_lines(cover) == "HỆ THỐNG PHÁT HIỆN TÌNH TRẠNG BUỒN NGỦ CỦA LÁI XE"
+
+
+def test_a_state_document_is_titled_by_its_subject_line():
+    page = (
+        "BỘ TÀI NGUYÊN VÀ MÔI TRƯỜNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\nSố: 1726/BTNMT-KH\n"
+        "V/v góp ý Văn kiện Dự án “Hỗ trợ Chương\ntrình biến đổi khí hậu”\n"
+        "Hà Nội, ngày 16 tháng 5 năm 2016\nKính gửi: - Bộ Kế hoạch và Đầu tư;\n"
+    )
+    assert parse_article([page])["title"] == (
+        "V/v góp ý Văn kiện Dự án “Hỗ trợ Chương trình biến đổi khí hậu”"
+    )
+
+
+def test_students_listed_under_their_label_are_the_authors():
+    page = (
+        "ĐẠI HỌC QUỐC GIA HÀ NỘI\nĐỀ TÀI: HỆ THỐNG PHÁT HIỆN BUỒN NGỦ\nSinh viên:\n"
+        "Nguyễn Hữu Quang - 21001574\nGiảng viên hướng dẫn:\nĐặng Đình Thắng - 21001587\n"
+        "TS. Nguyễn Thị Bích Thủy\nNguyễn Văn Thắng - 21002175\nHà Nội - 2024\n"
+    )
+    names = [p["name"] for p in parse_article([page]).get("people", [])]
+    assert names == ["Nguyễn Hữu Quang", "Đặng Đình Thắng", "Nguyễn Văn Thắng"]
