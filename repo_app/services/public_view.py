@@ -18,12 +18,17 @@ STAFF_ONLY = ("quality",)
 
 def public_record(services, record_id: str, principal: Principal = ANONYMOUS) -> dict | None:
     with services.sessions() as session:
-        record = get_record(session, record_id)
-        if not can_see(principal, record):
-            return None
-        data = record.as_dict()
-        privileged = principal.is_staff or is_owner(principal, record)
-        data["version"] = record.version
+        return record_view(get_record(session, record_id), principal)
+
+
+def record_view(record, principal: Principal = ANONYMOUS) -> dict | None:
+    """What ``principal`` may see of a loaded record, or None (harvests and exports call this
+    for each row of a batch instead of opening a session per record)."""
+    if not can_see(principal, record):
+        return None
+    data = record.as_dict()
+    privileged = principal.is_staff or is_owner(principal, record)
+    data["version"] = record.version
     if data["access_level"] != "public" and not privileged:
         data.pop("full_text", None)
     if not principal.is_staff:
