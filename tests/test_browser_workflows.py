@@ -120,32 +120,6 @@ def services(corpus_app):
     return corpus_app.extensions["repo"]
 
 
-@pytest.fixture(scope="module", autouse=True)
-def similar_records_survive_engine_panics(services):
-    """Workaround, reported to the search engineer: after records are re-indexed (each
-    transition re-indexes its record) tantivy 0.27 can panic in the similar-records query
-    (``bm25.rs:53``, "76 >= 77": a term's document frequency counts deleted documents). The
-    panic is a ``BaseException`` (pyo3's ``PanicException``), which neither the engine nor the
-    record page catch, so the request dies with an empty response. Here it becomes the
-    ``SearchError`` the record page already handles (no similar records shown)."""
-    from indexer.search.engine import SearchError
-
-    engine = services.search_engine
-    original = engine.similar
-
-    def guarded(*args, **kwargs):
-        try:
-            return original(*args, **kwargs)
-        except BaseException as error:
-            if type(error).__name__ != "PanicException":
-                raise
-            raise SearchError(f"similar records failed: {error}") from None
-
-    engine.similar = guarded
-    yield
-    del engine.similar
-
-
 CREATED: list[str] = []  # the results these journeys registered, removed afterwards
 
 
@@ -154,8 +128,7 @@ def leave_the_corpus_as_found(services, people):
     """The session's corpus is shared: once the journeys are done, what they created is
     taken out of the search index (made restricted, then indexed) and out of the database,
     so tests that count records, hits or transactions see the corpus as ingested. The index
-    is then rebuilt from the database: the journeys' re-indexing left deleted documents in
-    it, which make tantivy panic in the similar-records query (see the guard below)."""
+    is then rebuilt from the database, as compact as the other tests found it."""
     from sqlalchemy import delete, func, or_, select, update
 
     from repo_app.models import (
