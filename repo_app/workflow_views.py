@@ -202,7 +202,7 @@ def home():
         context["organisations"] = dict(_options("organisations"))
     else:
         if principal.role == "researcher":
-            context["registrations"] = offers_service.own_results(services, principal)
+            context["registrations"] = registration.own_results(services, principal)
             context["ip_requests"] = ip_requests.list_for(services, principal, lang)
         context["inquiries"] = inquiries.inbox(services, principal, lang)
     context["registration_states"] = _state_labels("registration")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from marshmallow import Schema, ValidationError, fields, validate
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from repo_app.models import Record, TechnologyOffer, utcnow
 from repo_app.services import uow
@@ -190,21 +190,3 @@ def published(services, lang: str = "vi", principal: Principal = ANONYMOUS) -> l
             .order_by(TechnologyOffer.updated_at.desc())).all()
         return [{**_facts(record, lang), "offer": _offer_dict(offer)}
                 for offer, record in rows if can_see(principal, record)]
-
-
-def own_results(services, principal: Principal) -> list[dict]:
-    """The results a researcher registered or their organisation owns that are not published
-    yet (drafts, submissions, changes asked), for their home page.
-
-    It belongs with registration; kept here until the registration service offers it."""
-    if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see your registrations.")
-    with services.sessions() as session:
-        mine = [Record.created_by == principal.user_id]
-        if principal.organisation_confirmed and principal.organisation_key:
-            mine.append(Record.organisation_key == principal.organisation_key)
-        rows = session.scalars(select(Record).where(
-            or_(*mine), Record.registration_state != "accepted",
-        ).order_by(Record.updated_at.desc()).limit(200))
-        return [{"id": r.id, "title": r.title, "state": r.registration_state,
-                 "updated_at": r.updated_at.isoformat()} for r in rows]

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from marshmallow import ValidationError
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from repo_app.models import Record, RecordVersion, StoredFile, User
 from repo_app.services import notifications, uow
@@ -213,3 +213,19 @@ def _brief(record: Record) -> dict:
     return {"id": record.id, "title": record.title, "kind": record.kind,
             "state": record.registration_state, "updated_at": record.updated_at.isoformat(),
             "reasons": (record.data.get("quality") or {}).get("review_reasons", [])}
+
+
+def own_results(services, principal: Principal) -> list[dict]:
+    """The results a researcher registered or their organisation owns that are not published
+    yet (drafts, submissions, changes asked), for their home page."""
+    if not principal.authenticated:
+        raise NotAuthenticated("Sign in to see your registrations.")
+    with services.sessions() as session:
+        mine = [Record.created_by == principal.user_id]
+        if principal.organisation_confirmed and principal.organisation_key:
+            mine.append(Record.organisation_key == principal.organisation_key)
+        rows = session.scalars(select(Record).where(
+            or_(*mine), Record.registration_state != "accepted",
+        ).order_by(Record.updated_at.desc()).limit(200))
+        return [{"id": r.id, "title": r.title, "state": r.registration_state,
+                 "updated_at": r.updated_at.isoformat()} for r in rows]
