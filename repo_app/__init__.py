@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.register_blueprint(workflow_views.blueprint)
     app.register_blueprint(views.blueprint)
     app.register_blueprint(__import__("repo_app.oai_views", fromlist=["_"]).blueprint)  # OAI-PMH
+    app.register_blueprint(__import__("repo_app.open_views", fromlist=["_"]).blueprint)  # feeds
     from repo_app import api_tracker, tracker_views
 
     app.register_blueprint(api_tracker.blueprint)
