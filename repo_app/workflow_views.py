@@ -642,7 +642,7 @@ def save_offer(record_id: str):
         offers_service.save(_services(), current_principal(), record_id, {
             "summary": form.get("summary", ""), "benefits": form.get("benefits", ""),
             "applications": form.get("applications", ""), "contact": form.get("contact", ""),
-            "offered": form.getlist("offered")}, publish)
+            "offered": form.getlist("offered"), "seen": form.get("seen") or None}, publish)
     except ServiceError as problem:
         return _offer_form_page(record_id, problem, form)
     flash(i18n.translate("wf_offer_published" if publish else "wf_offer_saved"))

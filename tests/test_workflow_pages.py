@@ -457,6 +457,16 @@ def test_offer_only_once_ready_then_drafted_published_and_listed(app, services, 
     record = app.test_client().get(f"/records/{result}").get_data(as_text=True)
     assert f'/offers/{result}"' in record
     assert offers.for_record(services, people["enterprise"], result)["published"] is True
+    # Two staff editing the offer: the second save, made from the older page, gets a 409.
+    first = staff.get(f"/offers/{result}/edit").get_data(as_text=True)
+    seen = re.search(r'name="seen" value="([^"]+)"', first).group(1)
+    edit = {"csrf": staff.csrf, "summary": "Quy trình bảo quản thanh long, bản sửa lần một.",
+            "offered": ["licence"], "action": "save", "seen": seen}
+    assert staff.post(f"/offers/{result}/edit", data=edit).status_code == 302
+    stale = staff.post(f"/offers/{result}/edit", data={**edit, "summary": "Bản sửa lần hai "
+                                                       "từ trang cũ, không được ghi đè."})
+    assert stale.status_code == 409
+    assert offers.get(services, people["staff"], result)["offer"]["summary"].endswith("lần một.")
 
 
 def test_plain_summary_takes_the_first_sentences():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from marshmallow import Schema, ValidationError, fields, validate
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from repo_app.models import Record, TechnologyOffer, utcnow
 from repo_app.services import uow
@@ -118,6 +118,22 @@ def draft(services, principal: Principal, record_id: str, lang: str = "vi") -> d
                 _prefill(record, lang), "saved": offer is not None}
 
 
+def _claim(session, offer: TechnologyOffer, seen: str | None) -> None:
+    """An edit names the version of the offer it started from (``seen``, its ``updated_at``);
+    of two staff saving at once, or one saving over a newer version, the later gets 409."""
+    current = offer.updated_at.isoformat() if offer.updated_at else None
+    if seen is not None and seen != current:
+        raise Conflict("Someone saved this offer since you opened it; reload to see it.")
+    claimed = session.execute(
+        update(TechnologyOffer)
+        .where(TechnologyOffer.record_id == offer.record_id,
+               TechnologyOffer.updated_at == offer.updated_at)
+        .values(updated_at=utcnow()).execution_options(synchronize_session=False))
+    if claimed.rowcount != 1:
+        raise Conflict("Someone saved this offer at the same moment; reload to see it.")
+    session.refresh(offer)
+
+
 def save(services, principal: Principal, record_id: str, body: dict,
          publish: bool | None = None) -> dict:
     """Staff save the offer; ``publish`` True publishes it, False withdraws it from the
@@ -133,6 +149,8 @@ def save(services, principal: Principal, record_id: str, body: dict,
         _check_offerable(record)
         offer = session.get(TechnologyOffer, record.id)
         created = offer is None
+        if not created:
+            _claim(session, offer, (body or {}).get("seen"))
         if created:
             offer = TechnologyOffer(record_id=record.id, published=False)
             session.add(offer)
