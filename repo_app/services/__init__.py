@@ -28,7 +28,9 @@ class Services:
 
     @cached_property
     def sessions(self) -> sessionmaker[Session]:
-        from repo_app.services import notifications
+        from repo_app.services import notifications, oai
+
+        oai.follow_records()  # tombstones for records that stop being public, whoever edits
 
         sessions = make_session_factory(self.db)
         notifications.follow_commits(self, sessions)

@@ -6,11 +6,12 @@ its registration no longer accepted, or removed) gets a tombstone in ``oai_tombs
 moment it changes and is announced from then on as a ``status="deleted"`` header, never as a
 record (``deletedRecord`` = persistent).
 
-Tombstones are written by a listener on the ``Record`` mapper, not by each service that moves
-access: registration, the workflows, staff edits and a re-sent document all change the same two
-columns, and the listener sees every flush of them whoever made it, so no new path can forget
-it. Computing them when harvested instead could not tell a record harvesters saw from a draft
-that never was public (whose existence must stay unknown), nor remember a removed row.
+Tombstones are written by listeners on the ``Record`` mapper (``follow_records``, started with
+every ``Services.sessions``), not by each service that moves access: registration, the
+workflows, staff edits and a re-sent document all change the same two columns, and the listener
+sees every flush of them, in the site, the CLI or a worker, so no new path can forget it.
+Computing them when harvested instead could not tell a record harvesters saw from a draft that
+never was public (whose existence must stay unknown), nor remember a removed row.
 
 Lists are ordered by (datestamp, id) and paged by stateless resumption tokens: the arguments
 and the last (datestamp, id) sent, signed with the app's secret key, with an expiry. They
@@ -173,26 +174,36 @@ def _withdrawn_reason(record: Record | None) -> str:
     return "restricted" if record.access_level == "restricted" else "unpublished"
 
 
-@event.listens_for(Record, "after_update")
 def _after_update(_mapper, connection, record: Record) -> None:
     was, now = _as_it_was(record), record
     if _public(now):
-        connection.execute(delete(OaiTombstone).where(OaiTombstone.record_id == record.id))
+        if not _public(was):  # public again: a record once more
+            connection.execute(delete(OaiTombstone).where(OaiTombstone.record_id == record.id))
     elif _public(was):
         _bury(connection, record.id, set_specs(was), _withdrawn_reason(record))
 
 
-@event.listens_for(Record, "after_insert")
 def _after_insert(_mapper, connection, record: Record) -> None:
     if _public(record):
         connection.execute(delete(OaiTombstone).where(OaiTombstone.record_id == record.id))
 
 
-@event.listens_for(Record, "after_delete")
 def _after_delete(_mapper, connection, record: Record) -> None:
     was = _as_it_was(record)
     if _public(was):
         _bury(connection, record.id, set_specs(was), "removed")
+
+
+LISTENERS = (("after_update", _after_update), ("after_insert", _after_insert),
+             ("after_delete", _after_delete))
+
+
+def follow_records() -> None:
+    """Keep tombstones from now on, in this process, whatever session changes a record.
+    Called where the sessions are made, so the site, the CLI and the workers all do."""
+    for name, listener in LISTENERS:
+        if not event.contains(Record, name, listener):
+            event.listen(Record, name, listener)
 
 
 def _bury(connection, record_id: str, specs: list[str], reason: str) -> None:
