@@ -414,3 +414,25 @@ def test_sickle_never_receives_a_restricted_record(private_app, services, monkey
     assert live == {"meta1", "pub1", "pub2", "pub3", "pub4", "pub6"}
     assert dead == {"pub5"}
     assert "secret1" not in live | dead and "draft1" not in live | dead
+
+
+def test_a_staff_edit_that_restricts_a_record_announces_it_deleted(private_app, services,
+                                                                    schema):
+    """Through the service staff use, not by writing the row: the tombstone follows."""
+    from repo_app.models import User
+    from repo_app.services import registration
+    from repo_app.services.principal import Principal
+
+    with services.sessions.begin() as session:
+        session.add(User(id=900, email="can-bo@skhcn.gov.vn", name="Cán bộ", role="staff",
+                         password_hash="x"))
+        version = session.get(Record, "pub4").version
+    staff = Principal(user_id=900, role="staff", name="Cán bộ")
+    registration.update_metadata(services, staff, "pub4", version,
+                                 {"access_level": "restricted"}, comment="bí mật")
+    client = private_app.test_client()
+    tree = ask(client, schema, verb="GetRecord", identifier=f"oai:{REPOSITORY}:pub4",
+               metadataPrefix="oai_kqkhcn")
+    assert tree.find(".//o:header", NS).get("status") == "deleted"
+    specs = [e.text for e in tree.iterfind(".//o:header/o:setSpec", NS)]
+    assert "sector:thanh-long" in specs and "field:4" in specs
