@@ -42,7 +42,10 @@ def test_migrations_create_the_schema_and_are_idempotent(database_url):
     assert "staff_users" not in tables  # migrated into users
 
 
-# SQLite cannot reflect an index on an expression; PostgreSQL compares it.
+EXPRESSION_INDEXES = ("ix_records_plan_year", "ix_records_plan_district")
+
+
+# SQLite cannot reflect an index on an expression.
 @pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_migrations_produce_exactly_the_models_schema(database_url):
     """What ``repo-app init`` builds is what the code expects: no model change without its
@@ -54,8 +57,14 @@ def test_migrations_produce_exactly_the_models_schema(database_url):
 
     upgrade(database_url)
     engine = sqlalchemy.create_engine(database_url)
+
+    def declared(obj, name, type_, reflected, compare_to):
+        # Indexes on JSON expressions, written per database by migration 0004.
+        return not (type_ == "index" and name in EXPRESSION_INDEXES)
+
     with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        context = MigrationContext.configure(connection, opts={"include_object": declared})
+        differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == []
 
