@@ -34,12 +34,12 @@ def newest(services, params: SearchParams) -> list[tuple]:
         found = []
         with services.sessions() as session:
             statement = select(Record).order_by(Record.updated_at.desc(), Record.id.desc())
-            for row in session.scalars(statement.limit(FEED_SIZE * 4)):
+            for row in session.scalars(statement.execution_options(yield_per=FEED_SIZE)):
                 data = record_view(row, ANONYMOUS)
                 if data is not None:
                     found.append((utc(row.updated_at), data))
-                if len(found) == FEED_SIZE:
-                    break
+                    if len(found) == FEED_SIZE:
+                        break
         return found
     best: list[tuple] = []
     for page in range(1, SCAN_LIMIT // MAX_PAGE_SIZE + 1):

@@ -408,7 +408,9 @@ def _list(services, site, verb, arguments, now) -> dict:
         more = len(page) > PAGE_SIZE
         page = page[:PAGE_SIZE]
         cursor = query.get("cursor", 0)
-        if not page and cursor == 0:
+        if not page:
+            # Also when a list's remaining items all left its bounds since the last page (an
+            # empty list is not valid OAI-PMH).
             raise OaiError("noRecordsMatch", "No records match these arguments.")
         prefix = query["prefix"] if verb == "ListRecords" else None
         items = [item(site, row, prefix) for row in page]
