@@ -90,8 +90,9 @@ def test_jsonl_export_holds_every_public_record_once_without_full_text(client, c
     patents = _jsonl(client, "?kind=patent")
     assert sorted(r["id"] for r in patents) == sorted(i for i, v in public.items()
                                                       if v[0] == "patent")
-    error = client.get("/api/v1/export.jsonl?size=0&sort=nope")
-    assert error.status_code == 400 and error.mimetype == "application/problem+json"
+    for bad in ("sort=nope", "year=abc", "kind=patent&year=2020..abc"):
+        error = client.get(f"/api/v1/export.jsonl?{bad}")  # refused before the stream begins
+        assert error.status_code == 400 and error.mimetype == "application/problem+json", bad
 
 
 def test_csv_export_is_a_spreadsheet_of_the_same_records(client, corpus_app):

@@ -50,15 +50,24 @@ def _filtered(params: SearchParams | None) -> bool:
 
 
 def public_metadata(services, params: SearchParams | None, record_url: str) -> Iterator[dict]:
-    """Every public record matching ``params`` (None: every public record), one dict each."""
+    """Every public record matching ``params`` (None: every public record), one dict each.
+
+    The first page of a search is asked at once, so that a request the engine refuses raises
+    ``BadSearchParameters`` here, before a response has begun."""
     if not _filtered(params):
-        yield from _all_public(services, record_url)
-        return
+        return _all_public(services, record_url)
+    return _searched(services, params, record_url, _page(services, params, 1))
+
+
+def _page(services, params: SearchParams, page: int) -> list[dict]:
+    ask = SearchParams(text=params.text, filters=params.filters, page=page,
+                       size=MAX_PAGE_SIZE, sort=params.sort)
+    return search(services.search_engine, ask)["hits"]
+
+
+def _searched(services, params: SearchParams, record_url: str, hits: list[dict]):
     page = 1
-    while (page - 1) * MAX_PAGE_SIZE < MAX_RESULT_WINDOW:
-        ask = SearchParams(text=params.text, filters=params.filters, page=page,
-                           size=MAX_PAGE_SIZE, sort=params.sort)
-        hits = search(services.search_engine, ask)["hits"]
+    while True:
         if not hits:
             return
         ids = [hit["id"] for hit in hits]
@@ -66,9 +75,10 @@ def public_metadata(services, params: SearchParams | None, record_url: str) -> I
             rows = {r.id: r for r in session.scalars(select(Record).where(Record.id.in_(ids)))}
             found = [_metadata(rows[i], record_url) for i in ids if i in rows]
         yield from (data for data in found if data is not None)
-        if len(hits) < MAX_PAGE_SIZE:
+        if len(hits) < MAX_PAGE_SIZE or page * MAX_PAGE_SIZE >= MAX_RESULT_WINDOW:
             return
         page += 1
+        hits = _page(services, params, page)
 
 
 def _all_public(services, record_url: str) -> Iterator[dict]:
