@@ -433,6 +433,7 @@ def _ocr_pages(
         return wanted
     try:
         results = tesseract.ocr_pages(path, wanted, workers=workers)
+        results = _english_pages_again(tesseract, path, results, workers)
     except MemoryError:
         raise  # the worker's memory limit: the caller sets the document aside
     except Exception as error:  # noqa: BLE001 - OCR trouble must not lose the document
@@ -461,6 +462,35 @@ def _ocr_pages(
         notes.append(f"{len(read)} page(s) read by OCR ({_page_list([i.page - 1 for i in read])}"
                      f"{mean}).")
     return unread
+
+
+def _english_pages_again(tesseract, path: Path, results: list, workers: int | None) -> list:
+    """Pages the Vietnamese model read as English text read again with the English model,
+    kept where Tesseract is surer of them ("dafa", "Jnvenfors", "đisclosure" are the Vietnamese
+    model's readings of English words)."""
+    models = tesseract.languages()
+    installed = tesseract._installed()[1]
+    english = [
+        result.index
+        for result in results
+        if not result.error and result.text and detect_language(result.text) == "en"
+    ]
+    if not english or models == ("eng",) or "eng" not in installed:
+        return results
+    try:
+        again = {page.index: page for page in tesseract.ocr_pages(
+            path, english, workers=workers, models=("eng",)
+        )}
+    except Exception:  # noqa: BLE001 - the first reading stands
+        return results
+    better = []
+    for result in results:
+        other = again.get(result.index)
+        if other and not other.error and (other.confidence or 0) > (result.confidence or 0):
+            better.append(other)
+        else:
+            better.append(result)
+    return better
 
 
 _VIETNAMESE_ONLY = re.compile(r"[đĐ¡]|[^\W\d_a-zA-Z]")
