@@ -38,6 +38,7 @@ demo: install
 	$(BIN)/repo-app init
 	$(BIN)/repo-app ingest corpus_samples --report $(REPO_INSTANCE)/ingest-report.json
 	$(BIN)/repo-app demo-data
+	$(BIN)/repo-app tracker demo-data
 	@echo "Open http://$(HOST):$(PORT)/ in a browser."
 	$(BIN)/repo-app serve --host $(HOST) --port $(PORT)
 

@@ -239,9 +239,10 @@ def limit_api_writes(app) -> None:
     API blueprint is registered."""
     writes = app.extensions["repo_limiter"].limit(_write_limits, key_func=_writer_key,
                                                   methods=list(WRITE_METHODS))
-    for name, view in list(app.view_functions.items()):
-        if name.startswith("api"):
-            app.view_functions[name] = writes(view)
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules()
+                 if rule.rule.startswith("/api/") and rule.methods & set(WRITE_METHODS)}
+    for name in endpoints:
+        app.view_functions[name] = writes(app.view_functions[name])
 
 
 def _write_limits() -> str:

@@ -267,3 +267,19 @@ def test_reading_quality_is_shown_to_staff_only(one_record_app, services):
     rows = re.findall(r'<tr class="verdict-(\w+)">\s*<td>(\d+)</td>', panel)
     assert rows == [("clean", "1"), ("garbled", "2")]
     assert "Lỗi ký tự" in panel and "59 %" in panel  # a whole percent
+
+
+def test_search_results_download_as_csv_and_xlsx(client):
+    import csv
+    import io
+
+    html = client.get("/?q=thanh+long").get_data(as_text=True)
+    links = re.findall(r'href="(/api/v1/exports/records\?[^"]+)"', html)
+    assert len(links) == 2
+    answer = client.get(links[0].replace("&amp;", "&"))
+    assert answer.status_code == 200
+    rows = list(csv.DictReader(io.StringIO(answer.get_data(as_text=True).lstrip("\ufeff"))))
+    shown = client.get("/api/v1/records?q=thanh+long").get_json()
+    assert [row["id"] for row in rows] == [hit["id"] for hit in shown["hits"]]
+    workbook = client.get(links[1].replace("&amp;", "&"))
+    assert workbook.status_code == 200 and workbook.data[:2] == b"PK"
