@@ -11,10 +11,10 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, request
 
 from repo_app import i18n
-from repo_app.services import exports
+from repo_app.services import access, exports
 from repo_app.services import plan_indicators as plan
 from repo_app.services import transactions as transaction_service
-from repo_app.services.errors import Forbidden, Invalid, NotAuthenticated, ServiceError
+from repo_app.services.errors import Invalid, NotAuthenticated, ServiceError
 
 blueprint = Blueprint("tracker_api", __name__, url_prefix="/api/v1")
 
@@ -30,12 +30,7 @@ def _principal():
 
 
 def require_staff():
-    principal = _principal()
-    if not principal.authenticated:
-        raise NotAuthenticated("Sign in, or send an API token (Authorization: Bearer ...).")
-    if not principal.is_staff:
-        raise Forbidden("Only Department staff may do this.")
-    return principal
+    return access.require_staff(_principal())
 
 
 def _lang() -> str:
@@ -77,27 +72,19 @@ def _maybe_export(rows: list[dict], name: str, columns=None):
 
 @blueprint.get("/transactions")
 def list_transactions():
-    require_staff()
     filters = transaction_service.list_filters(request.args)
     page, size = _page_args()
     if request.args.get("format") in exports.FORMATS:
         page, size = 1, exports.MAX_ROWS
-    with _services().sessions() as session:
-        body = transaction_service.list_transactions(session, filters, page=page, size=size)
+    body = transaction_service.transactions_for(_services(), _principal(), filters, page=page,
+                                                size=size)
     return _maybe_export(body["items"], "transactions") or jsonify(body)
 
 
 @blueprint.post("/transactions")
 def create_transaction():
-    principal = require_staff()
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise Invalid({"body": ["A JSON object with the transaction's fields."]})
-    values = transaction_service.load_transaction(body)
-    with _services().sessions() as session, session.begin():
-        row = transaction_service.create_transaction(
-            session, values, source="api", created_by=principal.user_id)
-        created = transaction_service.as_dict(row)
+    created = transaction_service.record_transaction(_services(), _principal(),
+                                                     request.get_json(silent=True))
     return jsonify(created), 201
 
 

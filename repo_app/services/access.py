@@ -34,6 +34,17 @@ def visible_record(session, principal: Principal, record_id: str) -> Record:
     return record
 
 
+def require_staff(principal: Principal, what: str = "do this") -> Principal:
+    """401 for the anonymous, 403 for anyone but Department staff."""
+    from repo_app.services.errors import Forbidden, NotAuthenticated
+
+    if not principal.authenticated:
+        raise NotAuthenticated("Sign in, or send an API token (Authorization: Bearer ...).")
+    if not principal.is_staff:
+        raise Forbidden(f"Only Department staff may {what}.")
+    return principal
+
+
 def relations(principal: Principal, record: Record) -> set[str]:
     """The workflow roles ``principal`` holds on ``record``."""
     held = set()

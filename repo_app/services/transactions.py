@@ -171,3 +171,27 @@ def existing_fingerprints(session, fingerprints) -> set[str]:
         found.update(session.scalars(select(Transaction.fingerprint).where(
             Transaction.fingerprint.in_(wanted[start:start + 500]))))
     return found
+
+
+def transactions_for(services, principal, filters: dict, *, page: int = 1,
+                     size: int = 50) -> dict:
+    """The transactions list as staff see it (the trade figures are the Department's)."""
+    from repo_app.services.access import require_staff
+
+    require_staff(principal, "read the technology transactions")
+    with services.sessions() as session:
+        return list_transactions(session, filters, page=page, size=size)
+
+
+def record_transaction(services, principal, body: dict) -> dict:
+    """A transaction entered by staff (``POST /api/v1/transactions``)."""
+    from repo_app.services import uow
+    from repo_app.services.access import require_staff
+
+    require_staff(principal, "record technology transactions")
+    if not isinstance(body, dict):
+        raise Invalid({"body": ["A JSON object with the transaction's fields."]})
+    values = load_transaction(body)
+    with uow.unit_of_work(services) as session:
+        return as_dict(create_transaction(session, values, source="api",
+                                          created_by=principal.user_id))
