@@ -229,3 +229,33 @@ def test_low_ocr_confidence_needs_review_and_unread_pages_need_ocr():
     assert quality_block(pages, [], has_text=True)["summary"] == "ocr"
     assert quality_block(pages[2:], [], has_text=True)["summary"] == "legacy_converted"
     assert quality_block(pages, [4], has_text=True)["summary"] == "needs_ocr"
+
+
+def test_english_scans_are_read_again_with_the_english_model():
+    """A page the Vietnamese model read as English is read again with ``eng``; the reading
+    Tesseract is surer of is kept. Vietnamese pages are not read twice."""
+    from pathlib import Path
+
+    from indexer.extract import _english_pages_again
+    from indexer.ocr import OcrPage
+
+    class Tesseract:
+        asked: list = []
+
+        def languages(self):
+            return ("Vietnamese",)
+
+        def _installed(self):
+            return None, frozenset({"Vietnamese", "eng"}), ""
+
+        def ocr_pages(self, path, indices, workers=None, models=None):
+            self.asked.append((list(indices), models))
+            return [OcrPage(i, "Examples of the disclosure provide data", 91.0, 6) for i in indices]
+
+    english = OcrPage(0, "Examples of the đisclosure provide dafa for the user and the", 80.0, 12)
+    vietnamese = OcrPage(1, "Trong bài báo này, chúng tôi trình bày kết quả nghiên cứu", 85.0, 12)
+    tesseract = Tesseract()
+    pages = _english_pages_again(tesseract, Path("scan.pdf"), [english, vietnamese], 1)
+    assert tesseract.asked == [([0], ("eng",))]
+    assert pages[0].text == "Examples of the disclosure provide data"
+    assert pages[1] is vietnamese

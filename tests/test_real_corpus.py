@@ -44,11 +44,11 @@ if not GOLD.exists():
 FLOORS = {
     "patent_or_not": (40, 40),
     "title": (39, 40),
-    "abstract": (26, 33),
+    "abstract": (29, 33),
     "number": (16, 20),
     "publication_date": (19, 20),
-    "filing_date": (17, 20),
-    "inventors": (68, 79),
+    "filing_date": (18, 20),
+    "inventors": (69, 79),
     "authors": (33, 34),
 }
 # Scanned pages OCR'd per document: the front matter the metadata comes from (the whole corpus
