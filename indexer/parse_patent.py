@@ -434,10 +434,21 @@ def _add(parties: list[str], name: str, persons: bool) -> None:
         parties.append(name)
 
 
+_WIPO_NAME = re.compile(
+    r"^[\W\d]*([A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)*) ?;"
+)
+
+
 def _parties_with_codes(text: str, persons: bool) -> list[str]:
     parties: list[str] = []
     pieces = _COUNTRY.split(text)  # name, code, name, code, ..., trailing address
     for index, part in enumerate(pieces[0:-1:2]):
+        wipo = _WIPO_NAME.match(squash(re.sub(r"-\n(?=[A-Z])", "", part)))
+        if wipo and persons:
+            # WIPO's "SURNAME, Given; address (NZ)": the name comes before the ";"
+            if wipo.group(1) not in parties:
+                parties.append(wipo.group(1))
+            continue
         # the party's own text follows the last ";" before its code
         after_semicolon = ";" in part
         part = re.split(r";", part)[-1] if after_semicolon else part
