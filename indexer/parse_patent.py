@@ -300,9 +300,14 @@ _US_GRANT = re.compile(
     r"(?<![\d/])(?:US\s?)?(\d{1,2}[,.]\d{3}[,.]\d{3})(?:\s?([BEAS]\d?))?(?![\d/])"
 )
 _SERIAL_PUBLICATION = re.compile(
-    r"\b(US|WO|EP|CN|JP|KR)\s?((?:19|20)\d{2})\s?/\s?(\d{6,7})\s?([A-C]\d?)"
+    r"\b(US|WO|EP|CN|JP|KR)\s?((?:19|20)\d{2})\s?/\s?(\d{6,7})\s?([A-C][1-9Il]?)\b"
 )
 _IN_PUBLICATION = re.compile(r"\bIN\s?(\d{12})\s?([A-C]\d?)?")
+
+
+_NUMBER_LABEL = re.compile(
+    r"(?:pub(?:lication)?\.?|patent)\s*(?:no|number)\.?\s*:?\s*", re.IGNORECASE
+)
 
 
 def foreign_application_number(text: str) -> str | None:
@@ -320,8 +325,8 @@ def foreign_numbers(text: str) -> dict[str, str]:
     text = squash(text or "")
     match = _SERIAL_PUBLICATION.search(text)
     if match:
-        return {"publication_number": f"{match.group(1)} {match.group(2)}/{match.group(3)} "
-                f"{match.group(4)}"}
+        kind = match.group(4).replace("I", "1").replace("l", "1")  # OCR's "AI" is A1
+        return {"publication_number": f"{match.group(1)} {match.group(2)}/{match.group(3)} {kind}"}
     match = _IN_PUBLICATION.search(text)
     if match:
         return {"publication_number": f"IN{match.group(1)}" + (
@@ -795,6 +800,14 @@ def parse_patent(pages: list[str]) -> dict:
             if patent_number:
                 identifiers["patent_number"] = patent_number
                 sources["patent_number"] = "inid"
+                break
+    if not (identifiers.get("patent_number") or identifiers.get("publication_number")) and pages:
+        # a code OCR lost: the number still follows its label ("Pub. No.: US 2010/0301571 AI")
+        for label in _NUMBER_LABEL.finditer(pages[0]):
+            foreign = foreign_numbers(pages[0][label.end() : label.end() + 40])
+            if foreign:
+                identifiers.update(foreign)
+                sources.update({key: "label" for key in foreign})
                 break
     if "40" in values or ("11" in values and "45" not in values and "43" in values):
         publication = re.search(
