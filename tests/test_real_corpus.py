@@ -45,17 +45,17 @@ FLOORS = {
     "patent_or_not": (40, 40),
     "title": (39, 40),
     "abstract": (29, 33),
-    "number": (16, 20),
+    "number": (18, 20),
     "publication_date": (19, 20),
     "filing_date": (18, 20),
-    "inventors": (69, 79),
+    "inventors": (72, 79),
     "authors": (33, 34),
 }
 # Scanned pages OCR'd per document: the front matter the metadata comes from (the whole corpus
 # would take minutes of OCR, about a second a page on 2 cores, for no field measured here).
 OCR_PAGES = 3
 # Of the values whose confidence is at or above the review threshold, the share right.
-CONFIDENT_FLOOR = 0.95
+CONFIDENT_FLOOR = 0.97
 BANDS = ((0.9, 1.01), (0.8, 0.9), (0.7, 0.8), (0.6, 0.7), (0.5, 0.6), (0.0, 0.5))
 
 
