@@ -228,3 +228,14 @@ def test_nothing_private_in_feeds_exports_or_citations(private_client):
         assert private_client.get(f"/records/{hidden}/cite.bib").status_code == 404
         assert private_client.get(f"/records/{hidden}/cite.ris").status_code == 404
     assert private_client.get("/records/meta1/cite.ris").status_code == 200
+
+
+def test_the_search_page_announces_its_feed(client):
+    """A feed reader given a search page finds the feed of that very search."""
+    html = client.get("/?q=thanh+long&sector=thanh-long").get_data(as_text=True)
+    head = html.split("</head>", 1)[0]
+    found = re.search(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"',
+                      head)
+    assert found and unescape(found.group(1)) == \
+        "/feeds/search.atom?q=thanh+long&sector=thanh-long"
+    _feed(client, "?" + unescape(found.group(1)).split("?", 1)[1])
