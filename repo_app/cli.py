@@ -213,6 +213,16 @@ def notify() -> None:
     services.close()
 
 
+@main.command(help="Mail each saved search's weekly digest of new results (run daily).")
+def digest() -> None:
+    from repo_app.services.saved_searches import send_digests
+
+    services = _services()
+    base = (services.settings.extra.get("public_url") or "http://localhost:5000").rstrip("/")
+    click.echo(f"{send_digests(services, base + '/records/{id}')} digests queued.")
+    services.close()
+
+
 @main.command("demo-data", help="Demo accounts of every role and some workflow history "
                                 "(for a demo instance only).")
 def demo_data() -> None:

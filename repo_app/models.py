@@ -453,3 +453,21 @@ class OaiTombstone(Base):
                                                  index=True)
     set_specs: Mapped[list] = mapped_column(JSON, default=list)
     reason: Mapped[str] = mapped_column(String(20))  # restricted, unpublished, removed
+
+
+# -- Saved searches --
+
+
+class SavedSearch(Base):
+    """A search a signed-in user follows: a weekly e-mail lists what is new or changed in it
+    (``repo_app.services.saved_searches``)."""
+
+    __tablename__ = "saved_searches"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    query: Mapped[str] = mapped_column(Text)  # the search's parameters, as a query string
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # What the last digest covered up to (created_at until the first one).
+    covered_until: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, abort, current_app, request, url_for
 from repo_app.api_errors import problem
 from repo_app.auth import current_principal
 from repo_app.services import bulk_export, citations, feeds, public_view
+from repo_app.services import saved_searches as saved_search_service
 from repo_app.services import search as search_service
 
 blueprint = Blueprint("open", __name__)
@@ -101,3 +102,26 @@ def _record_metadata():
                 "ris_url": url_for("open.cite_ris", record_id=record["id"])}
 
     return {"record_metadata": record_metadata}
+
+
+# -- Saved searches (the weekly digest is ``repo-app digest``) ---------------------------------
+
+
+@blueprint.get("/api/v1/saved-searches")
+def saved_searches():
+    return {"saved_searches": saved_search_service.list_for(_services(), current_principal())}
+
+
+@blueprint.post("/api/v1/saved-searches")
+def save_search():
+    body = request.get_json(silent=True) or {}
+    query = body.get("query") if isinstance(body.get("query"), str) else ""
+    name = body.get("name") if isinstance(body.get("name"), str) else ""
+    saved = saved_search_service.save(_services(), current_principal(), query, name)
+    return saved, 201
+
+
+@blueprint.delete("/api/v1/saved-searches/<int:search_id>")
+def delete_saved_search(search_id: int):
+    saved_search_service.remove(_services(), current_principal(), search_id)
+    return "", 204

@@ -239,3 +239,54 @@ def test_the_search_page_announces_its_feed(client):
     assert found and unescape(found.group(1)) == \
         "/feeds/search.atom?q=thanh+long&sector=thanh-long"
     _feed(client, "?" + unescape(found.group(1)).split("?", 1)[1])
+
+
+def test_saved_searches_and_their_weekly_digest(services):
+    from datetime import UTC, datetime, timedelta
+
+    from repo_app import create_app
+    from repo_app.models import OutboxMessage
+    from repo_app.services import accounts, saved_searches
+
+    for email in ("dn@congty.vn", "khac@congty.vn"):
+        accounts.add_user(services, email, role="enterprise", name="Doanh nghiệp",
+                          password="mot-mat-khau-dai")
+    mine = {"Authorization": f"Bearer {accounts.new_token(services, 'dn@congty.vn')}"}
+    theirs = {"Authorization": f"Bearer {accounts.new_token(services, 'khac@congty.vn')}"}
+    app = create_app(services=services)
+    app.config.update(TESTING=True)
+    client = app.test_client()
+
+    assert client.post("/api/v1/saved-searches", json={"query": ""}).status_code == 401
+    refused = client.post("/api/v1/saved-searches", json={"query": "sort=nope"}, headers=mine)
+    assert refused.status_code == 422 and refused.mimetype == "application/problem+json"
+    saved = client.post("/api/v1/saved-searches", headers=mine,
+                        json={"query": "q=thanh+long&page=3&kind=patent", "name": "Thanh long"})
+    assert saved.status_code == 201 and saved.json["query"] == "q=thanh+long&kind=patent"
+    everything = client.post("/api/v1/saved-searches", headers=mine,
+                             json={"query": "", "name": "Mọi kết quả"}).json
+    listed = client.get("/api/v1/saved-searches", headers=mine).json["saved_searches"]
+    assert [s["name"] for s in listed] == ["Thanh long", "Mọi kết quả"]
+    assert client.get("/api/v1/saved-searches", headers=theirs).json["saved_searches"] == []
+    gone = f"/api/v1/saved-searches/{saved.json['id']}"
+    assert client.delete(gone, headers=theirs).status_code == 404
+    assert client.delete(gone, headers=mine).status_code == 204
+
+    with services.sessions.begin() as session:
+        _add(session, "new1")
+        _add(session, "hidden1", access="restricted")
+    url = "http://kho.example/records/{id}"
+    now = datetime.now(UTC)
+    assert saved_searches.send_digests(services, url, now) == 0  # the week is not over
+    assert saved_searches.send_digests(services, url, now + timedelta(days=8)) == 1
+    with services.sessions() as session:
+        mails = session.query(OutboxMessage).all()
+    assert [m.recipient for m in mails] == ["dn@congty.vn"]
+    assert "Mọi kết quả (1)" in mails[0].subject
+    assert "http://kho.example/records/new1" in mails[0].body and "hidden1" not in mails[0].body
+    # Covered: the next week mails only what is new again, and nothing when nothing is.
+    assert saved_searches.send_digests(services, url, now + timedelta(days=9)) == 0
+    assert saved_searches.send_digests(services, url, now + timedelta(days=16)) == 0
+    listed = client.get("/api/v1/saved-searches", headers=mine).json["saved_searches"]
+    assert listed[0]["id"] == everything["id"]
+    assert listed[0]["covered_until"].startswith((now + timedelta(days=16)).strftime("%Y-%m-%d"))
