@@ -809,6 +809,13 @@ def parse_patent(pages: list[str]) -> dict:
                 identifiers.update(foreign)
                 sources.update({key: "label" for key in foreign})
                 break
+    indian = re.search(r"(\d{12})\s?([A-C]\d?)\b", values.get("21", ""))
+    if indian and not identifiers.get("publication_number") and re.search(
+        r"\bindia\b|patent office journal", fold(front)
+    ):
+        # the Indian journal publishes an application under its number: "202441035992 A"
+        identifiers["publication_number"] = f"IN{indian.group(1)} {indian.group(2)}"
+        sources["publication_number"] = "inid"
     if "40" in values or ("11" in values and "45" not in values and "43" in values):
         publication = re.search(
             r"(?<![\d-])([1-4]-\d{4}-\d{4,5}|\d{4,7})(?:\s?[A-C]\d?)?", values.get("40", "")

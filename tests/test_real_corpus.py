@@ -45,7 +45,7 @@ FLOORS = {
     "patent_or_not": (40, 40),
     "title": (39, 40),
     "abstract": (29, 33),
-    "number": (18, 20),
+    "number": (19, 20),
     "publication_date": (19, 20),
     "filing_date": (18, 20),
     "inventors": (72, 79),
