@@ -34,12 +34,14 @@ def newest(services, params: SearchParams) -> list[tuple]:
         found = []
         with services.sessions() as session:
             statement = select(Record).order_by(Record.updated_at.desc(), Record.id.desc())
-            for row in session.scalars(statement.execution_options(yield_per=FEED_SIZE)):
-                data = record_view(row, ANONYMOUS)
-                if data is not None:
-                    found.append((utc(row.updated_at), data))
-                    if len(found) == FEED_SIZE:
-                        break
+            # Closed explicitly: leaving a server-side cursor early must not wait for the GC.
+            with session.scalars(statement.execution_options(yield_per=FEED_SIZE)) as rows:
+                for row in rows:
+                    data = record_view(row, ANONYMOUS)
+                    if data is not None:
+                        found.append((utc(row.updated_at), data))
+                        if len(found) == FEED_SIZE:
+                            break
         return found
     best: list[tuple] = []
     for page in range(1, SCAN_LIMIT // MAX_PAGE_SIZE + 1):
