@@ -58,7 +58,7 @@ def _history(services, organisation: str) -> list[str]:
             return ["Workflow history already present."]
         results = list(db.scalars(select(Record).where(
             Record.kind == "research_result", Record.commercialisation_status == "accepted",
-        ).order_by(Record.organisation_key == organisation, Record.id).limit(3)))
+        ).order_by((Record.organisation_key == organisation).desc(), Record.id).limit(3)))
     if len(results) < 3:
         return ["Fewer than 3 accepted results: no sample history."]
     offered, transferred, protected = results
