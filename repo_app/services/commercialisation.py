@@ -61,11 +61,7 @@ def workflow_view(session, record: Record, principal: Principal, lang: str = "vi
         "state": state,
         "state_label": machine.state_label(state, lang),
         "version": record.version,
-        "allowed": [
-            {"name": t.name, "to": t.target, "label": t.title(lang),
-             "requires": list(t.requires), "optional": list(t.optional)}
-            for t in engine.allowed(machine, state, relations(principal, record))
-        ],
+        "allowed": engine.allowed_actions(machine, state, relations(principal, record), lang),
         "case": {
             "owner": case.owner, "owner_label": vocabularies.load("department_units")
             .term_label(case.owner, lang), "due": case.due.isoformat(),

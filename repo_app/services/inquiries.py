@@ -91,10 +91,8 @@ def view(session, inquiry: Inquiry, principal: Principal, lang: str = "vi") -> d
         "message": inquiry.message, "contact": inquiry.contact, "state": inquiry.state,
         "state_label": machine.state_label(inquiry.state, lang), "version": inquiry.version,
         "transaction_id": inquiry.transaction_id, "created_at": inquiry.created_at.isoformat(),
-        "allowed": [{"name": t.name, "to": t.target, "label": t.title(lang),
-                     "requires": list(t.requires), "optional": list(t.optional)}
-                    for t in engine.allowed(machine, inquiry.state,
-                                            _relations(principal, inquiry, record))],
+        "allowed": engine.allowed_actions(machine, inquiry.state,
+                                          _relations(principal, inquiry, record), lang),
         "history": engine.history(events),
     }
 

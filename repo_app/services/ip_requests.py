@@ -104,10 +104,8 @@ def view(session, request: IpRequest, principal: Principal, lang: str = "vi") ->
         "grant_date": _iso(request.grant_date), "grant_number": request.grant_number,
         "granted_record_id": request.granted_record_id, "reason": request.reason,
         "deadlines": deadlines(request, lang),
-        "allowed": [{"name": t.name, "to": t.target, "label": t.title(lang),
-                     "requires": list(t.requires), "optional": list(t.optional)}
-                    for t in engine.allowed(machine, request.state,
-                                            _relations(principal, request, record))],
+        "allowed": engine.allowed_actions(machine, request.state,
+                                          _relations(principal, request, record), lang),
         "history": engine.history(events),
     }
 

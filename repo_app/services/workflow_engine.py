@@ -58,6 +58,14 @@ def allowed(machine: workflows.Machine, state: str, relations: set[str]) -> list
     return [t for t in machine.leaving(state) if relations & set(t.roles)]
 
 
+def allowed_actions(machine: workflows.Machine, state: str, relations: set[str],
+                    lang: str = "vi") -> list[dict]:
+    """What the API and the pages offer: the transitions one may run now, with their fields."""
+    return [{"name": t.name, "to": t.target, "label": t.title(lang),
+             "requires": list(t.requires), "optional": list(t.optional)}
+            for t in allowed(machine, state, relations)]
+
+
 def validate_fields(transition: workflows.Transition, payload: dict) -> dict:
     """The transition's fields, loaded and checked; Invalid names every field at fault."""
     errors, loaded = {}, {}
