@@ -158,6 +158,26 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture(scope="session")
+def live_url(corpus_app):
+    """The sample corpus served for real on 127.0.0.1, for the browser tests."""
+    import threading
+
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_request(self, *args, **kwargs):
+            pass
+
+    server = make_server("127.0.0.1", 0, corpus_app, threaded=True, request_handler=QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+    server.server_close()
+
+
 # -- CI cannot pass by skipping -----------------------------------------------------------------
 # Where CI is set, a test skipped because a part users rely on is missing (PostgreSQL, the
 # browser, OCR, a message broker) fails the run: a green run must mean those parts were tested.

@@ -7,22 +7,12 @@ Skipped, with the reason, where Playwright for Python or /usr/bin/chromium is mi
 from __future__ import annotations
 
 import re
-import threading
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.conftest import CHROMIUM
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -60,23 +50,6 @@ def hit_titles(page) -> list[str]:
 
 
 # -- Fixtures: the app served for real, one browser for the session -------------------------
-
-
-@pytest.fixture(scope="session")
-def live_url(corpus_app):
-    from werkzeug.serving import WSGIRequestHandler, make_server
-
-    class QuietHandler(WSGIRequestHandler):
-        def log_request(self, *args, **kwargs):
-            pass
-
-    server = make_server("127.0.0.1", 0, corpus_app, threaded=True, request_handler=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-    server.server_close()
 
 
 def _context(browser, live_url, **options):

@@ -9,23 +9,13 @@ from __future__ import annotations
 
 import io
 import threading
-from pathlib import Path
 
 import pytest
 
 from repo_app.services import accounts
+from tests.conftest import CHROMIUM
 from tests.fixtures_tracker import load_province
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DESKTOP = {"width": 1280, "height": 900}
 
 try:

@@ -18,23 +18,14 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tests.conftest import CHROMIUM
+
 DESKTOP = {"width": 1280, "height": 900}
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 PASSWORD = "mat-khau-trinh-duyet-1"
@@ -96,23 +87,6 @@ def report_pdf(title: str) -> bytes:
 
 
 # -- Fixtures: the app served for real, one browser, one signed-in state per role ---------------
-
-
-@pytest.fixture(scope="module")
-def live_url(corpus_app):
-    from werkzeug.serving import WSGIRequestHandler, make_server
-
-    class QuietHandler(WSGIRequestHandler):
-        def log_request(self, *args, **kwargs):
-            pass
-
-    server = make_server("127.0.0.1", 0, corpus_app, threaded=True, request_handler=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, name="live-server-wf", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-    server.server_close()
 
 
 @pytest.fixture(scope="module")
