@@ -121,9 +121,10 @@ def create_registration():
 @blueprint.patch("/records/<record_id>")
 def edit_record(record_id):
     body = _body()
-    version = registration.update_metadata(
-        _services(), current_principal(), record_id, body.pop("version", None),
-        body.pop("metadata", body), str(body.pop("comment", "") or ""))
+    version, comment = body.pop("version", None), str(body.pop("comment", "") or "")
+    changes = body.pop("metadata", body)  # {"metadata": {...}} or the fields themselves
+    version = registration.update_metadata(_services(), current_principal(), record_id,
+                                           version, changes, comment)
     return jsonify({"id": record_id, "version": version})
 
 

@@ -16,7 +16,7 @@ import tarfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import Date, DateTime, delete, func, insert, select, text
+from sqlalchemy import Date, DateTime, Integer, delete, func, insert, select, text
 
 from repo_app.migrate import current_revision, head_revision, upgrade
 from repo_app.models import Base
@@ -133,8 +133,8 @@ def _advance_sequences(connection) -> None:
     """Rows came with their ids: move each serial's sequence past the largest one."""
     for table in Base.metadata.sorted_tables:
         for column in table.primary_key.columns:
-            if column.autoincrement is True or (
-                    column.type.python_type is int and column.autoincrement == "auto"):
+            # A table without a sequence gets NULL from pg_get_serial_sequence: no effect.
+            if isinstance(column.type, Integer):
                 connection.execute(text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', '{column.name}'), "
                     f"COALESCE((SELECT MAX({column.name}) FROM {table.name}), 0) + 1, false)"))

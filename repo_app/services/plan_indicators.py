@@ -224,19 +224,16 @@ RECORD_YEAR_SQL = {
 }
 
 
-class _RecordYear(ColumnElement):
-    inherit_cache = True
-    type = String()
+def _dialect_expression(name: str, sql: dict[str, str]) -> type:
+    """A string-valued SQL expression written per database (the JSON path syntax differs),
+    the same text the migration's indexes are built on."""
+    element = type(name, (ColumnElement,), {"inherit_cache": True, "type": String()})
+    compiles(element)(lambda _element, _compiler, **kw: sql["postgresql"])
+    compiles(element, "sqlite")(lambda _element, _compiler, **kw: sql["sqlite"])
+    return element
 
 
-@compiles(_RecordYear)
-def _record_year_default(element, compiler, **kw):
-    return RECORD_YEAR_SQL["postgresql"]
-
-
-@compiles(_RecordYear, "sqlite")
-def _record_year_sqlite(element, compiler, **kw):
-    return RECORD_YEAR_SQL["sqlite"]
+_RecordYear = _dialect_expression("_RecordYear", RECORD_YEAR_SQL)
 
 
 def record_year():
@@ -249,19 +246,7 @@ RECORD_DISTRICT_SQL = {"sqlite": "json_extract(records.data, '$.place.district')
                        "postgresql": "(records.data #>> '{place,district}')"}
 
 
-class _RecordDistrict(ColumnElement):
-    inherit_cache = True
-    type = String()
-
-
-@compiles(_RecordDistrict)
-def _record_district_default(element, compiler, **kw):
-    return RECORD_DISTRICT_SQL["postgresql"]
-
-
-@compiles(_RecordDistrict, "sqlite")
-def _record_district_sqlite(element, compiler, **kw):
-    return RECORD_DISTRICT_SQL["sqlite"]
+_RecordDistrict = _dialect_expression("_RecordDistrict", RECORD_DISTRICT_SQL)
 
 
 def record_conditions(filters: Filters) -> list:

@@ -37,7 +37,7 @@ def get_record(session: Session, record_id: str) -> Record | None:
     return session.get(Record, record_id)
 
 
-def _apply(record: Record, data: dict) -> None:
+def apply_metadata(record: Record, data: dict) -> None:
     """Write validated metadata into the row. The statuses a document states (a patent's
     grant) set a new record's columns; afterwards only the workflows move them."""
     data = validate_record(data)
@@ -69,7 +69,7 @@ def save_extraction(session: Session, draft: dict, file_row: StoredFile) -> tupl
     if existing is None:
         record = Record(id=file_row.sha256[:16], natural_key=key, version=1,
                         registration_state="accepted")
-        _apply(record, {**draft, "id": record.id})
+        apply_metadata(record, {**draft, "id": record.id})
         session.add(record)
         session.flush()
         open_case(session, record)
@@ -82,7 +82,7 @@ def save_extraction(session: Session, draft: dict, file_row: StoredFile) -> tupl
             if name in existing.data:
                 merged[name] = existing.data[name]
         merged["files"] = existing.data.get("files", []) + draft.get("files", [])
-        _apply(record, merged)
+        apply_metadata(record, merged)
         snapshot(session, record, None, "ingest_update")
         status = "updated"
     file_row.record_id = record.id
@@ -102,7 +102,7 @@ def save_reread(session: Session, draft: dict, sha256: str, pages: int, text_met
             merged[name] = record.data[name]
     merged["files"] = record.data.get("files", [])
     before = {k: v for k, v in record.data.items() if k != "provenance"}
-    _apply(record, merged)
+    apply_metadata(record, merged)
     after = {k: v for k, v in record.data.items() if k != "provenance"}
     record.natural_key = natural_key(record.data) or record.natural_key
     row.pages, row.text_method, row.quality = pages, text_method, quality
@@ -149,7 +149,7 @@ def create_granted_record(session: Session, request, source: Record, key: str) -
     }
     record = Record(id=new_record_id(), natural_key=key, version=1,
                     registration_state="accepted", created_by=source.created_by)
-    _apply(record, draft)
+    apply_metadata(record, draft)
     record.organisation_key = record.organisation_key or source.organisation_key
     session.add(record)
     session.flush()

@@ -30,6 +30,7 @@ EDITABLE = ("title", "title_en", "abstract", "abstract_en", "keywords", "host_or
             "trl", "place", "language", "people", "kind")
 STAFF_EDITABLE = (*EDITABLE, "access_level")
 EDITABLE_STATES = ("draft", "changes_requested")
+REVIEW_LIMIT = 500
 
 
 def _subject(record: Record) -> engine.Subject:
@@ -63,7 +64,7 @@ def _store_draft(services, principal: Principal, readings) -> str:
         draft["files"] = [f for r in readings for f in (r.record or {}).get("files", [])]
         record = Record(id=record_service.new_record_id(), natural_key=None, version=1,
                         registration_state="draft", created_by=principal.user_id)
-        record_service._apply(record, draft)
+        record_service.apply_metadata(record, draft)
         record.organisation_key = principal.organisation_key or record.organisation_key
         session.add(record)
         session.flush()
@@ -99,7 +100,7 @@ def update_metadata(services, principal: Principal, record_id: str, version, cha
             raise Invalid({"version": ["The version you last saw is required."]})
         engine.bump_version(session, _subject(record), version)
         session.refresh(record)
-        record_service._apply(record, {**validated, "commercialisation_status":
+        record_service.apply_metadata(record, {**validated, "commercialisation_status":
                                        record.commercialisation_status,
                                        "ip_status": record.ip_status})
         record_service.snapshot(session, record, principal.user_id, "edit")
@@ -200,9 +201,11 @@ def review_queue(services, principal: Principal) -> dict:
     with services.sessions() as session:
         submitted = session.scalars(select(Record).where(Record.registration_state ==
                                                          "submitted").order_by(Record.updated_at))
-        needs_review = [r for r in session.scalars(select(Record).where(
-            Record.registration_state == "accepted")) if (r.data.get("quality") or {})
-            .get("needs_review")]
+        # Filtered in SQL: the queue opens on every staff home page, whatever the corpus size.
+        needs_review = session.scalars(select(Record).where(
+            Record.registration_state == "accepted",
+            Record.data["quality"]["needs_review"].as_boolean().is_(True),
+        ).order_by(Record.updated_at.desc()).limit(REVIEW_LIMIT)).all()
         count = session.scalar(select(func.count()).select_from(Record).where(
             Record.registration_state == "submitted"))
         return {"submitted": [_brief(r) for r in submitted], "submitted_count": count,

@@ -124,37 +124,30 @@ def run(session: Session, machine: workflows.Machine, subject: Subject, name: st
 
 
 def _move(session, subject: Subject, state: str, version: int, target: str) -> None:
-    model = subject.model
-    values = {subject.state_column: target, "version": version + 1}
-    if model is Record:
-        values["updated_at"] = utcnow()  # the index follows the record
-        session.info.setdefault("records_touched", set()).add(subject.subject_id)
-    result = session.execute(
-        update(model)
-        .where(model.__mapper__.primary_key[0] == subject.subject_id,
-               model.version == version, getattr(model, subject.state_column) == state)
-        .values(**values)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        raise Conflict("Someone changed this at the same moment; reload and try again.")
-    row = session.get(model, subject.subject_id)
-    if row is not None:
-        session.expire(row)
+    _compare_and_set(session, subject, version, state, {subject.state_column: target})
 
 
 def bump_version(session, subject: Subject, version: int) -> None:
     """Claim the subject for a change that is not a transition (an edit): same rule, a stale
     version is refused."""
+    _compare_and_set(session, subject, version, None, {})
+
+
+def _compare_and_set(session, subject: Subject, version: int, state: str | None,
+                     values: dict) -> None:
+    """One ``UPDATE`` that raises the version only if it (and the state, when given) is still
+    what the caller saw: of two writers, the second matches no row and gets 409."""
     model = subject.model
-    values = {"version": version + 1}
+    values = {**values, "version": version + 1}
     if model is Record:
-        values["updated_at"] = utcnow()
+        values["updated_at"] = utcnow()  # the index follows the record
         session.info.setdefault("records_touched", set()).add(subject.subject_id)
-    result = session.execute(
-        update(model)
-        .where(model.__mapper__.primary_key[0] == subject.subject_id, model.version == version)
-        .values(**values).execution_options(synchronize_session=False))
+    statement = update(model).where(model.__mapper__.primary_key[0] == subject.subject_id,
+                                    model.version == version)
+    if state is not None:
+        statement = statement.where(getattr(model, subject.state_column) == state)
+    result = session.execute(statement.values(**values)
+                             .execution_options(synchronize_session=False))
     if result.rowcount != 1:
         raise Conflict("Someone changed this since you loaded it; reload and try again.")
     row = session.get(model, subject.subject_id)
