@@ -75,6 +75,7 @@ from indexer.search.engine import (
     split_filters,
 )
 from indexer.search.query import Phrase, Term, parse_query
+from indexer.search.results_cache import ResultsCache
 from indexer.search.rules import (
     ENGLISH_FIELDS,
     MAX_PHRASE_WORDS,
@@ -241,8 +242,10 @@ class _Opened:
 class TantivyEngine:
     """The embedded engine. Safe to share between threads of one process."""
 
-    def __init__(self, path: Path, heap_size: int = HEAP_SIZE):
+    def __init__(self, path: Path, heap_size: int = HEAP_SIZE,
+                 results_cache: ResultsCache | None = None):
         self.path = Path(path)
+        self.results_cache = results_cache  # answers kept until the next commit
         self.path.mkdir(parents=True, exist_ok=True)
         self.heap_size = heap_size
         self.schema = build_schema()
@@ -313,6 +316,17 @@ class TantivyEngine:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         request = checked(request)
+        if self.results_cache is None:
+            return self._search(request)
+        return self.results_cache.answer(request, self.generation, lambda: self._search(request))
+
+    @property
+    def generation(self) -> tuple:
+        """What changes at every commit and rebuild, in this process or another."""
+        opened = self._current_opened()
+        return (opened.build, opened.commit)
+
+    def _search(self, request: SearchRequest) -> SearchResponse:
         try:
             searcher = self._current().searcher()
             tree = parse_query(request.text)
