@@ -50,6 +50,8 @@ class Settings:
                 "api_write_limits": env.get("API_WRITE_RATE_LIMIT") or "120 per minute",
                 "login_limits": env.get("LOGIN_RATE_LIMIT") or "10 per minute; 50 per hour",
                 "ratelimit_storage": env.get("RATELIMIT_STORAGE_URI") or "memory://",
+                # Search answers kept per worker until the next index commit; 0 turns it off.
+                "search_cache_entries": int(env.get("SEARCH_CACHE_ENTRIES") or 512),
             },
         )
         values.update(overrides)

@@ -22,9 +22,12 @@ class BadSearchParameters(ValueError):
 
 def build_search_engine(settings):
     if settings.search_engine == "tantivy":
+        from indexer.search.results_cache import ResultsCache
         from indexer.search.tantivy_engine import TantivyEngine
 
-        return TantivyEngine(settings.index_dir)
+        entries = settings.extra.get("search_cache_entries", 0)
+        return TantivyEngine(settings.index_dir,
+                             results_cache=ResultsCache(entries) if entries > 0 else None)
     if settings.search_engine == "elasticsearch":
         from indexer.search.elasticsearch_engine import ElasticsearchEngine
 
