@@ -113,6 +113,52 @@ def reindex() -> None:
     services.close()
 
 
+@main.command(help="Check that the database, the stored files and the search index agree; "
+                   "exit 1 while they do not.")
+@click.option("--repair", is_flag=True, help="Fix what needs no person (reindex, move unnamed "
+                                             "files aside), then check again.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def check(repair, as_json) -> None:
+    from repo_app.services import consistency
+
+    services = _services()
+    try:
+        report = (consistency.repair if repair else consistency.check)(services)
+    finally:
+        services.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        _print_check(report)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _print_check(report) -> None:
+    from repo_app.services.consistency import ADVICE, KINDS
+
+    counts = report.counts
+    index = (f"{counts['index_entries']} index entries for {counts['public_records']} public "
+             "records" if report.index_checked else "index not checked (its engine cannot list "
+             "its entries)")
+    click.echo(f"Checked {counts['stored_files']} stored files, {counts['set_aside_files']} "
+               f"set-aside files, {index} in {report.seconds:.1f} s.")
+    if counts.get("recent_unnamed_files"):
+        click.echo(f"  {counts['recent_unnamed_files']} files written in the last hour and not "
+                   "named by a row yet (an ingest may be running): not judged.")
+    for done in report.repairs:
+        click.echo(f"  repaired: {done.finding.line()}: {done.action}")
+    for kind, findings in report.by_kind().items():
+        click.echo(f"{len(findings)} × {KINDS[kind]}"
+                   + (f" (to do: {ADVICE[kind]})" if kind in ADVICE else ""))
+        for finding in findings:
+            click.echo(f"  {finding.line()}")
+    if report.ok:
+        click.echo("The database, the stored files and the search index agree.")
+    elif any(finding.repairable for finding in report.findings):
+        click.echo("Run `repo-app check --repair` to fix what needs no person.")
+
+
 @main.group(help="Accounts: enterprise, researcher, staff, admin.")
 def users() -> None:
     pass

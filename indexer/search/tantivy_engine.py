@@ -406,6 +406,48 @@ class TantivyEngine:
         """True until a ``rebuild`` has filled the current build (new folder, schema changed)."""
         return not self._current_opened().complete
 
+    # -- what ``repo-app check`` compares with the database --------------------------------------
+
+    def entries(self) -> dict[str, list[str]]:
+        """Every entry of the current build: id -> the fingerprint of each entry with that id
+        (two or more is a duplicate). Reads every stored document."""
+        searcher = self._current().searcher()
+        found: dict[str, list[str]] = {}
+        if searcher.num_docs:
+            for _, address in searcher.search(Query.all_query(), searcher.num_docs).hits:
+                values = searcher.doc(address).to_dict()
+                found.setdefault(values["id"][0], []).append(_fingerprint(values))
+        return found
+
+    def fingerprint(self, record: dict) -> str | None:
+        """The fingerprint ``entries`` shows for this record once indexed as it is now; None
+        for a record that may not be indexed."""
+        doc = search_document(record)
+        return None if doc is None else _fingerprint(tantivy_document(doc).to_dict())
+
+    def leftovers(self) -> list[str]:
+        """Builds and pointer files that no process will use: older than the current build, or
+        left by a rebuild whose process is gone (killed); never a running rebuild's."""
+        current = self._current_opened().build
+        names = []
+        for entry in self.path.iterdir():
+            owner = _owner_pid(entry.name)
+            if owner is None or entry.name == current:
+                continue
+            if (entry.name.startswith(BUILD_PREFIX) and entry.name < current) or not _alive(owner):
+                names.append(entry.name)
+        return sorted(names)
+
+    def remove_leftovers(self) -> list[str]:
+        removed = self.leftovers()
+        for name in removed:
+            path = self.path / name
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+        return removed
+
     # -- queries -------------------------------------------------------------------------------
 
     def _analyze(self, analyzer: str, text: str) -> list[str]:
@@ -878,6 +920,39 @@ def _split(records: Iterable[dict]) -> tuple[list[dict], list[str]]:
         else:
             docs.append(doc)
     return docs, removed
+
+
+_STORED = frozenset(name for name, _, options in FIELD_SPECS if options.get("stored"))
+
+
+def _fingerprint(values: dict) -> str:
+    """A digest of a document's stored fields (tantivy ``to_dict`` shape)."""
+    kept = {name: values[name] for name in sorted(values) if name in _STORED}
+    return hashlib.sha1(json.dumps(kept, ensure_ascii=False).encode()).hexdigest()
+
+
+def _owner_pid(name: str) -> int | None:
+    """The process that made a build (``build-<ns>-<pid>``) or a pointer being written
+    (``.CURRENT.<pid>.<thread>.tmp``); None for anything else."""
+    if name.startswith(BUILD_PREFIX):
+        tail = name.rsplit("-", 1)[-1]
+    elif name.startswith(f".{POINTER}.") and name.endswith(".tmp"):
+        tail = name.split(".")[2]
+    else:
+        return None
+    return int(tail) if tail.isdigit() else None
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 def _signature(pointer: Path) -> tuple | None:

@@ -29,7 +29,7 @@ def _pending(session, limit):
     return session.scalars(stmt).all()
 
 
-def _indexed(record: Record) -> dict:
+def indexed_form(record: Record) -> dict:
     """What the engine indexes: the record, and its ``updated_at`` so that an engine that
     versions its writes (Elasticsearch) never lets an older copy overwrite a newer one."""
     return {**record.as_dict(), "updated_at": record.updated_at.isoformat()}
@@ -50,7 +50,7 @@ def sync_index(services) -> int:
             if not records:
                 return done
             # The engine decides what a record shows (restricted ones are removed, not indexed).
-            payload = [_indexed(record) for record in records]
+            payload = [indexed_form(record) for record in records]
             stamps = {record.id: record.updated_at for record in records}
         engine.upsert(payload)
         with services.sessions.begin() as session:
@@ -71,7 +71,7 @@ def rebuild_index(services) -> int:
     def records():
         with services.sessions() as session:
             for record in session.scalars(select(Record).order_by(Record.id)).yield_per(200):
-                yield _indexed(record)
+                yield indexed_form(record)
 
     count = services.search_engine.rebuild(records())
     with services.sessions.begin() as session:
