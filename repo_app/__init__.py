@@ -25,7 +25,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
 
     follow_commits(services)
 
-    from repo_app import api, api_workflows, auth, i18n, security, views, workflow_views
+    from repo_app import api_docs, auth, i18n, security, views, workflow_views
 
     security.init_app(app, services.settings)
     from repo_app import api_errors
@@ -33,15 +33,13 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     api_errors.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
-    app.register_blueprint(api.blueprint)
-    app.register_blueprint(api_workflows.blueprint)
+    api_docs.init_app(app)  # every /api/v1 operation, described (flask-smorest)
     app.register_blueprint(workflow_views.blueprint)
     app.register_blueprint(views.blueprint)
     app.register_blueprint(__import__("repo_app.oai_views", fromlist=["_"]).blueprint)  # OAI-PMH
     app.register_blueprint(__import__("repo_app.open_views", fromlist=["_"]).blueprint)  # feeds
-    from repo_app import api_tracker, tracker_views
+    from repo_app import tracker_views
 
-    app.register_blueprint(api_tracker.blueprint)
     app.register_blueprint(tracker_views.blueprint)
     auth.limit_api_writes(app)
     return app

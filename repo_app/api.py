@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import current_app, jsonify, request
 
 from indexer.search.engine import InvalidQuery, SearchError
 from repo_app import i18n
+from repo_app.api_docs import ApiBlueprint
 from repo_app.api_errors import problem
 from repo_app.auth import current_principal
 from repo_app.services import public_view
 from repo_app.services import search as search_service
+from schemas import api as contract
 
-blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+blueprint = ApiBlueprint("api", __name__, url_prefix="/api/v1",
+                         description="Search, records and completions.")
 
 
 def _services():
@@ -34,10 +37,21 @@ def _search_unavailable(error):
 
 
 @blueprint.get("/records")
-def search_records():
-    params = search_service.SearchParams.from_args(request.args)
-    lang = request.args.get("lang") if request.args.get("lang") in i18n.LANGUAGES else "vi"
-    answer = search_service.search(_services().search_engine, params, lang)
+@blueprint.arguments(contract.SearchArgs, location="query", error_status_code=400)
+@blueprint.response(200, contract.SearchAnswer)
+def search_records(arguments):
+    """Search the records.
+
+    Full text with or without diacritics, facet filters, sort and pages. When nothing is
+    found, ``suggestion`` offers another query and ``relaxations`` the filters to remove.
+    The ``Link`` header repeats ``links``."""
+    params = search_service.SearchParams.from_arguments(arguments)
+    lang = arguments.get("lang") if arguments.get("lang") in i18n.LANGUAGES else "vi"
+    engine = _services().search_engine
+    answer = search_service.search(engine, params, lang)
+    offers = search_service.alternatives(engine, params, answer, lang)
+    answer["suggestion"] = offers["suggestion"]
+    answer["relaxations"] = offers["relaxations"]
     answer["links"] = _page_links(answer)
     response = jsonify(answer)
     response.headers["Link"] = ", ".join(
@@ -64,19 +78,24 @@ def _page_links(answer: dict) -> dict:
 
 
 @blueprint.get("/records/<record_id>")
+@blueprint.response(200, contract.RecordAnswer)
+@blueprint.alt_response(304, description="Unchanged since the ETag sent in If-None-Match.")
 def get_record(record_id: str):
+    """One record in full (a conditional GET answers 304 while it is unchanged)."""
     record = public_view.public_record(_services(), record_id, current_principal())
     if record is None:
         return problem(404, f"No record {record_id!r}.")
-    # A conditional GET answers 304 while the record is unchanged (an ETag of its content).
     response = jsonify(record)
-    response.add_etag()
+    response.add_etag()  # of its content
     response.headers["Cache-Control"] = "private, no-cache"
     return response.make_conditional(request)
 
 
 @blueprint.get("/suggest")
-def suggest():
-    size = search_service.positive_int(request.args.get("size"), "size", 8, 10)
-    items = search_service.suggest(_services().search_engine, request.args.get("q", ""), size)
+@blueprint.arguments(contract.SuggestArgs, location="query", error_status_code=400)
+@blueprint.response(200, contract.SuggestAnswer)
+def suggest(arguments):
+    """Completions as the user types: titles, organisations, keywords."""
+    items = search_service.suggest(_services().search_engine, arguments["q"],
+                                   arguments["size"])
     return jsonify({"suggestions": items})

@@ -32,12 +32,33 @@ def service_problem(error: ServiceError) -> Response:
     return problem(error.status, error.message, error.fields)
 
 
+def invalid_fields(messages: dict) -> dict:
+    """webargs' validation messages (``{"query": {"page": [...]}}``, by location) as
+    ``fields``: each argument's name and its reasons; a body that is not an object is
+    ``body``."""
+    found: dict[str, list[str]] = {}
+    for reasons in messages.values():
+        if not isinstance(reasons, dict):
+            reasons = {"body": reasons}
+        for name, why in reasons.items():
+            if isinstance(why, dict):  # a list's items or a nested object: reasons by key
+                why = [f"{key}: {' '.join(map(str, text))}" if isinstance(text, list)
+                       else f"{key}: {text}" for key, text in why.items()]
+            found.setdefault("body" if name == "_schema" else name, []).extend(map(str, why))
+    return found
+
+
 def _http_problem(error: HTTPException):
     if not request.path.startswith(API_PREFIX):
         return error
     detail = error.description or error.name
     headers = {k: v for k, v in error.get_headers() if k.lower() in ("allow", "retry-after")}
-    return problem(error.code or 500, detail, headers=headers)
+    messages = (getattr(error, "data", None) or {}).get("messages")
+    fields = invalid_fields(messages) if isinstance(messages, dict) else None
+    if fields:  # the arguments or body a schema refused (flask-smorest / webargs)
+        detail = "Invalid arguments: " + "; ".join(
+            f"'{name}': {' '.join(reasons)}" for name, reasons in fields.items())
+    return problem(error.code or 500, detail, fields, headers=headers)
 
 
 def _crash_problem(error: Exception):

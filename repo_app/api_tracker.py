@@ -8,15 +8,22 @@ activities' writes and technology needs are for Department staff (401 without an
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import current_app, jsonify, request
 
 from repo_app import i18n
+from repo_app.api_docs import ApiBlueprint
 from repo_app.services import access, exports
 from repo_app.services import plan_indicators as plan
 from repo_app.services import transactions as transaction_service
 from repo_app.services.errors import Invalid, NotAuthenticated, ServiceError
+from schemas import api as contract
 
-blueprint = Blueprint("tracker_api", __name__, url_prefix="/api/v1")
+blueprint = ApiBlueprint("tracker_api", __name__, url_prefix="/api/v1",
+                         description="The Department's tracker: transactions, plan 4239's "
+                                     "indicators, activities and technology demand.")
+SPREADSHEETS = {"text/csv": {"schema": {"type": "string"}},
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+                    {"schema": {"type": "string", "format": "binary"}}}
 
 
 def _services():
@@ -38,18 +45,16 @@ def _lang() -> str:
     return asked if asked in i18n.LANGUAGES else i18n.current_language()
 
 
-def _page_args() -> tuple[int, int]:
-    errors = {}
-    values = {}
-    for name, default in (("page", 1), ("size", 50)):
-        raw = request.args.get(name) or str(default)
-        if not raw.isdigit() or int(raw) < 1:
-            errors[name] = ["A whole number of 1 or more."]
-        else:
-            values[name] = int(raw)
-    if errors:
-        raise Invalid(errors)
-    return values["page"], min(values["size"], 500)
+def _page_args(arguments: dict) -> tuple[int, int]:
+    """Page and size as parsed; a whole list when a download is asked for."""
+    if arguments.get("format") in exports.FORMATS:
+        return 1, exports.MAX_ROWS
+    return arguments["page"], min(arguments["size"], contract.MAX_LIST_PAGE_SIZE)
+
+
+def _download_doc(function):
+    """Documents that ``?format=csv|xlsx`` answers a spreadsheet instead of JSON."""
+    return blueprint.doc(responses={200: {"content": SPREADSHEETS}})(function)
 
 
 @blueprint.errorhandler(ServiceError)
@@ -61,7 +66,7 @@ def _service_error(error: ServiceError):
 
 def _maybe_export(rows: list[dict], name: str, columns=None):
     """``?format=csv`` or ``?format=xlsx`` turns any list into a download."""
-    fmt = request.args.get("format")
+    fmt = request.args.get("format")  # checked by the arguments' schema
     if not fmt or fmt == "json":
         return None
     return exports.response(rows, name, fmt, columns=columns)
@@ -71,18 +76,24 @@ def _maybe_export(rows: list[dict], name: str, columns=None):
 
 
 @blueprint.get("/transactions")
-def list_transactions():
+@blueprint.arguments(contract.TransactionListArgs, location="query")
+@blueprint.response(200, contract.TransactionPage)
+@_download_doc
+def list_transactions(arguments):
+    """Technology transactions, newest first, with their count and total value (staff)."""
     filters = transaction_service.list_filters(request.args)
-    page, size = _page_args()
-    if request.args.get("format") in exports.FORMATS:
-        page, size = 1, exports.MAX_ROWS
+    page, size = _page_args(arguments)
     body = transaction_service.transactions_for(_services(), _principal(), filters, page=page,
                                                 size=size)
     return _maybe_export(body["items"], "transactions") or jsonify(body)
 
 
 @blueprint.post("/transactions")
+@blueprint.doc(requestBody={"content": {"application/json": {
+    "schema": {"$ref": "#/components/schemas/Transaction"}}}})
+@blueprint.response(201, contract.ObjectAnswer)
 def create_transaction():
+    """Enter a transaction (staff); the body is a ``Transaction``."""
     created = transaction_service.record_transaction(_services(), _principal(),
                                                      request.get_json(silent=True))
     return jsonify(created), 201
@@ -97,27 +108,34 @@ def _scope() -> plan.Scope:
 
 
 @blueprint.get("/plan/indicators")
-def plan_indicators():
+@blueprint.arguments(contract.PlanArgs, location="query")
+@blueprint.response(200, contract.IndicatorsAnswer)
+def plan_indicators(_arguments):
+    """Plan 4239's indicators for a period, against their targets (public)."""
     return jsonify(plan.indicators(_services(), _scope(), _lang()))
 
 
 @blueprint.get("/plan/indicators/<key>/items")
-def plan_indicator_items(key: str):
+@blueprint.arguments(contract.PlanItemsArgs, location="query")
+@blueprint.response(200, contract.PageOf)
+@_download_doc
+def plan_indicator_items(arguments, key: str):
+    """The rows behind an indicator's figure, the ones not counted first (staff)."""
     require_staff()
     plan.definition_of(key)
     scope = _scope()
-    counted = request.args.get("counted")
+    counted = arguments.get("counted")
     counted = transaction_service.parse_bool(counted, "counted") if counted else None
-    page, size = _page_args()
-    if request.args.get("format") in exports.FORMATS:
-        page, size = 1, exports.MAX_ROWS
+    page, size = _page_args(arguments)
     body = plan.drilldown(_services(), key, scope, counted=counted, page=page, size=size)
     return _maybe_export(body["items"], f"{key}-{scope.period.key}") or jsonify(body)
 
 
 @blueprint.get("/plan/yearly/<int:year>")
-def plan_yearly(year: int):
-    """The figures of one year, as the yearly report files them."""
+@blueprint.arguments(contract.LangArgs, location="query")
+@blueprint.response(200, contract.ObjectAnswer)
+def plan_yearly(_arguments, year: int):
+    """The figures of one year, as the yearly report files them (staff)."""
     from repo_app.services import yearly_report
 
     require_staff()
@@ -128,51 +146,54 @@ def plan_yearly(year: int):
 
 
 @blueprint.get("/activities")
-def list_activities():
+@blueprint.arguments(contract.ActivityListArgs, location="query")
+@blueprint.response(200, contract.PageOf)
+@_download_doc
+def list_activities(arguments):
+    """Trainings, events and programmes of the plan (staff)."""
     from repo_app.services import activities
 
     require_staff()
-    year = request.args.get("year")
-    if year and not year.isdigit():
-        raise Invalid({"year": ["A year such as 2024."]})
-    page, size = _page_args()
-    body = activities.list_activities(_services(), year=int(year) if year else None,
-                                      type=request.args.get("type") or None, page=page,
+    page, size = _page_args(arguments)
+    body = activities.list_activities(_services(), year=arguments.get("year"),
+                                      type=arguments.get("type") or None, page=page,
                                       size=size, lang=_lang())
     return _maybe_export(body["items"], "activities") or jsonify(body)
 
 
 @blueprint.post("/activities")
-def create_activity():
+@blueprint.arguments(contract.ActivityBody)
+@blueprint.response(201, contract.ObjectAnswer)
+def create_activity(body):
+    """Record an activity (staff)."""
     from repo_app.services import activities
 
-    return jsonify(activities.create_activity(_services(), _principal(), _json_body())), 201
+    return jsonify(activities.create_activity(_services(), _principal(), body)), 201
 
 
 @blueprint.post("/activities/<int:activity_id>/links")
-def link_activity(activity_id: int):
+@blueprint.arguments(contract.LinkBody)
+@blueprint.response(200, contract.ObjectAnswer)
+def link_activity(body, activity_id: int):
+    """Link an activity to a record, transaction or need (staff)."""
     from repo_app.services import activities
 
-    body = _json_body()
     return jsonify(activities.link(_services(), _principal(), activity_id, body.get("kind"),
                                    body.get("target_id")))
-
-
-def _json_body() -> dict:
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict):
-        raise Invalid({"body": ["A JSON object."]})
-    return body
 
 
 # -- Technology demand -------------------------------------------------------------------------
 
 
 @blueprint.get("/technology-needs")
-def list_needs():
+@blueprint.arguments(contract.NeedListArgs, location="query")
+@blueprint.response(200, contract.PageOf)
+@_download_doc
+def list_needs(arguments):
+    """Enterprises' technology needs the caller may see."""
     from repo_app.services import activities
 
-    body = activities.list_needs(_services(), _principal(), sector=request.args.get("sector"),
+    body = activities.list_needs(_services(), _principal(), sector=arguments.get("sector"),
                                  lang=_lang())
     rows = [{key: value for key, value in item.items() if key != "matches"}
             for item in body["items"]]
@@ -180,21 +201,29 @@ def list_needs():
 
 
 @blueprint.post("/technology-needs")
-def create_need():
+@blueprint.arguments(contract.NeedBody)
+@blueprint.response(201, contract.ObjectAnswer)
+def create_need(body):
+    """An enterprise's technology need."""
     from repo_app.services import activities
 
-    return jsonify(activities.create_need(_services(), _principal(), _json_body())), 201
+    return jsonify(activities.create_need(_services(), _principal(), body)), 201
 
 
 @blueprint.get("/technology-needs/<int:need_id>")
-def get_need(need_id: int):
+@blueprint.arguments(contract.LangArgs, location="query")
+@blueprint.response(200, contract.ObjectAnswer)
+def get_need(_arguments, need_id: int):
+    """One technology need and the results proposed for it."""
     from repo_app.services import activities
 
     return jsonify(activities.get_need(_services(), _principal(), need_id, _lang()))
 
 
 @blueprint.post("/technology-needs/<int:need_id>/matches")
+@blueprint.response(200, contract.MatchesAnswer)
 def rematch_need(need_id: int):
+    """Propose results for a need again (staff)."""
     from repo_app.services import activities
 
     require_staff()
@@ -203,10 +232,12 @@ def rematch_need(need_id: int):
 
 
 @blueprint.post("/technology-needs/matches/<int:match_id>/forward")
-def forward_match(match_id: int):
+@blueprint.arguments(contract.ForwardBody)
+@blueprint.response(201, contract.ForwardAnswer)
+def forward_match(body, match_id: int):
+    """Forward a proposed result to the enterprise as an inquiry (staff)."""
     from repo_app.services import activities
 
-    body = request.get_json(silent=True) or {}
     return jsonify(activities.forward_match(_services(), _principal(), match_id,
                                             str(body.get("message") or ""))), 201
 
@@ -215,31 +246,36 @@ def forward_match(match_id: int):
 
 
 @blueprint.get("/exports/records")
-def export_search_results():
+@blueprint.arguments(contract.ExportRecordsArgs, location="query")
+@blueprint.response(200, content_type="text/csv")
+@_download_doc
+def export_search_results(arguments):
     """The search results of ``/api/v1/records`` (same parameters) as CSV or XLSX, up to
     ``MAX_PAGE_SIZE`` per page as the search allows."""
     from repo_app.services import search as search_service
 
-    fmt = request.args.get("format") or "csv"
+    params = search_service.SearchParams.from_arguments(arguments)
     try:
-        params = search_service.SearchParams.from_args(request.args)
         body = search_service.search(_services().search_engine, params, _lang())
     except search_service.BadSearchParameters as error:
         raise Invalid({"search": [str(error)]}) from None
     rows = [{key: value for key, value in hit.items() if key != "highlight"}
             for hit in body["hits"]]
-    return exports.response(rows, "search-results", fmt)
+    return exports.response(rows, "search-results", arguments["format"])
 
 
 @blueprint.get("/exports/inquiries")
-def export_inquiries():
+@blueprint.arguments(contract.ExportInquiriesArgs, location="query")
+@blueprint.response(200, content_type="text/csv")
+@_download_doc
+def export_inquiries(arguments):
     """The licensing inquiries the signed-in account may see, as CSV or XLSX."""
     from repo_app.services import inquiries
 
     principal = _principal()
     if not principal.authenticated:
         raise NotAuthenticated("Sign in to export inquiries.")
-    rows = inquiries.inbox(_services(), principal, _lang(), request.args.get("state") or None)
+    rows = inquiries.inbox(_services(), principal, _lang(), arguments.get("state") or None)
     rows = [{key: value for key, value in row.items() if not isinstance(value, list | dict)}
             for row in rows]
-    return exports.response(rows, "inquiries", request.args.get("format") or "csv")
+    return exports.response(rows, "inquiries", arguments["format"])

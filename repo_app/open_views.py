@@ -6,15 +6,20 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, current_app, request, url_for
+from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
 
+from repo_app.api_docs import ApiBlueprint
 from repo_app.api_errors import problem
 from repo_app.auth import current_principal
 from repo_app.services import bulk_export, citations, feeds, public_view
 from repo_app.services import saved_searches as saved_search_service
 from repo_app.services import search as search_service
+from schemas import api as contract
 
 blueprint = Blueprint("open", __name__)
+# The bulk exports and saved searches are API operations, described with the rest of /api/v1.
+api_blueprint = ApiBlueprint("open_api", __name__, url_prefix="/api/v1",
+                             description="Bulk exports of public metadata and saved searches.")
 SITE_NAME = "Kho kết quả KH&CN"
 
 
@@ -28,6 +33,7 @@ def _record_url() -> str:
 
 
 @blueprint.errorhandler(search_service.BadSearchParameters)
+@api_blueprint.errorhandler(search_service.BadSearchParameters)
 def _bad_parameters(error):
     return problem(400, str(error), {"query": [str(error)]})
 
@@ -45,21 +51,28 @@ def search_feed():
     return Response(body, mimetype="application/atom+xml")
 
 
-def _export(kind: str, writer, mimetype: str):
-    params = search_service.SearchParams.from_args(request.args)
+def _export(params, kind: str, writer, mimetype: str):
     records = bulk_export.public_metadata(_services(), params, _record_url())
     return Response(writer(records), mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="kqkhcn-public-metadata.{kind}"'})
 
 
-@blueprint.get("/api/v1/export.jsonl")
-def export_jsonl():
-    return _export("jsonl", bulk_export.jsonl, "application/jsonl")
+@api_blueprint.get("/export.jsonl")
+@api_blueprint.arguments(contract.SearchArgs, location="query", error_status_code=400)
+@api_blueprint.response(200, content_type="application/jsonl")
+def export_jsonl(arguments):
+    """Public metadata of the records a search finds (all its pages), one JSON per line."""
+    params = search_service.SearchParams.from_arguments(arguments)
+    return _export(params, "jsonl", bulk_export.jsonl, "application/jsonl")
 
 
-@blueprint.get("/api/v1/export.csv")
-def export_csv():
-    return _export("csv", bulk_export.csv_lines, "text/csv")
+@api_blueprint.get("/export.csv")
+@api_blueprint.arguments(contract.SearchArgs, location="query", error_status_code=400)
+@api_blueprint.response(200, content_type="text/csv")
+def export_csv(arguments):
+    """Public metadata of the records a search finds (all its pages), as CSV."""
+    params = search_service.SearchParams.from_arguments(arguments)
+    return _export(params, "csv", bulk_export.csv_lines, "text/csv")
 
 
 def _cited(record_id: str) -> tuple[dict, str]:
@@ -107,21 +120,28 @@ def _record_metadata():
 # -- Saved searches (the weekly digest is ``repo-app digest``) ---------------------------------
 
 
-@blueprint.get("/api/v1/saved-searches")
+@api_blueprint.get("/saved-searches")
+@api_blueprint.response(200, contract.SavedSearchList)
 def saved_searches():
-    return {"saved_searches": saved_search_service.list_for(_services(), current_principal())}
+    """The signed-in account's saved searches (the weekly digest follows them)."""
+    return jsonify({"saved_searches": saved_search_service.list_for(_services(),
+                                                                    current_principal())})
 
 
-@blueprint.post("/api/v1/saved-searches")
-def save_search():
-    body = request.get_json(silent=True) or {}
+@api_blueprint.post("/saved-searches")
+@api_blueprint.arguments(contract.SavedSearchBody)
+@api_blueprint.response(201, contract.SavedSearch)
+def save_search(body):
+    """Save a search (its query string) under a name."""
     query = body.get("query") if isinstance(body.get("query"), str) else ""
     name = body.get("name") if isinstance(body.get("name"), str) else ""
     saved = saved_search_service.save(_services(), current_principal(), query, name)
-    return saved, 201
+    return jsonify(saved), 201
 
 
-@blueprint.delete("/api/v1/saved-searches/<int:search_id>")
+@api_blueprint.delete("/saved-searches/<int:search_id>")
+@api_blueprint.response(204)
 def delete_saved_search(search_id: int):
+    """Stop following a saved search."""
     saved_search_service.remove(_services(), current_principal(), search_id)
-    return "", 204
+    return Response(status=204)

@@ -5,15 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from indexer.search.engine import InvalidQuery, SearchRequest
+from indexer.search.engine import InvalidQuery, SearchError, SearchRequest
 from schemas import vocabularies
-from schemas.search_fields import (
-    FACETS,
-    FACETS_BY_NAME,
-    MAX_PAGE_SIZE,
-    MAX_QUERY_LENGTH,
-    SORTS_BY_NAME,
-)
+from schemas.search_fields import FACETS, FACETS_BY_NAME
 
 
 class BadSearchParameters(ValueError):
@@ -45,19 +39,6 @@ def build_search_engine(settings):
     )
 
 
-def positive_int(raw: str | None, name: str, default: int, upper: int | None = None) -> int:
-    if raw is None or raw == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise BadSearchParameters(f"'{name}' must be a whole number, not {raw[:40]!r}.") from None
-    if value < 1 or (upper is not None and value > upper):
-        limit = f" between 1 and {upper}" if upper else " of 1 or more"
-        raise BadSearchParameters(f"'{name}' must be a number{limit}.")
-    return value
-
-
 @dataclass
 class SearchParams:
     text: str
@@ -67,26 +48,39 @@ class SearchParams:
     sort: str
 
     @classmethod
+    def from_arguments(cls, arguments: dict) -> SearchParams:
+        """From the arguments ``schemas.api.SearchArgs`` loaded (the API parses them so)."""
+        return cls(text=arguments["q"], filters=arguments["filters"], page=arguments["page"],
+                   size=arguments["size"], sort=arguments["sort"])
+
+    @classmethod
     def from_args(cls, args) -> SearchParams:
-        """Parse a Flask ``request.args`` (a MultiDict): filters repeat a facet's name."""
-        text = (args.get("q") or "").strip()
-        if len(text) > MAX_QUERY_LENGTH:
-            raise BadSearchParameters(f"The query is longer than {MAX_QUERY_LENGTH} characters.")
-        sort = args.get("sort") or "relevance"
-        if sort not in SORTS_BY_NAME:
-            raise BadSearchParameters(f"'sort' must be one of: {', '.join(SORTS_BY_NAME)}.")
-        filters = {}
-        for name in FACETS_BY_NAME:
-            values = [value.strip() for value in args.getlist(name) if value.strip()]
-            if values:
-                filters[name] = list(dict.fromkeys(values))
-        return cls(
-            text=text,
-            filters=filters,
-            page=positive_int(args.get("page"), "page", 1),
-            size=positive_int(args.get("size"), "size", 10, MAX_PAGE_SIZE),
-            sort=sort,
-        )
+        """Parse a query string (a MultiDict: filters repeat a facet's name) with the API's
+        ``SearchArgs`` schema, for the pages, feeds and saved searches."""
+        from marshmallow import ValidationError
+
+        from schemas.api import SearchArgs
+
+        try:
+            return cls.from_arguments(SearchArgs().load(_multi(args)))
+        except ValidationError as error:
+            raise BadSearchParameters(describe_invalid(error.messages)) from None
+
+
+def _multi(args) -> dict:
+    """A MultiDict as the schema reads it: lists for the facets, one value for the rest."""
+    facet_names = FACETS_BY_NAME.keys()
+    return {key: args.getlist(key) if key in facet_names else args.get(key) for key in args}
+
+
+def describe_invalid(messages: dict) -> str:
+    """``{"page": ["Must be ..."]}`` as one sentence a person can act on."""
+    parts = []
+    for name, reasons in messages.items():
+        if isinstance(reasons, dict):  # a list field: reasons by position
+            reasons = [reason for nested in reasons.values() for reason in nested]
+        parts.append(f"'{name}': {' '.join(str(reason) for reason in reasons)}")
+    return " ".join(parts)
 
 
 def _bucket_labeller(facet, lang: str):
@@ -142,6 +136,80 @@ def search(engine, params: SearchParams, lang: str = "vi") -> dict:
         "hits": hits,
         "facets": facets,
     }
+
+
+MAX_RELAXATIONS = 6  # filter values tried, one search each, when filters leave nothing
+DID_YOU_MEAN = 3  # other queries offered for one that found nothing
+
+
+def alternatives(engine, params: SearchParams, results: dict, lang: str = "vi") -> dict:
+    """What to offer when a search found nothing on its first page: ``did_you_mean`` (other
+    queries, when no filter is set) and ``relaxations`` (the filters whose removal brings
+    results back); ``suggestion`` is the first other query or None. Empty otherwise, so the
+    answer of a search that found something costs no extra lookup."""
+    empty = not results["hits"] and params.page == 1
+    others = did_you_mean(engine, params.text) if empty and not params.filters else []
+    relaxed = relaxations(engine, params, lang) if empty and params.filters else []
+    return {"suggestion": others[0] if others else None, "did_you_mean": others,
+            "relaxations": relaxed}
+
+
+def _total_without(engine, params: SearchParams, lang: str, name: str | None = None,
+                   value: str | None = None) -> int | None:
+    """How many results the same search finds with one filter value (or, with no ``name``,
+    every filter) removed; None when that search cannot run."""
+    filters = {}
+    if name is not None:
+        filters = {key: [item for item in values if not (key == name and item == value)]
+                   for key, values in params.filters.items()}
+        filters = {key: values for key, values in filters.items() if values}
+    relaxed = SearchParams(text=params.text, filters=filters, page=1, size=1, sort=params.sort)
+    try:
+        return search(engine, relaxed, lang)["total"]
+    except (BadSearchParameters, SearchError):
+        return None
+
+
+def relaxations(engine, params: SearchParams, lang: str = "vi") -> list[dict]:
+    """The filter values whose removal brings results back, each with how many
+    (``{"facet", "value", "total"}``), then removing every filter (``facet`` None) when more
+    than one is set. At most MAX_RELAXATIONS values are tried, one small search each."""
+    offers = []
+    values = [(name, value) for name, items in params.filters.items() for value in items]
+    for name, value in values[:MAX_RELAXATIONS]:
+        total = _total_without(engine, params, lang, name, value)
+        if total:
+            offers.append({"facet": name, "value": value, "total": total})
+    if len(values) > 1:
+        total = _total_without(engine, params, lang)
+        if total:
+            offers.append({"facet": None, "value": None, "total": total})
+    return offers
+
+
+def did_you_mean(engine, text: str) -> list[str]:
+    """Other queries for one that found nothing: completions of what was typed, or of it with
+    the last one or two letters dropped ("nuoc mamm" -> "nước mắm"). Cheap: at most three
+    suggestion lookups; titles are left out (they are records, not queries)."""
+    if not text or len(text) > 100:
+        return []
+    for cut in range(3):
+        stem = text[: len(text) - cut] if cut else text
+        if len(stem.strip()) < 3 or (cut and stem[-1].isspace()):
+            break
+        try:
+            items = suggest(engine, stem, 8)
+        except (BadSearchParameters, SearchError):
+            return []
+        found = []
+        for item in items:
+            candidate = (item.get("text") or "").strip()
+            if (item.get("type") != "title" and candidate
+                    and candidate.casefold() != text.casefold() and candidate not in found):
+                found.append(candidate)
+        if found:
+            return found[:DID_YOU_MEAN]
+    return []
 
 
 MAX_SUGGESTIONS = 10
