@@ -203,6 +203,7 @@ def _apply_enrichment(record: dict, text: str, language: str, notes: list[str]) 
 def _clean_for_schema(record: dict) -> dict:
     """Drop what the schema would reject rather than losing the whole record."""
     from schemas import vocabularies
+    from schemas.records import application_number_office
 
     people = []
     for person in record.get("people", []):
@@ -223,11 +224,11 @@ def _clean_for_schema(record: dict) -> dict:
     record.pop("agent", None)
     identifiers = record.get("identifiers") or {}
     number = identifiers.get("application_number")
-    if number and not re.fullmatch(r"[1-4]-\d{4}-\d{4,5}", number):
-        # another office's form (US "12/831,976"): the record schema stores only IP Vietnam's
+    if number and application_number_office(number) is None:
+        # not the form of any office the schema knows ("12/SS5,454": OCR's letters for digits)
         identifiers["application_number"] = None
         record.setdefault("_dropped", []).append(
-            f"application number {number!r} (another office's form) is in the text, not stored"
+            f"application number {number!r} is not in the form its office prints, not stored"
         )
     return record
 

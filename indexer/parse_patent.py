@@ -250,6 +250,61 @@ def read_column_wise(values: dict[str, str]) -> bool:
     return len(empty) >= 3 and len(empty) >= 0.4 * len(core)
 
 
+# A front-page table read column by column (OCR segments the codes, the labels and the values of
+# a US front page as three blocks): a run of lines that are only a code, a run of lines that are
+# only a label, then the values in the same order.
+_CODE_LINE = re.compile(r"^\((\d{2}|\*)\)$")
+_LABEL_LINE = re.compile(r"^[A-Za-z][A-Za-z .()/,-]{1,40}:$")
+_PARTY_END = re.compile(r"\([A-Z]{2}\)\.?$")  # "Edessa (GR)": the last party of a list
+_PARTY_CODES = {"71", "72", "73", "75", "76", "71/73"}
+
+
+def column_table(text: str) -> dict[str, str]:
+    """``{code: value}`` of a code column, a label column and a value column printed one after
+    the other; empty when the text has no such table or its values do not fit their labels
+    (an application number under (21), a date under (22), lists of parties that end)."""
+    lines = [line.strip() for line in (text or "").split("\n") if line.strip()]
+    for start in range(len(lines)):
+        codes = []
+        while start + len(codes) < len(lines) and _CODE_LINE.match(lines[start + len(codes)]):
+            codes.append(_CODE_LINE.match(lines[start + len(codes)]).group(1))
+        if len(codes) >= 3:
+            table = _table_values(codes, lines[start + len(codes) :])
+            if table:
+                return table
+    return {}
+
+
+def _table_values(codes: list[str], lines: list[str]) -> dict[str, str]:
+    labels = []
+    while len(labels) < min(len(codes), len(lines)) and _LABEL_LINE.match(lines[len(labels)]):
+        code, label = codes[len(labels)], fold(lines[len(labels)])
+        regex = _LABEL_REGEXES.get(code)
+        if code != "*" and not (regex and regex.match(label)):
+            return {}  # the labels are not those of the codes, in their order
+        labels.append(code)
+    values: dict[str, str] = {}
+    rest = lines[len(labels) :]
+    for code in labels:
+        if code in _PARTY_CODES:
+            end = next((i for i, line in enumerate(rest) if _PARTY_END.search(line)), None)
+        elif code == "*":  # the notice: one sentence ("... by 9 days.")
+            end = next((i for i, line in enumerate(rest) if line.endswith(".")), None)
+        else:
+            end = 0
+        if end is None:
+            return {}
+        values[code], rest = "\n".join(rest[: end + 1]), rest[end + 1 :]
+    if "21" in values and not (
+        application_number(values["21"]) or foreign_application_number(values["21"])
+    ):
+        return {}
+    if "22" in values and not _dates(values["22"]):
+        return {}
+    values.pop("*", None)
+    return values
+
+
 # The fixed-width form of patent databases (WIPO ST.8): subclass, 4-digit group, 6-digit
 # subgroup: "A23L0027500000" is A23L 27/50.
 IPC_FIXED_WIDTH = re.compile(r"(?<![A-Za-z0-9])([A-H]\d{2}[A-Z])(\d{4})(\d{6})(?!\d)")
@@ -665,6 +720,9 @@ def _caps_title(front: str) -> str:
     return ""
 
 
+_LABELLED_ABSTRACT = re.compile(r"\(57\)[ \t]*\n?[ \t]*(?:abstract|tom tat)")
+
+
 def _after_abstract_heading(front: str) -> str:
     """The text under an "ABSTRACT" heading whose (57) code OCR lost ("G7) ABSTRACT")."""
     match = re.search(r"(?m)^\W{0,2}\w{0,3}\W{0,3}\s*ABSTRACT\s*$", front)
@@ -768,6 +826,7 @@ def parse_patent(pages: list[str]) -> dict:
         values = segments("\n".join(pages[:4]))
     if read_column_wise(values):
         values = {}  # codes and values cannot be paired: trust only what validates on its own
+    values.update(column_table(front))  # codes, labels and values read as three columns
     result: dict = {}
     identifiers: dict = {}
     dates: dict = {}
@@ -854,6 +913,10 @@ def parse_patent(pages: list[str]) -> dict:
     on_front_page = segments(pages[0]).get("57") if pages else None
     if not on_front_page and not values.get("57") and pages:
         on_front_page = _after_abstract_heading(pages[0])
+    elif on_front_page and not _LABELLED_ABSTRACT.search(fold(pages[0])):
+        # the code ended another column's line and its heading stands apart: the text is
+        # under the heading ("... Risch 395/800 (57)" and, lower, "ABSTRACT" / "A system ...")
+        on_front_page = _after_abstract_heading(pages[0]) or on_front_page
     abstract = abstract_text(on_front_page or values.get("57", ""), title, page_furniture(pages))
     if abstract:
         result["abstract"] = abstract

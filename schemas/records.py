@@ -18,7 +18,15 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, vali
 from schemas import vocabularies
 
 PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-APPLICATION_NUMBER = re.compile(r"^[1-4]-\d{4}-\d{4,5}$")
+APPLICATION_NUMBER = re.compile(r"^[1-4]-\d{4}-\d{4,5}$")  # IP Vietnam's T-YYYY-NNNNN
+# Other offices' application numbers, kept as printed on their front pages: the USPTO's series
+# code and serial ("16/123,456"), a PCT application ("PCT/NZ2023/050084") and the Indian
+# office's year, office code and serial ("202641096863").
+FOREIGN_APPLICATION_NUMBERS = {
+    "US": re.compile(r"^\d{2}/\d{3},\d{3}$"),
+    "WO": re.compile(r"^PCT/[A-Z]{2}(?:19|20)\d{2}/\d{6}$"),
+    "IN": re.compile(r"^(?:19|20)\d{2}[1-4]\d\d{6}$"),
+}
 
 PERSON_ROLES = ("principal_investigator", "secretary", "member", "inventor", "applicant", "owner")
 TEXT_METHODS = ("text_layer", "ocr", "none")
@@ -56,6 +64,24 @@ class PersonSchema(Schema):
     affiliation = fields.String(load_default=None, allow_none=True)
 
 
+def application_number_office(number: str) -> str | None:
+    """The office whose form ``number`` has (``"VN"``, ``"US"``, ``"WO"``, ``"IN"``), or None."""
+    if APPLICATION_NUMBER.match(number):
+        return "VN"
+    return next(
+        (office for office, form in FOREIGN_APPLICATION_NUMBERS.items() if form.match(number)),
+        None,
+    )
+
+
+def _application_number(number: str) -> None:
+    if application_number_office(number) is None:
+        raise ValidationError(
+            "Expected an application number as an office prints it: T-YYYY-NNNNN (Vietnam), "
+            "NN/NNN,NNN (US), PCT/CCYYYY/NNNNNN or a 12-digit Indian number."
+        )
+
+
 class IdentifiersSchema(Schema):
     class Meta:
         unknown = EXCLUDE
@@ -63,7 +89,7 @@ class IdentifiersSchema(Schema):
     task_code = fields.String(load_default=None, allow_none=True)
     registration_number = fields.String(load_default=None, allow_none=True)
     application_number = fields.String(
-        load_default=None, allow_none=True, validate=validate.Regexp(APPLICATION_NUMBER)
+        load_default=None, allow_none=True, validate=_application_number
     )
     publication_number = fields.String(load_default=None, allow_none=True)
     patent_number = fields.String(load_default=None, allow_none=True)

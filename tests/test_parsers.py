@@ -15,6 +15,7 @@ from indexer.labels import fold, join_split_labels, match_label, split_academic_
 from indexer.parse_article import is_masthead, parse_article, person_names, running_lines
 from indexer.parse_patent import (
     application_number,
+    column_table,
     normalise_ipc,
     parse_patent,
     read_column_wise,
@@ -933,6 +934,99 @@ def test_codes_read_as_one_column_and_values_as_another_are_not_paired():
     # what validates on its own is still found
     assert result["identifiers"]["application_number"] == "2-2021-00145"
     assert result["_sources"]["application_number"] == "text"
+
+
+# A US front page as OCR segments it: the codes, their labels and their values as three blocks.
+US_FRONT_THREE_COLUMNS = """(12) United States Patent
+(54) USING VIRTUAL REALITY FOR
+BEHAVIORAL ANALYSIS
+(71)
+(72)
+(*)
+(21)
+(22)
+(65)
+(51)
+Applicants:
+Inventors:
+Notice:
+Appl. No.:
+Filed:
+Acme Labs Corporation, Boston, MA (US)
+Georgios P. Schinas, Salonika (GR);
+Ilias K Chrysovergis, Salonika
+(GR); Kyriaki-Margarita Bintsi,
+Edessa (GR)
+Subject to any disclaimer, the term of this
+patent is extended or adjusted under 35
+U.S.C. 154(b) by 9 days.
+15/266,583
+Sep. 15, 2016
+Prior Publication Data
+US 2018/0075293 A1 Mar. 15, 2018
+Int. Cl.
+G06K 9/00 (2006.01)
+(57) ABSTRACT
+Examples of the disclosure provide for calibrating a virtual reality environment.
+"""
+
+
+def test_codes_labels_and_values_read_as_three_columns_are_paired_in_order():
+    result = parse_patent([US_FRONT_THREE_COLUMNS])
+    names = {role: [p["name"] for p in result["people"] if p["role"] == role]
+             for role in ("inventor", "applicant")}
+    assert names["inventor"] == [
+        "Georgios P. Schinas", "Ilias K Chrysovergis", "Kyriaki-Margarita Bintsi"]
+    assert names["applicant"] == ["Acme Labs Corporation"]
+    assert result["identifiers"]["application_number"] == "15/266,583"
+    assert result["dates"]["filed"] == "2016-09-15"
+
+
+def test_three_columns_whose_values_do_not_fit_their_labels_are_not_paired():
+    # one value short: the filing date would be read under (21), which takes no date
+    shifted = US_FRONT_THREE_COLUMNS.replace("15/266,583\n", "")
+    assert column_table(shifted) == {}
+
+
+def test_an_abstract_code_printed_apart_from_its_heading_reads_under_the_heading():
+    page = """(56) References Cited
+5,010,478 A 4, 1991 Deran ............. 364,200
+5,133,075 A 7, 1992 Risch ............. 395/800 (57)
+5,519,608 A 5/1996 Kupiec ............ 364,419.08
+(10) Patent No.: US 8,812,435 B1
+ABSTRACT
+A system, method, and computer program product for learning objects and facts from
+documents. Objects are identified based on the identified names.
+20 Claims, 9 Drawing Sheets
+"""
+    abstract = parse_patent([page])["abstract"]
+    assert abstract.startswith("A system, method, and computer program product")
+    assert abstract.endswith("identified names.")
+
+
+@pytest.mark.parametrize(
+    ("number", "office"),
+    [
+        ("1-2019-01234", "VN"),
+        ("16/123,456", "US"),
+        ("PCT/NZ2023/050084", "WO"),
+        ("202641096863", "IN"),
+        ("12/SS5,454", None),  # OCR's letters for digits: no office prints that
+        ("PCT/NZ23/050084", None),
+        ("12345", None),
+    ],
+)
+def test_application_numbers_are_stored_in_the_form_their_office_prints(number, office):
+    from marshmallow import ValidationError
+
+    from schemas.records import IdentifiersSchema, application_number_office
+
+    assert application_number_office(number) == office
+    if office:
+        assert IdentifiersSchema().load({"application_number": number})["application_number"]
+    else:
+        with pytest.raises(ValidationError):
+            IdentifiersSchema().load({"application_number": number})
 
 
 def test_labels_wrapped_or_spread_by_justification_are_still_labels():

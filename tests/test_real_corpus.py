@@ -39,16 +39,18 @@ if not GOLD.exists():
     )
 
 # Right values out of those the gold lists, per field: the figures reached, never lowered to let
-# a regression pass. Application numbers (printed in the table, no floor): other offices' forms
-# ("12/831,976") are read but the record schema stores only IP Vietnam's (T-YYYY-NNNNN).
+# a regression pass. Application numbers are stored in the form their office prints (US
+# "12/831,976", PCT, Indian); the misses are OCR's letters for digits ("12/S25,550"), which no
+# office prints and the record does not store, and one OCR misread digit.
 FLOORS = {
     "patent_or_not": (40, 40),
     "title": (39, 40),
-    "abstract": (29, 33),
+    "abstract": (30, 33),
     "number": (19, 20),
     "publication_date": (19, 20),
-    "filing_date": (18, 20),
-    "inventors": (72, 79),
+    "filing_date": (19, 20),
+    "application_number": (14, 20),
+    "inventors": (77, 79),
     "authors": (33, 34),
 }
 # Scanned pages OCR'd per document: the front matter the metadata comes from (the whole corpus
