@@ -12,7 +12,7 @@ export TEST_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/test
 # for the end-to-end tests, wrk for the HTTP benchmark. Installed when missing and root.
 DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-script-viet chromium wrk
 
-.PHONY: demo test lint install system-packages serve clean corpus check-es
+.PHONY: demo test check-hard lint install system-packages serve clean corpus check-es
 
 system-packages:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || printf '%s ' $$p; done); \
@@ -50,6 +50,11 @@ lint: install
 
 test: lint
 	$(BIN)/python -m pytest
+
+# The tests marked ``hard`` (left out of ``make test``): commands killed with SIGKILL and run
+# again, load. CI runs them after ``make test``.
+check-hard: install
+	$(BIN)/python -m pytest -m hard
 
 # The first live run of the Elasticsearch engine (scripts/check_es.py, docs/elasticsearch.md):
 # skipped, with a message, when ELASTICSEARCH_URL is unset.

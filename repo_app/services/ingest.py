@@ -102,8 +102,12 @@ def discover(paths: Iterable[str | Path]) -> list[Path]:
 def _store_copy(source: Path, folder: Path, sha256: str) -> Path:
     """Copy a file into content-addressed storage atomically (temp file, then rename)."""
     target = folder / sha256[:2] / f"{sha256}.pdf"
-    if target.exists():
-        return target
+    if not target.exists():
+        _copy_atomically(source, target)
+    return target
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as temp:
         with source.open("rb") as handle:
@@ -111,7 +115,6 @@ def _store_copy(source: Path, folder: Path, sha256: str) -> Path:
         temp.flush()
         os.fsync(temp.fileno())
     os.replace(temp.name, target)
-    return target
 
 
 class Ingestor:
@@ -144,6 +147,8 @@ class Ingestor:
             sha256 = sha256_of(path)
             with self.services.sessions() as session:
                 known = record_service.find_file(session, sha256)
+                if known:
+                    self._restore_lost_copy(path, known.storage_path)
                 known = (known.record_id, known.record.kind) if known else None
             if sha256 in to_read:
                 duplicates.append((path, sha256))
@@ -167,6 +172,14 @@ class Ingestor:
         self._sync(summary)
         summary.seconds = time.perf_counter() - started
         return summary
+
+    def _restore_lost_copy(self, source: Path, storage_path: str) -> None:
+        """A stored file whose copy was lost (or set aside as corrupt by ``repo-app check
+        --repair``) is copied again from this file, which has its hash: ingesting the original
+        again is how a missing file is repaired."""
+        target = self.settings.instance / storage_path
+        if not target.exists():
+            _copy_atomically(source, target)
 
     def _sync(self, summary: IngestSummary) -> None:
         started = time.perf_counter()
