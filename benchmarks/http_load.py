@@ -1,16 +1,26 @@
-"""The search API over HTTP under load: gunicorn with 2 workers, measured with wrk.
+"""The site and API over HTTP under load: gunicorn as in production, measured with wrk.
 
-    .venv/bin/python benchmarks/http_load.py [--records 100000] [--seconds 20]
-                                            [--connections 8] [--threads 1] [--workers 2]
+    .venv/bin/python benchmarks/http_load.py [--records 100000] [--seconds 60]
+        [--mixes distinct,realistic] [--cache on,off] [--paths 30000]
+        [--postgres | --database-url URL] [--staff-writers 2]
+        [--connections 8] [--threads 1] [--workers 2] [--worker-threads 4] [--keep]
 
-Builds a throwaway instance (``REPO_INSTANCE`` in a temp dir, SQLite database created by the
-migrations) whose tantivy index holds N synthetic records (``benchmarks/synthetic.py``; the API
-reads only the index to search), starts ``gunicorn -w 2 repo_app.wsgi:app`` on a free loopback
-port, warms it up, then runs Debian's ``wrk`` for a bounded time against
-``/api/v1/records?q=...`` with a Lua script that rotates through generated two-word queries, a
-third of them with two facet filters. Prints requests/s, latency percentiles and errors: non-2xx
-answers (counted in the script's ``response`` hook) and socket errors. gunicorn is stopped at the
-end, whatever happens. Needs ``wrk`` (``apt-get install -y wrk``). Loopback only.
+Builds a throwaway instance (``REPO_INSTANCE`` in a temp dir; SQLite, or with ``--postgres`` a
+new PostgreSQL database on 127.0.0.1 dropped at the end): N synthetic records in the database
+(``benchmarks/synthetic.py``, loaded as ``plan_indicators.py`` does) and the same records in the
+tantivy index. Then, for each mix (``benchmarks/load_mixes.py``: search with facets, record
+pages and suggestions, every path distinct or a realistic share on a few hot pages) and each
+cache setting (``SEARCH_CACHE_ENTRIES`` at its default, or 0), starts
+``gunicorn -w 2 -k gthread --threads 4 repo_app.wsgi:app`` (the Dockerfile's command) on a free
+loopback port, warms it up on other paths, and runs Debian's ``wrk`` for ``--seconds``.
+
+With ``--staff-writers K``, K staff accounts move commercialisation cases through the API during
+every run (``benchmarks/staff_writers.py``), and after the last run the database is checked:
+one state per case, an event for every transition that answered 200, events chained.
+
+Prints, per run, requests/s, latency p50/p95/p99, non-2xx answers and socket errors; then a
+table of all runs and, per mix, the cache's ratio against the same mix without it. gunicorn is
+stopped at the end of each run, whatever happens. Loopback only.
 """
 
 from __future__ import annotations
@@ -24,19 +34,21 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # a fallback: PYTHONPATH or the installed project come first
-    sys.path.append(str(ROOT))
+for folder in (ROOT, ROOT / "benchmarks"):
+    if str(folder) not in sys.path:  # a fallback: PYTHONPATH or the installed project come first
+        sys.path.append(str(folder))
 
+import load_mixes  # noqa: E402
+import staff_writers  # noqa: E402
 import synthetic  # noqa: E402
 
-TARGET_REQUESTS_PER_SECOND = 300
 READY_TIMEOUT = 60.0
 STOP_TIMEOUT = 15.0
 WARM_UP_SECONDS = 3
@@ -50,7 +62,7 @@ local counter = 0
 non2xx = 0
 
 function setup(thread)
-  thread:set("offset", #threads * 7919)
+  thread:set("offset", #threads * math.floor(#paths / 8))
   table.insert(threads, thread)
 end
 
@@ -77,26 +89,12 @@ function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
     "RESULT requests=%%d duration_us=%%d non2xx=%%d connect=%%d read=%%d write=%%d " ..
-    "timeout=%%d p50_us=%%d p90_us=%%d p99_us=%%d max_us=%%d mean_us=%%d\\n",
+    "timeout=%%d p50_us=%%d p95_us=%%d p99_us=%%d max_us=%%d mean_us=%%d\\n",
     summary.requests, summary.duration, bad, e.connect, e.read, e.write, e.timeout,
-    math.floor(latency:percentile(50)), math.floor(latency:percentile(90)),
+    math.floor(latency:percentile(50)), math.floor(latency:percentile(95)),
     math.floor(latency:percentile(99)), math.floor(latency.max), math.floor(latency.mean)))
 end
 """
-
-
-def request_paths(count: int) -> list[str]:
-    """API paths: generated queries, every third one with two facet filters."""
-    queries = synthetic.queries(count)
-    filters = synthetic.query_filters(count)
-    paths = []
-    for number, text in enumerate(queries):
-        params: list[tuple[str, str]] = [("q", text)]
-        if number % 3 == 2:
-            params += [(name, value) for name, values in filters[number].items()
-                       for value in values]
-        paths.append("/api/v1/records?" + urlencode(params))
-    return paths
 
 
 def lua_script(paths: list[str]) -> str:
@@ -112,20 +110,77 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def build_instance(instance: Path, records: int) -> tuple[int, float]:
-    """Create the database and fill the index with synthetic records; (indexed, seconds)."""
-    from repo_app.migrate import upgrade
-    from repo_app.services.search import build_search_engine
-    from repo_app.settings import Settings
+class Instance:
+    """A throwaway instance: folder, database (filled) and index (built)."""
 
-    settings = Settings.from_env({"REPO_INSTANCE": str(instance)})
-    for folder in (settings.instance, settings.files_dir, settings.quarantine_dir):
-        folder.mkdir(parents=True, exist_ok=True)
-    upgrade(settings.database_url)
-    engine = build_search_engine(settings)
-    started = time.perf_counter()
-    indexed = engine.rebuild(synthetic.records(records))
-    return indexed, time.perf_counter() - started
+    def __init__(self, folder: Path, database_url: str | None):
+        from repo_app.services import Services
+        from repo_app.settings import Settings
+
+        self.folder = folder
+        self.env = {"REPO_INSTANCE": str(folder)}
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
+        self.settings = Settings.from_env(self.env)
+        self.services = Services(self.settings)
+
+    def build(self, records: int) -> None:
+        import plan_indicators
+
+        from indexer.search.tantivy_engine import TantivyEngine
+        from repo_app.migrate import upgrade
+
+        for folder in (self.settings.instance, self.settings.files_dir,
+                       self.settings.quarantine_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        upgrade(self.settings.database_url)
+        plan_indicators.build(self.services, records, transactions=0)
+        if not self.settings.database_url.startswith("sqlite"):
+            with self.services.db.connect().execution_options(
+                    isolation_level="AUTOCOMMIT") as connection:
+                connection.exec_driver_sql("VACUUM ANALYZE")
+        started = time.perf_counter()
+        indexed = TantivyEngine(self.settings.index_dir).rebuild(synthetic.records(records))
+        print(f"index: {indexed:,} searchable records in {time.perf_counter() - started:.1f} s",
+              flush=True)
+
+    def public_ids(self) -> list[str]:
+        from sqlalchemy import select
+
+        from repo_app.models import Record
+
+        with self.services.sessions() as db:
+            ids = list(db.scalars(select(Record.id).where(Record.access_level == "public",
+                                                     Record.registration_state == "accepted")
+                                  .order_by(Record.id)))
+        import random
+
+        random.Random(5).shuffle(ids)
+        return ids
+
+    def main_sectors(self) -> list[str]:
+        from indexer.search.engine import SearchRequest
+        from indexer.search.tantivy_engine import TantivyEngine
+
+        facets = TantivyEngine(self.settings.index_dir).search(SearchRequest()).facets
+        return [bucket["key"] for bucket in facets.get("sector", [])]
+
+
+def start_gunicorn(instance: Instance, args, cache: bool, log: Path):
+    port = free_port()
+    env = dict(os.environ, **instance.env,
+               # staff writers act about once a second each: far below any limit, but the
+               # limiter's memory store is per worker, so give it room for both.
+               API_WRITE_RATE_LIMIT="600 per minute")
+    if not cache:
+        env["SEARCH_CACHE_ENTRIES"] = "0"
+    with open(log, "a", encoding="utf-8") as log_file:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-w", str(args.workers), "-k", "gthread",
+             "--threads", str(args.worker_threads), "-b", f"127.0.0.1:{port}",
+             "repo_app.wsgi:app"],
+            env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+    return server, f"http://127.0.0.1:{port}"
 
 
 def wait_ready(url: str, server: subprocess.Popen, log: Path) -> None:
@@ -166,70 +221,172 @@ def run_wrk(wrk: str, url: str, script: Path, seconds: int, threads: int, connec
     if match is None:
         raise RuntimeError(f"wrk printed no RESULT line:\n{done.stdout}")
     values = dict(item.split("=") for item in match.group(1).split())
-    return {key: int(value) for key, value in values.items()}, done.stdout
+    return {key: int(value) for key, value in values.items()}
 
 
-def main(argv: list[str] | None = None) -> int:
+def one_run(instance: Instance, args, wrk: str, scripts: dict, mix: str, cache: bool,
+            writers: tuple | None) -> dict:
+    log = instance.folder / "gunicorn.log"
+    server, base = start_gunicorn(instance, args, cache, log)
+    stop_writers = threading.Event()
+    try:
+        wait_ready(base + "/api/v1/records", server, log)
+        print(f"\n{mix} mix, cache {'on' if cache else 'off'}: gunicorn -w {args.workers} "
+              f"--threads {args.worker_threads} on {base} (pid {server.pid})", flush=True)
+        run_wrk(wrk, base, scripts["warm-up"], WARM_UP_SECONDS, args.threads, args.connections)
+        tally = None
+        if writers:
+            tokens, cases = writers
+            tally = staff_writers.run_writers(base, tokens, cases, stop_writers)
+        result = run_wrk(wrk, base, scripts[mix], args.seconds, args.threads, args.connections)
+        stop_writers.set()
+        if tally is not None:
+            staff_writers.join_writers(tally)
+            result["tally"] = tally
+    finally:
+        stop_writers.set()
+        stop(server)
+    result["rate"] = result["requests"] / (result["duration_us"] / 1e6)
+    result["socket"] = sum(result[key] for key in ("connect", "read", "write", "timeout"))
+    print_run(result, len(scripts[mix + "-paths"]))
+    return result
+
+
+def print_run(result: dict, paths: int) -> None:
+    print(f"requests/s          {result['rate']:,.0f} ({result['requests']:,} requests in "
+          f"{result['duration_us'] / 1e6:.1f} s over {paths:,} paths)")
+    print("latency ms          p50 {:.1f}  p95 {:.1f}  p99 {:.1f}  max {:.1f}  mean {:.1f}".format(
+        *(result[key] / 1000 for key in ("p50_us", "p95_us", "p99_us", "max_us", "mean_us"))))
+    print(f"errors              non-2xx {result['non2xx']}, socket {result['socket']} "
+          f"(connect {result['connect']}, read {result['read']}, write {result['write']}, "
+          f"timeout {result['timeout']})", flush=True)
+    if result["requests"] > paths:
+        print(f"note: {result['requests']:,} requests walked {paths:,} paths more than once "
+              f"(raise --paths for a distinct mix)")
+    tally = result.get("tally")
+    if tally is not None:
+        print(f"staff writers       {sum(tally.succeeded.values())} transitions, "
+              f"{tally.conflicts} refused as stale (409), {len(tally.failures)} failures")
+        for failure in tally.failures[:5]:
+            print(f"  failure: {failure}")
+
+
+def print_summary(results: dict, records: int) -> None:
+    print(f"\n| mix | cache | requests/s | p50 ms | p95 ms | p99 ms | errors |  ({records:,} "
+          f"records, load average {' '.join(f'{v:.1f}' for v in os.getloadavg())} on "
+          f"{os.cpu_count()} CPUs)")
+    print("|---|---|---|---|---|---|---|")
+    for (mix, cache), result in results.items():
+        print(f"| {mix} | {'on' if cache else 'off'} | {result['rate']:,.0f} | "
+              f"{result['p50_us'] / 1000:.1f} | {result['p95_us'] / 1000:.1f} | "
+              f"{result['p99_us'] / 1000:.1f} | {result['non2xx'] + result['socket']} |")
+    for mix in dict.fromkeys(mix for mix, _ in results):
+        on, off = results.get((mix, True)), results.get((mix, False))
+        if on and off:
+            print(f"cache on / off, {mix} mix: {on['rate'] / off['rate']:.2f}x requests/s, "
+                  f"p95 {on['p95_us'] / max(off['p95_us'], 1):.2f}x")
+    errors = sum(result["non2xx"] + result["socket"] for result in results.values())
+    print(f"errors in all runs: {errors}")
+
+
+def write_scripts(instance: Instance, mixes: list[str], total: int) -> dict:
+    ids = instance.public_ids()
+    sectors = instance.main_sectors()
+    # Warm-up paths come from records and queries the mixes do not use, so a distinct mix
+    # meets nothing already cached.
+    warm = [f"/api/v1/records/{record_id}" for record_id in ids[-200:]]
+    scripts = {}
+    for name, paths in [("warm-up", warm), *(
+            (mix, load_mixes.build_mix(mix, ids[:-200], sectors, total)) for mix in mixes)]:
+        script = instance.folder / f"{name}.lua"
+        script.write_text(lua_script(paths), encoding="utf-8")
+        scripts[name], scripts[name + "-paths"] = script, paths
+    return scripts
+
+
+def postgres_database(name: str, create: bool) -> str:
+    import psycopg
+
+    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres",
+                         autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    return f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+
+
+def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--records", type=int, default=100_000, help="records in the index")
-    parser.add_argument("--seconds", type=int, default=20, help="how long wrk runs")
+    parser.add_argument("--records", type=int, default=100_000, help="records in the instance")
+    parser.add_argument("--seconds", type=int, default=60, help="how long wrk runs, per run")
+    parser.add_argument("--mixes", default="distinct,realistic")
+    parser.add_argument("--cache", default="on,off", help="on, off, or both: on,off")
+    parser.add_argument("--paths", type=int, default=30_000, help="request paths per mix")
+    parser.add_argument("--postgres", action="store_true", help="a new PostgreSQL database")
+    parser.add_argument("--database-url", default=None, help="an empty database to fill")
+    parser.add_argument("--staff-writers", type=int, default=0)
+    parser.add_argument("--cases", type=int, default=12, help="cases the writers share")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections")
     parser.add_argument("--threads", type=int, default=1, help="wrk threads")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
-    parser.add_argument("--queries", type=int, default=500, help="distinct request paths")
+    parser.add_argument("--worker-threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--keep", action="store_true", help="keep the instance folder")
-    args = parser.parse_args(argv)
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     wrk = shutil.which("wrk")
     if wrk is None:
         sys.exit("wrk is not installed: apt-get install -y wrk")
-
-    instance = Path(tempfile.mkdtemp(prefix="bench-http-"))
-    server = None
+    folder = Path(tempfile.mkdtemp(prefix="bench-http-"))
+    database = f"bench_http_{os.getpid()}" if args.postgres else None
+    url = postgres_database(database, create=True) if database else args.database_url
+    instance = None
     try:
-        indexed, seconds = build_instance(instance, args.records)
-        print(f"instance {instance}: {args.records:,} synthetic records indexed in "
-              f"{seconds:.1f} s ({indexed:,} searchable)", flush=True)
-        script = instance / "queries.lua"
-        paths = request_paths(args.queries)
-        script.write_text(lua_script(paths), encoding="utf-8")
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        log = instance / "gunicorn.log"
-        env = dict(os.environ, REPO_INSTANCE=str(instance))
-        with open(log, "w", encoding="utf-8") as log_file:
-            server = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "-w", str(args.workers),
-                 "-b", f"127.0.0.1:{port}", "repo_app.wsgi:app"],
-                env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        wait_ready(base + paths[0], server, log)
-        print(f"gunicorn -w {args.workers} on {base} (pid {server.pid}); warming up "
-              f"{WARM_UP_SECONDS} s", flush=True)
-        run_wrk(wrk, base, script, WARM_UP_SECONDS, args.threads, args.connections)
-        print(f"wrk -t{args.threads} -c{args.connections} -d{args.seconds}s, "
-              f"{len(paths)} request paths (1 in 3 with two facet filters)", flush=True)
-        result, output = run_wrk(wrk, base, script, args.seconds, args.threads,
-                                 args.connections)
-        print(output.rstrip())
+        instance = Instance(folder, url)
+        print(f"instance {folder}: database {instance.settings.database_url.split(':')[0]}",
+              flush=True)
+        instance.build(args.records)
+        mixes = args.mixes.split(",")
+        scripts = write_scripts(instance, mixes, args.paths)
+        writers = None
+        if args.staff_writers:
+            writers = (staff_writers.make_staff_tokens(instance.services, args.staff_writers),
+                       staff_writers.pick_cases(instance.services, args.cases))
+        results, tallies = {}, []
+        for mix in mixes:
+            for cache in (setting == "on" for setting in args.cache.split(",")):
+                result = one_run(instance, args, wrk, scripts, mix, cache, writers)
+                results[(mix, cache)] = result
+                tallies.append(result.pop("tally", None))
+        print_summary(results, args.records)
+        if writers:
+            report_invariants(instance, writers[1], [t for t in tallies if t])
     finally:
-        if server is not None:
-            stop(server)
+        if instance is not None:
+            instance.services.db.dispose()
+        if database:
+            postgres_database(database, create=False)
         if not args.keep:
-            shutil.rmtree(instance, ignore_errors=True)
-
-    rate = result["requests"] / (result["duration_us"] / 1e6)
-    socket_errors = sum(result[key] for key in ("connect", "read", "write", "timeout"))
-    print(f"\nrequests/s          {rate:,.0f} ({result['requests']:,} requests in "
-          f"{result['duration_us'] / 1e6:.1f} s)")
-    print("latency ms          p50 {:.1f}  p90 {:.1f}  p99 {:.1f}  max {:.1f}  mean {:.1f}".format(
-        *(result[key] / 1000 for key in ("p50_us", "p90_us", "p99_us", "max_us", "mean_us"))))
-    print(f"errors              non-2xx {result['non2xx']}, socket {socket_errors} "
-          f"(connect {result['connect']}, read {result['read']}, write {result['write']}, "
-          f"timeout {result['timeout']})")
-    met = rate >= TARGET_REQUESTS_PER_SECOND and not result["non2xx"] and not socket_errors
-    print(f"target >= {TARGET_REQUESTS_PER_SECOND} requests/s with no errors at "
-          f"{args.records:,} records: {'met' if met else 'MISSED'}")
+            shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def report_invariants(instance: Instance, cases: list[str], tallies: list) -> None:
+    total = staff_writers.Tally()
+    for tally in tallies:
+        total.succeeded.update(tally.succeeded)
+        total.conflicts += tally.conflicts
+        total.failures += tally.failures
+    problems = staff_writers.check_invariants(instance.services, cases, total)
+    print(f"staff writers, all runs: {sum(total.succeeded.values())} transitions on "
+          f"{len(cases)} cases, {total.conflicts} refused as stale (409), "
+          f"{len(total.failures)} failures; invariants "
+          f"{'hold' if not problems else 'BROKEN'}: one state per case, an event for every "
+          f"transition, events chained")
+    for problem in problems[:10]:
+        print(f"  {problem}")
 
 
 if __name__ == "__main__":
