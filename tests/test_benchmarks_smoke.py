@@ -98,12 +98,16 @@ def test_search_benchmark_prints_figures_and_both_engines_agree():
 @pytest.mark.skipif(
     shutil.which("wrk") is None, reason="wrk is not installed (apt-get install -y wrk)")
 def test_http_benchmark_serves_only_2xx_and_stops_gunicorn():
-    out = run_script("http_load.py", "--records", "500", "--seconds", "2", "--queries", "60")
-    rate = re.search(r"^requests/s\s+([\d,]+)", out, re.M)
-    assert rate and int(rate.group(1).replace(",", "")) > 0
-    assert re.search(r"^latency ms\s+p50 [\d.]+\s+p90 [\d.]+\s+p99 [\d.]+", out, re.M)
-    assert re.search(r"errors\s+non-2xx 0, socket 0", out)
-    pid = int(re.search(r"\(pid (\d+)\)", out).group(1))
-    assert not Path(f"/proc/{pid}").exists()  # gunicorn was stopped
+    out = run_script("http_load.py", "--records", "500", "--seconds", "2", "--paths", "400",
+                     "--mixes", "realistic", "--cache", "on,off", "--staff-writers", "1")
+    runs = re.findall(r"^requests/s\s+([\d,]+)", out, re.M)
+    assert len(runs) == 2 and all(int(rate.replace(",", "")) > 0 for rate in runs)
+    assert re.search(r"^latency ms\s+p50 [\d.]+\s+p95 [\d.]+\s+p99 [\d.]+", out, re.M)
+    assert len(re.findall(r"errors\s+non-2xx 0, socket 0", out)) == 2
+    assert "errors in all runs: 0" in out
+    assert re.search(r"cache on / off, realistic mix: [\d.]+x requests/s", out)
+    assert "invariants hold" in out
+    for pid in re.findall(r"\(pid (\d+)\)", out):
+        assert not Path(f"/proc/{pid}").exists()  # every gunicorn was stopped
     instance = re.search(r"^instance (\S+):", out, re.M).group(1)
-    assert not Path(instance).exists()  # and its temp instance removed
+    assert not Path(instance).exists()  # and the temp instance removed
