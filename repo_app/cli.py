@@ -23,6 +23,30 @@ def main() -> None:
     pass
 
 
+# Commands that keep the index themselves, or must not change anything (check reports).
+_NO_INDEX_FOLLOW = ("init", "ingest", "reindex", "check", "serve", "restore")
+
+
+@main.result_callback()
+def _index_what_the_command_changed(*_args, **_kwargs) -> None:
+    """Only the web application follows each commit into the search index: records a command
+    changed (demo-data, the tracker's commands, the queue's) are indexed when it ends, so the
+    index never shows an old state until some later commit happens to sync it."""
+    if click.get_current_context().invoked_subcommand in _NO_INDEX_FOLLOW:
+        return
+    from repo_app.services.indexing import pending_count, sync_index
+
+    services = _services()
+    try:
+        if pending_count(services):
+            sync_index(services)
+    except Exception as error:  # noqa: BLE001 - the command's own work is done and committed
+        click.echo(f"The search index could not follow ({error}); it catches up at the next "
+                   "ingest or `repo-app check --repair`.", err=True)
+    finally:
+        services.close()
+
+
 @main.command(help="Create or upgrade the database (Alembic migrations) and instance folders.")
 def init() -> None:
     from repo_app.migrate import current_revision, upgrade

@@ -194,6 +194,32 @@ def test_cli_check_exits_1_until_repaired(tmp_path, monkeypatch, database_url):
     assert runner.invoke(cli, ["check"]).exit_code == 0
 
 
+def test_records_a_command_changes_are_indexed_when_it_ends(tmp_path, monkeypatch):
+    """demo-data moves three results through the commercialisation workflow from the command
+    line, where no commit is followed into the index: the index must still show their new
+    status once the command returns (``check`` found them stale before)."""
+    monkeypatch.setenv("REPO_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init"]).exit_code == 0
+    _copy_batch(tmp_path / "batch", reports=4)
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "batch"), "--quiet",
+                               "--workers", "1"]).exit_code == 0
+    result = runner.invoke(cli, ["demo-data"])
+    assert result.exit_code == 0, result.output
+    assert "Sample history" in result.output, result.output
+    services = build_services(tmp_path / "instance", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    try:
+        with services.sessions() as session:
+            moved = session.scalar(select(func.count()).select_from(Record).where(
+                Record.commercialisation_status != "accepted"))
+        assert moved >= 2
+        report = consistency.check(services)
+        assert report.ok, [finding.line() for finding in report.findings]
+    finally:
+        services.close()
+
+
 # -- killed with SIGKILL, run again -------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 
 from repo_app.models import Record, utcnow
 
@@ -19,14 +19,19 @@ RETRY_SECONDS = (1, 2, 5, 10, 30)
 log = logging.getLogger(__name__)
 
 
+def _is_pending():
+    return or_(Record.indexed_at.is_(None), Record.indexed_at < Record.updated_at)
+
+
 def _pending(session, limit):
-    stmt = (
-        select(Record)
-        .where(or_(Record.indexed_at.is_(None), Record.indexed_at < Record.updated_at))
-        .order_by(Record.id)
-        .limit(limit)
-    )
+    stmt = select(Record).where(_is_pending()).order_by(Record.id).limit(limit)
     return session.scalars(stmt).all()
+
+
+def pending_count(services) -> int:
+    """How many records the index has not caught up with."""
+    with services.sessions() as session:
+        return session.scalar(select(func.count()).select_from(Record).where(_is_pending()))
 
 
 def indexed_form(record: Record) -> dict:
