@@ -3,7 +3,9 @@
     build(out) -> list[dict]   # writes out/broken/*.pdf
 
 - ``encrypted.pdf``: a real report behind a user password (RC4 40-bit, reportlab's default).
-- ``truncated.pdf``: a valid four-page report cut at 45 % of its bytes (an interrupted copy).
+- ``truncated.pdf``: a valid four-page report cut at 45 % of its bytes (an interrupted copy),
+  inside its fonts: its page tree and pages are in the lost part, so it cannot be read (a
+  truncated file whose pages are all whole is read, with a note: ``tests/test_hostile_pdfs``).
 - ``not-a-pdf.pdf``: the HTML error page a web server returned, saved under a .pdf name.
 - ``zero-pages.pdf``: a syntactically valid PDF, written by hand with a correct xref table, whose
   page tree has no kids.

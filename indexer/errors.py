@@ -16,8 +16,14 @@ MESSAGES = {
         "upload the document as a PDF."
     ),
     "truncated": (
-        "The PDF is incomplete (the file ends before its end-of-file marker, usually after an "
-        "interrupted download or copy); upload the complete file again."
+        "The PDF is incomplete: the file ends before its end-of-file marker (usually after an "
+        "interrupted download or copy) and some of its pages are in the part that is missing; "
+        "upload the complete file again."
+    ),
+    "page_tree_loop": (
+        "The PDF's list of pages points back to itself (a loop), so its pages cannot be put in "
+        "order without reading some twice; re-export it from the original document or repair "
+        "it with a PDF tool, then upload it again."
     ),
     "no_pages": "The PDF has no pages; check that the right file was uploaded.",
     "too_large": (

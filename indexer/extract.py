@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import re
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -43,6 +44,7 @@ from indexer.labels import squash
 from indexer.parse_article import parse_article
 from indexer.parse_patent import parse_patent
 from indexer.parse_report import parse_report
+from indexer.parsed import Origins, fields_and_origins
 from indexer.pdf_text import (
     DEFAULT_MAX_BYTES,
     PageQuality,
@@ -251,25 +253,44 @@ def extract_document(
     matter: enough for the metadata), and leaves the others unread.
     Raises :class:`~indexer.errors.UnreadableDocument` when the file cannot be read at all.
     """
+    path = Path(path)
+    started = time.perf_counter()
+    text = read_pdf(path, max_bytes=max_bytes)
+    read_seconds = time.perf_counter() - started
+    options = {"original_name": original_name or path.name, "enrich": enrich, "ocr": ocr,
+               "ocr_workers": ocr_workers, "ocr_pages": ocr_pages}
+    if text.repaired is None:
+        return _extract_read(path, path, text, read_seconds, **options)
+    # A truncated file PDFium read with a rebuilt trailer: the later stages (layout, type,
+    # OCR) open the file again, so they get that repaired copy, not the file that ends early.
+    with tempfile.TemporaryDirectory(prefix="indexer-") as scratch:
+        readable = Path(scratch) / "repaired.pdf"
+        readable.write_bytes(text.repaired)
+        return _extract_read(path, readable, text, read_seconds, **options)
+
+
+def _extract_read(
+    path: Path, readable: Path, text: PdfText, read_seconds: float, *, original_name: str,
+    enrich: bool, ocr: bool, ocr_workers: int | None, ocr_pages: int | None,
+) -> Extraction:
+    """:func:`extract_document` once the text layer is read; the stages that open the PDF
+    again open ``readable`` (``path`` itself, or a truncated file's repaired copy)."""
     from schemas.records import complete_record
 
-    path = Path(path)
-    original_name = original_name or path.name
     timings: dict[str, float] = {}
     notes: list[str] = []
 
     started = time.perf_counter()
-    text = read_pdf(path, max_bytes=max_bytes)
     digest = sha256_of(path)
     size = path.stat().st_size
-    timings["text"] = time.perf_counter() - started
+    timings["text"] = read_seconds + time.perf_counter() - started
     notes.extend(text.warnings)
 
     started = time.perf_counter()
     pages = list(text.pages)
     page_quality = list(text.quality)
     unread = _read_by_ocr(
-        path, text, pages, page_quality, notes, ocr=ocr, workers=ocr_workers, limit=ocr_pages
+        readable, text, pages, page_quality, notes, ocr=ocr, workers=ocr_workers, limit=ocr_pages
     )
     timings["ocr"] = time.perf_counter() - started
     _note_conversions(page_quality, notes)
@@ -284,13 +305,14 @@ def extract_document(
 
     document_type = detect_document_type(pages) if has_text else "research_document"
     if document_type == "final_report":
-        parsed = parse_report(pages)
+        parsed, origins = fields_and_origins(parse_report(pages))
     elif document_type == "patent_document":
-        parsed = _parse_patent_pages(path, pages, notes)
+        parsed, origins = fields_and_origins(_parse_patent_pages(readable, pages, notes))
     elif document_type == "research_document" and has_text:
-        parsed = parse_article(pages, _styled_front_page(path, pages, page_quality))
+        styled = _styled_front_page(readable, pages, page_quality)
+        parsed, origins = fields_and_origins(parse_article(pages, styled))
     else:
-        parsed = parser_for(document_type)(pages) if has_text else {}
+        parsed, origins = fields_and_origins(parser_for(document_type)(pages) if has_text else {})
     language = detect_language(full_text) if has_text else "vi"
     if language == "en" and parsed.get("abstract_en") and (
         not parsed.get("abstract") or detect_language(parsed["abstract"]) == "vi"
@@ -349,7 +371,7 @@ def extract_document(
     record = _clean_for_schema(record)
     notes.extend(record.pop("_dropped", []))
     record["quality"] = quality_block(page_quality, unread, has_text)
-    _score_fields(record, pages, document_type)
+    _score_fields(record, pages, document_type, origins)
     summary = record["quality"]["summary"]
     if summary == "needs_review":
         notes.append("Needs review: " + "; ".join(record["quality"]["review_reasons"]) + ".")
@@ -446,6 +468,9 @@ def _ocr_pages(
             notes.append(f"OCR of page {result.index + 1} failed: {result.error}.")
             unread.append(result.index)
             continue
+        if result.dpi < tesseract.DPI:
+            notes.append(f"Page {result.index + 1} is too large to render at {tesseract.DPI} dpi "
+                         f"for OCR; it was read at {result.dpi} dpi.")
         result.text = _english_letters(result.text)
         verdict = assess_page(result.text)
         before = page_quality[result.index]
@@ -580,14 +605,15 @@ def quality_block(page_quality: list[PageQuality], unread: list[int], has_text: 
     }
 
 
-def _score_fields(record: dict, pages: list[str], document_type: str) -> None:
+def _score_fields(record: dict, pages: list[str], document_type: str, origins: Origins) -> None:
     """Field confidences from ``indexer.confidence`` (when that module exists), and the review
-    flag they raise: any field under the threshold marks the record for review."""
+    flag they raise: any field under the threshold marks the record for review. ``origins``
+    says where the parser read each field."""
     if importlib.util.find_spec("indexer.confidence") is None:
         return
     from indexer import confidence
 
-    scores, reasons = confidence.score_fields(record, pages, document_type)
+    scores, reasons = confidence.score_fields(record, pages, document_type, origins)
     threshold = getattr(confidence, "REVIEW_THRESHOLD", FIELD_REVIEW_THRESHOLD)
     quality = record["quality"]
     quality["field_confidence"] = {key: float(value) for key, value in scores.items()}

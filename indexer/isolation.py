@@ -209,7 +209,11 @@ def _crash(worker: _Worker) -> Failure:
             how = f"signal {-code}"
     else:
         how = f"exit code {code}"
-    return Failure("crashed", f"The reader process died ({how}).")
+    return Failure("crashed", (
+        f"The reader process died while reading it ({how}): the file is malformed in a way the "
+        "PDF engine cannot survive (a form that draws itself, say); re-export it from the "
+        "original document or repair it with a PDF tool."
+    ))
 
 
 def cpu_count() -> int:

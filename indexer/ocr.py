@@ -8,7 +8,8 @@ values exactly (title, code, people, organisation) against 12 of 25 for ``vie+en
 ``vie`` model drops dots below and hooks ("chế tao máy sấy cá com"), at the same speed
 (measured with ``benchmarks/ocr.py``). ``OCR_LANGUAGES`` (e.g. ``vie+eng``) overrides the choice.
 
-Pages are rendered by pypdfium2 at :data:`DPI` dots per inch in grayscale, one after the other in
+Pages are rendered by pypdfium2 at :data:`DPI` dots per inch in grayscale (a page too large for
+that, at the resolution that keeps it under :data:`MAX_RENDER_PIXELS`), one after the other in
 the calling thread (PDFium is not thread-safe), and each image goes to its own ``tesseract``
 process, several at a time (a thread pool waits on the processes: the work is in tesseract, not
 in Python). ``OMP_THREAD_LIMIT=1`` keeps each tesseract on one core, so ``workers`` processes use
@@ -40,6 +41,11 @@ from indexer.text_quality import is_syllable, repair_vietnamese
 DPI = 300
 SCRIPT_MODEL = ("Vietnamese",)  # tesseract-ocr-script-viet
 LANGUAGE_MODELS = ("vie", "eng")  # tesseract-ocr-vie, tesseract-ocr-eng
+# Pixels of the largest page image rendered for OCR: an A2 sheet at 300 dpi is 35 million. A
+# larger page (a map, a poster, a hostile 70-metre MediaBox) is rendered at a lower resolution,
+# so that one page cannot take the worker's memory (grayscale: a byte a pixel, about three
+# copies on the way to tesseract) or tesseract's time.
+MAX_RENDER_PIXELS = 40_000_000
 # Seconds one page may take in tesseract before it is given up (a pathological image).
 PAGE_TIMEOUT = 120
 INSTALL_HINT = (
@@ -58,6 +64,7 @@ class OcrPage:
     confidence: float | None  # mean word confidence 0-100; None when no word was found
     words: int
     error: str | None = None  # why tesseract failed on this page, if it did
+    dpi: int = DPI  # the resolution the page was rendered at (lower for a very large page)
 
 
 @cache
@@ -116,8 +123,18 @@ def default_workers() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def render_dpi(width: float, height: float, dpi: int = DPI) -> int:
+    """The resolution a ``width`` x ``height`` points page is rendered at: ``dpi``, or less
+    when the image would exceed :data:`MAX_RENDER_PIXELS` (never under 1)."""
+    pixels = (width / 72 * dpi) * (height / 72 * dpi)
+    if pixels <= MAX_RENDER_PIXELS:
+        return dpi
+    return max(1, int(dpi * (MAX_RENDER_PIXELS / pixels) ** 0.5))
+
+
 def render_pages(path: str | os.PathLike, indices: Iterable[int], dpi: int = DPI) -> Iterator:
-    """``(index, BMP bytes)`` of each page, rendered in grayscale at ``dpi``."""
+    """``(index, BMP bytes, dpi)`` of each page, rendered in grayscale at ``dpi``, or at the
+    lower resolution :func:`render_dpi` allows for a page too large for that."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(str(path))
@@ -125,14 +142,15 @@ def render_pages(path: str | os.PathLike, indices: Iterable[int], dpi: int = DPI
         for index in indices:
             page = document[index]
             try:
-                bitmap = page.render(scale=dpi / 72, grayscale=True)
+                page_dpi = render_dpi(*page.get_size(), dpi)
+                bitmap = page.render(scale=page_dpi / 72, grayscale=True)
                 image = bitmap.to_pil()
                 buffer = io.BytesIO()
                 image.save(buffer, format="BMP")  # leptonica reads BMP fastest (no decoding)
                 bitmap.close()
             finally:
                 page.close()
-            yield index, buffer.getvalue()
+            yield index, buffer.getvalue(), page_dpi
     finally:
         document.close()
 
@@ -251,8 +269,10 @@ def ocr_pages(
     results: dict[int, OcrPage] = {}
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ocr") as pool:
         pending = {}
-        for index, image in render_pages(Path(path), indices, dpi):
-            pending[index] = pool.submit(ocr_image, image, dpi, models)
+        rendered_at: dict[int, int] = {}
+        for index, image, page_dpi in render_pages(Path(path), indices, dpi):
+            rendered_at[index] = page_dpi
+            pending[index] = pool.submit(ocr_image, image, page_dpi, models)
             if len(pending) >= 2 * workers:  # keep at most a few rendered pages in memory
                 oldest = next(iter(pending))
                 results[oldest] = pending.pop(oldest).result()
@@ -262,5 +282,6 @@ def ocr_pages(
     for index in indices:
         page = results[index]
         page.index = index
+        page.dpi = rendered_at[index]
         pages.append(page)
     return pages

@@ -34,6 +34,7 @@ measurements behind the verdict). Pages still empty or garbled are what OCR is f
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import unicodedata
@@ -43,6 +44,7 @@ from pathlib import Path
 
 from indexer.errors import UnreadableDocument
 from indexer.legacy_encodings import detect_legacy, legacy_words, to_unicode
+from indexer.pdf_repair import lost_objects, with_trailer
 from indexer.text_quality import assess_page, is_syllable, layer_doubts, repair_text
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -96,6 +98,9 @@ class PdfText:
     image_pages: set[int] = field(default_factory=set)  # 0-based pages without text but images
     # the first page holds text over an image: a scan with an OCR layer, or a cover with a logo
     front_image: bool = False
+    # the bytes PDFium read when they are not the file's own (a truncated file with a rebuilt
+    # trailer): later readers of the document (layout, OCR) must open these
+    repaired: bytes | None = None
 
     @property
     def has_text_layer(self) -> bool:
@@ -185,7 +190,7 @@ def _mentions_encryption(path: Path, size: int) -> bool:
     return b"/Encrypt" in head or b"/Encrypt" in tail
 
 
-def _classify_load_failure(path: Path, error: Exception, tail: bytes) -> UnreadableDocument:
+def _classify_load_failure(path: Path, error: Exception) -> UnreadableDocument:
     import pypdfium2.raw as pdfium_c
 
     code = getattr(error, "err_code", None)
@@ -196,8 +201,6 @@ def _classify_load_failure(path: Path, error: Exception, tail: bytes) -> Unreada
         path, path.stat().st_size
     ):
         return UnreadableDocument("encrypted", detail, str(path))
-    if _is_truncated(tail):
-        return UnreadableDocument("truncated", detail, str(path))
     # PDFium refuses a document whose page tree is empty (reporting "success"); ask pdfminer.
     if _pdfminer_page_count(path) == 0:
         return UnreadableDocument("no_pages", detail, str(path))
@@ -211,16 +214,22 @@ def read_pdf(
 
     Raises :class:`~indexer.errors.UnreadableDocument` with reason ``too_large`` (bigger than
     ``max_bytes``), ``not_pdf`` (no ``%PDF-`` signature in the first kilobyte), ``truncated``
-    (no ``%%EOF`` marker at the end: an interrupted copy, even when PDFium could rebuild part
-    of it, because pages would be silently missing), ``encrypted`` (a user password is needed),
-    ``no_pages`` or ``damaged``. A missing file raises ``FileNotFoundError`` as usual.
+    (the file ends early and a page lies in the lost part, see below), ``encrypted`` (a user
+    password is needed), ``no_pages``, ``page_tree_loop`` (a node of the page tree lists its
+    own ancestor, so PDFium would read pages twice) or ``damaged``. A missing file raises
+    ``FileNotFoundError`` as usual.
+
+    A truncated file (no ``%%EOF`` at the end: an interrupted download) is read when every
+    object its pages need is whole (:func:`indexer.pdf_repair.lost_objects`): PDFium opens it,
+    with a rebuilt trailer where the old one was lost, and a warning says "the file is
+    truncated; all N pages were read". ``PdfText.repaired`` then holds the bytes PDFium read,
+    for whoever opens the file again.
 
     A scanned PDF is *readable*: its pages come back empty and ``text_layer_pages`` is 0.
     With ``assess`` (the default) legacy-encoded pages come back converted, diacritics repaired,
     and ``quality`` holds each page's verdict; without it, pages are only normalised.
     """
     import pypdfium2 as pdfium
-    import pypdfium2.raw as pdfium_c
 
     path = Path(path)
     size = path.stat().st_size
@@ -229,49 +238,33 @@ def read_pdf(
     head, tail = _head_and_tail(path, size)
     if b"%PDF-" not in head:
         raise UnreadableDocument("not_pdf", f"first bytes: {head[:16]!r}", str(path))
+    repaired: bytes | None = None
     if _is_truncated(tail):
-        raise UnreadableDocument("truncated", "no %%EOF marker at the end of the file", str(path))
-
-    try:
-        document = pdfium.PdfDocument(str(path))
-    except pdfium.PdfiumError as error:
-        raise _classify_load_failure(path, error, tail) from error
-
-    notes: list[str] = []
-    pages: list[str] = []
-    image_pages: set[int] = set()
-    front_image = False
+        document, repaired = _open_truncated(path)
+    else:
+        try:
+            document = pdfium.PdfDocument(str(path))
+        except pdfium.PdfiumError as error:
+            raise _classify_load_failure(path, error) from error
+    source = io.BytesIO(repaired) if repaired is not None else path
     try:
         page_count = len(document)
         if page_count == 0:
             raise UnreadableDocument("no_pages", "the page tree is empty", str(path))
-        failed = 0
-        for index in range(page_count):
-            try:
-                page = document[index]
-                try:
-                    textpage = page.get_textpage()
-                    try:
-                        raw = textpage.get_text_range()
-                    finally:
-                        textpage.close()
-                    text = normalise_text(raw, keep_soft_hyphens=assess)
-                    # only a page without text is looked at for images (what OCR could read)
-                    if not _has_text_layer(text) and _has_image(page, pdfium_c):
-                        image_pages.add(index)
-                    elif index == 0:
-                        front_image = _has_image(page, pdfium_c)
-                finally:
-                    page.close()
-            except pdfium.PdfiumError as error:
-                failed += 1
-                notes.append(f"Page {index + 1} could not be read ({error}).")
-                text = ""
-            pages.append(text)
-        if failed == page_count:
-            raise UnreadableDocument("damaged", "no page could be loaded", str(path))
+        pages, image_pages, front_image, notes, failed = _read_pages(document, source, assess)
     finally:
         document.close()
+    if (failed or len(set(pages)) < len(pages)) and _page_tree_loops(source):
+        raise UnreadableDocument(
+            "page_tree_loop", "a Pages node lists one of its ancestors among its kids", str(path)
+        )
+    if failed == page_count:
+        raise UnreadableDocument("damaged", "no page could be loaded", str(path))
+    if repaired is not None:
+        if failed:
+            raise UnreadableDocument("truncated", f"{failed} page(s) could not be read", str(path))
+        notes.append(f"The file is truncated (it ends before its end-of-file marker); all "
+                     f"{page_count} pages were read.")
 
     quality: list[PageQuality] = []
     if assess:
@@ -286,7 +279,172 @@ def read_pdf(
         quality=quality,
         image_pages=image_pages,
         front_image=front_image,
+        repaired=repaired,
     )
+
+
+def _open_truncated(path: Path):
+    """PDFium's document for a truncated file and the bytes it reads (the file, with a new
+    trailer where it lost its own), or ``truncated`` when a page needs what was cut off."""
+    import pypdfium2 as pdfium
+
+    data = path.read_bytes()
+    lost = lost_objects(data)
+    if lost:
+        listed = ", ".join(str(number) for number in lost[:10])
+        raise UnreadableDocument(
+            "truncated", f"no %%EOF marker; object(s) {listed} the file refers to are cut off",
+            str(path),
+        )
+    for candidate in (data, with_trailer(data)):
+        if candidate is not None:
+            try:
+                return pdfium.PdfDocument(candidate), candidate
+            except pdfium.PdfiumError:
+                continue
+    raise UnreadableDocument(
+        "truncated", "no %%EOF marker, and PDFium cannot open it with a rebuilt trailer", str(path)
+    )
+
+
+def _read_pages(document, source, assess: bool):
+    """Every page's normalised text; the pages without text but with an image; whether the
+    front page has an image; warnings; how many pages could not be loaded."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    notes: list[str] = []
+    pages: list[str] = []
+    image_pages: set[int] = set()
+    front_image = False
+    failed = 0
+    for index in range(len(document)):
+        try:
+            page = document[index]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    raw = textpage.get_text_range()
+                finally:
+                    textpage.close()
+                if _repeats_itself(raw) and _forms_nest_too_deep(page.raw, pdfium_c):
+                    raw = _pdfminer_page_text(source, index)
+                    notes.append(f"Page {index + 1} draws a form that draws itself (a loop); "
+                                 "its text was read once per form, by pdfminer.")
+                text = normalise_text(raw, keep_soft_hyphens=assess)
+                # only a page without text is looked at for images (what OCR could read)
+                if not _has_text_layer(text) and _has_image(page, pdfium_c):
+                    image_pages.add(index)
+                elif index == 0:
+                    front_image = _has_image(page, pdfium_c)
+            finally:
+                page.close()
+        except pdfium.PdfiumError as error:
+            failed += 1
+            notes.append(f"Page {index + 1} could not be read ({error}).")
+            text = ""
+        pages.append(text)
+    return pages, image_pages, front_image, notes, failed
+
+
+# Forms nested deeper than this are a loop (form A draws B draws A): PDFium follows it to its
+# own nesting limit, printing the forms' text once per level. No real document nests so deep.
+MAX_FORM_NESTING = 12
+
+
+def _repeats_itself(text: str, times: int = 8) -> bool:
+    """Whether some line of the page starts with a phrase the page repeats ``times`` times: the
+    cheap sign of a form loop, checked before walking the page's objects."""
+    for line in text.splitlines():
+        probe = line.strip()[:24]
+        if len(probe) >= 12 and text.count(probe) >= times:
+            return True
+    return False
+
+
+def _forms_nest_too_deep(page, pdfium_c) -> bool:
+    """Whether form XObjects on the page nest :data:`MAX_FORM_NESTING` levels deep."""
+    pending = [(page, 0)]
+    while pending:
+        container, level = pending.pop()
+        on_page = level == 0
+        count = (pdfium_c.FPDFPage_CountObjects if on_page else pdfium_c.FPDFFormObj_CountObjects)
+        get = pdfium_c.FPDFPage_GetObject if on_page else pdfium_c.FPDFFormObj_GetObject
+        for index in range(count(container)):
+            item = get(container, index)
+            if pdfium_c.FPDFPageObj_GetType(item) == pdfium_c.FPDF_PAGEOBJ_FORM:
+                if level + 1 >= MAX_FORM_NESTING:
+                    return True
+                pending.append((item, level + 1))
+    return False
+
+
+def _pdfminer_page_text(source, page_index: int) -> str:
+    """The page's text by pdfminer, which refuses to draw a form inside itself; "" when it
+    cannot read the page."""
+    from pdfminer.high_level import extract_text
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if isinstance(source, io.BytesIO):
+                source.seek(0)
+            return extract_text(source, page_numbers=[page_index])
+    except Exception:  # noqa: BLE001 - pdfminer raises many unrelated types on odd files
+        return ""
+
+
+def _page_tree_loops(source) -> bool:
+    """Whether a node of the page tree lists one of its ancestors among its kids, by
+    pdfminer's parser (PDFium follows such a loop and reads the same pages again). False when
+    pdfminer cannot parse the file: it then cannot tell."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            if isinstance(source, io.BytesIO):
+                source.seek(0)
+                document = PDFDocument(PDFParser(source))
+                return _loops_below(document.catalog.get("Pages"), frozenset(), set())
+            with source.open("rb") as handle:
+                document = PDFDocument(PDFParser(handle))
+                return _loops_below(document.catalog.get("Pages"), frozenset(), set())
+    except Exception:  # noqa: BLE001 - any parser failure means "cannot tell"
+        return False
+
+
+def _loops_below(reference, ancestors: frozenset, cleared: set) -> bool:
+    """Whether the page-tree node ``reference`` (or a node below it) has an ancestor as kid.
+    ``cleared`` holds nodes already walked without a loop (a node shared by several parents
+    is walked once)."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    if not isinstance(reference, PDFObjRef):
+        return False
+    if reference.objid in ancestors:
+        return True
+    if reference.objid in cleared or len(ancestors) > 256:
+        return False
+    node = _resolved(reference)
+    kids = _resolved(node.get("Kids")) if isinstance(node, dict) else None
+    inner = ancestors | {reference.objid}
+    if isinstance(kids, list) and any(_loops_below(kid, inner, cleared) for kid in kids):
+        return True
+    cleared.add(reference.objid)
+    return False
+
+
+def _resolved(value, hops: int = 32):
+    """pdfminer's ``resolve1`` with a bound: a chain of references that points back to itself
+    would make that loop for ever."""
+    from pdfminer.pdftypes import PDFObjRef
+
+    while isinstance(value, PDFObjRef) and hops:
+        value = value.resolve(default=None)
+        hops -= 1
+    return None if isinstance(value, PDFObjRef) else value
 
 
 def _has_image(page, pdfium_c) -> bool:

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from indexer.errors import UnreadableDocument
+from indexer.pdf_text import read_pdf
+
 pdfium = pytest.importorskip("pypdfium2")
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -186,6 +189,10 @@ def test_broken_files_fail_the_way_their_reason_says(entry):
     elif reason == "truncated":
         assert head.startswith(b"%PDF-") and error is not None
         assert b"%%EOF" not in path.read_bytes()[-1024:]
+        # cut inside its fonts, before its pages: not a truncated file that can still be read
+        with pytest.raises(UnreadableDocument) as caught:
+            read_pdf(path)
+        assert caught.value.reason == "truncated"
     elif reason == "not_pdf":
         assert not head.lstrip().startswith(b"%PDF") and error is not None
     elif reason == "no_pages":

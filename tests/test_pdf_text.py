@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -119,14 +120,44 @@ def test_encrypted_pdf(tmp_path):
     assert "password" in str(caught.value)
 
 
-@pytest.mark.parametrize("keep", [0.5, 0.9])
-def test_truncated_pdf(tmp_path, keep):
-    data = make_pdf(tmp_path / "whole.pdf", [VIETNAMESE] * 3).read_bytes()
+def _cut(tmp_path, at) -> Path:
+    """A three-page report cut where ``at(data)`` says: an interrupted download."""
+    data = make_pdf(tmp_path / "whole.pdf", [VIETNAMESE, ["Trang hai"], ["Trang ba"]]).read_bytes()
     path = tmp_path / "cut.pdf"
-    path.write_bytes(data[: int(len(data) * keep)])
+    path.write_bytes(data[: at(data)])
+    return path
+
+
+def _first_content(data: bytes) -> int:
+    """Where the data of the first page's content stream starts."""
+    number = int(re.search(rb"/Contents (\d+) 0 R", data)[1])
+    return data.index(b"stream", data.index(b"\n%d 0 obj" % number)) + len(b"stream\n")
+
+
+@pytest.mark.parametrize("at", [
+    lambda data: int(len(data) * 0.5),
+    lambda data: _first_content(data) + 20,  # inside page 1's text
+    lambda data: data.rindex(b"endstream"),  # inside the last object, a page's content
+], ids=["half", "first page's content", "last page's content"])
+def test_truncated_pdf_missing_a_page_is_set_aside(tmp_path, at):
     with pytest.raises(UnreadableDocument) as caught:
-        read_pdf(path)
+        read_pdf(_cut(tmp_path, at))
     assert caught.value.reason == "truncated"
+
+
+@pytest.mark.parametrize("at", [
+    lambda data: data.rindex(b"\nxref") + 1,  # the table and the trailer lost
+    lambda data: data.rindex(b"\nxref") + 60,  # inside the table
+    lambda data: data.rindex(b"%%EOF"),  # only the end-of-file marker lost
+], ids=["at the table", "in the table", "before %%EOF"])
+def test_truncated_pdf_whose_pages_are_whole_is_read_with_a_note(tmp_path, at):
+    text = read_pdf(_cut(tmp_path, at))
+    assert text.page_count == 3
+    assert text.pages == ["\n".join(VIETNAMESE), "Trang hai", "Trang ba"]
+    assert text.warnings == [
+        "The file is truncated (it ends before its end-of-file marker); all 3 pages were read."
+    ]
+    assert text.repaired is not None  # what later stages (layout, OCR) must open
 
 
 def test_not_a_pdf(tmp_path):
