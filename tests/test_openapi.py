@@ -162,51 +162,78 @@ def test_validation_errors_are_problem_details_naming_the_field(fuzzed_app):
 # -- A client that knows only the document -----------------------------------------------------
 
 
-class DocumentClient:
-    """Calls operations by their ``operationId``-less address (method and path template),
-    building each request from the document alone: its servers, paths and parameters."""
+@pytest.fixture(scope="module")
+def served(fuzzed_app):
+    """The app served for real on 127.0.0.1, as a client out there would reach it."""
+    import threading
 
-    def __init__(self, http, document: dict):
-        self.http, self.document = http, document
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    class QuietHandler(WSGIRequestHandler):
+        def log_request(self, *args, **kwargs):
+            pass
+
+    server = make_server("127.0.0.1", 0, fuzzed_app, threaded=True, request_handler=QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, name="openapi-server", daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+    server.server_close()
+
+
+class DocumentClient:
+    """A client built from the OpenAPI document alone (fetched over HTTP): the address of an
+    operation from the document's servers and path template, and only the query parameters
+    the operation declares."""
+
+    def __init__(self, site: str):
+        import requests
+
+        self.http = requests.Session()
+        self.document = self.http.get(f"{site}/api/v1/openapi.json", timeout=10).json()
+        self.base = site + self.document["servers"][0]["url"].rstrip("/")
 
     def call(self, method: str, template: str, path: dict | None = None, **query):
         operation = self.document["paths"][template][method.lower()]
         known = {parameter["name"] for parameter in operation.get("parameters", [])}
         unknown = set(query) - known
         assert not unknown, f"not in the document: {unknown}"
-        base = self.document["servers"][0]["url"].rstrip("/")
-        url = base + template.format(**(path or {}))
-        return self.http.open(url, method=method, query_string=query)
+        url = self.base + template.format(**(path or {}))
+        return self.http.request(method, url, params=query, timeout=30)
 
 
-def test_a_client_built_from_the_document_searches_and_reads_a_record(fuzzed_app):
-    client = DocumentClient(fuzzed_app.test_client(), _document(fuzzed_app))
+def test_a_client_built_from_the_document_searches_and_reads_a_record(served):
+    client = DocumentClient(served)
     found = client.call("GET", "/api/v1/records", q="thanh long", size=5)
-    assert found.status_code == 200 and found.json["total"] >= 2
-    record_id = found.json["hits"][0]["id"]
+    assert found.status_code == 200 and found.json()["total"] >= 2
+    assert 'rel="self"' in found.headers["Link"]
+    record_id = found.json()["hits"][0]["id"]
     record = client.call("GET", "/api/v1/records/{record_id}", {"record_id": record_id})
-    assert record.status_code == 200 and record.json["id"] == record_id
+    assert record.status_code == 200 and record.json()["id"] == record_id
     completions = client.call("GET", "/api/v1/suggest", q="thanh")
-    assert completions.status_code == 200 and completions.json["suggestions"]
+    assert completions.status_code == 200 and completions.json()["suggestions"]
+    missing = client.call("GET", "/api/v1/records/{record_id}", {"record_id": "no-such-id"})
+    assert missing.status_code == 404
+    assert missing.headers["Content-Type"].startswith("application/problem+json")
 
 
-def test_a_search_that_finds_nothing_suggests_another_query(fuzzed_app):
-    client = DocumentClient(fuzzed_app.test_client(), _document(fuzzed_app))
-    typo = client.call("GET", "/api/v1/records", q="thanh lonn")
-    assert typo.status_code == 200 and typo.json["total"] == 0
-    assert typo.json["suggestion"] and "thanh long" in typo.json["suggestion"].lower()
-    fixed = client.call("GET", "/api/v1/records", q=typo.json["suggestion"])
-    assert fixed.json["total"] > 0
-    found = client.call("GET", "/api/v1/records", q="thanh long")
-    assert found.json["suggestion"] is None and found.json["relaxations"] == []
+def test_a_search_that_finds_nothing_suggests_another_query(served):
+    client = DocumentClient(served)
+    typo = client.call("GET", "/api/v1/records", q="nuoc mamm").json()
+    assert typo["total"] == 0 and typo["suggestion"] == "nước mắm"
+    assert client.call("GET", "/api/v1/records", q=typo["suggestion"]).json()["total"] > 0
+    found = client.call("GET", "/api/v1/records", q="nuoc mam").json()
+    assert found["total"] > 0 and found["suggestion"] is None and found["relaxations"] == []
 
 
-def test_filters_that_leave_nothing_say_which_one_to_remove(fuzzed_app):
-    client = DocumentClient(fuzzed_app.test_client(), _document(fuzzed_app))
-    everything = client.call("GET", "/api/v1/records", q="thanh long").json["total"]
-    nothing = client.call("GET", "/api/v1/records", q="thanh long", kind="patent", year="1990")
-    assert nothing.json["total"] == 0 and nothing.json["suggestion"] is None
+def test_filters_that_leave_nothing_say_which_one_to_remove(served):
+    client = DocumentClient(served)
+    everything = client.call("GET", "/api/v1/records", q="thanh long").json()["total"]
+    nothing = client.call("GET", "/api/v1/records", q="thanh long", kind="patent",
+                          year="1990").json()
+    assert nothing["total"] == 0 and nothing["suggestion"] is None
     offers = {(offer["facet"], offer["value"]): offer["total"]
-              for offer in nothing.json["relaxations"]}
+              for offer in nothing["relaxations"]}
     assert offers.get((None, None)) == everything  # removing every filter
     assert all(total > 0 for total in offers.values())
