@@ -3,7 +3,7 @@
 :func:`score_fields` gives every field the record has (keys of
 :func:`indexer.evaluation.comparable_fields`) a confidence between 0 and 1, the product of:
 
-1. **where the value was read** (the parsers record it under the private key ``_sources``):
+1. **where the value was read** (the parsers' :class:`indexer.parsed.Origin` of each field):
    a label on the statistical sheet or an INID code (0.95) > a label on the cover (0.9) > a
    printed label of an article's front matter (0.85) > a label in the body (0.8) > the page's
    layout (title above the abstract, university on a thesis cover: 0.7) > a heuristic (the
@@ -15,10 +15,10 @@
    (start ≤ end ≤ accepted; filed ≤ published ≤ granted), a budget in a plausible range with the
    state share under the total, a principal investigator that looks like a Vietnamese personal
    name, a title that is neither a heading nor cut off mid-phrase;
-3. **agreement** between two readings of the same field (cover and statistical sheet,
-   ``_agreement``): two labels that disagree count as a failed check; a label and the cover's
-   heading that disagree, as a doubt;
-4. **the text quality of the page** the value came from (``_pages`` and the record's page
+3. **agreement** between two readings of the same field (cover and statistical sheet, the
+   origin's ``agreement``): two labels that disagree count as a failed check; a label and the
+   cover's heading that disagree, as a doubt;
+4. **the text quality of the page** the value came from (the origin's ``page``, the record's page
    verdicts: clean 1.0, diacritics repaired 0.97, legacy encoding converted 0.9, OCR 0.6-1.0 by
    Tesseract's confidence, garbled 0.5).
 
@@ -38,6 +38,8 @@ import re
 from collections.abc import Callable
 from datetime import date
 from functools import cache
+
+from indexer.parsed import Origins
 
 REVIEW_THRESHOLD = 0.5
 
@@ -144,21 +146,24 @@ class _Score:
         self.remarks.append(remark)
 
 
-def score_fields(draft: dict, pages: list[str], document_type: str) -> tuple[dict, list[str]]:
+def score_fields(
+    draft: dict, pages: list[str], document_type: str, origins: Origins | None = None
+) -> tuple[dict, list[str]]:
     """``({field: confidence 0..1}, [review reasons])`` for the fields ``draft`` has.
 
-    ``draft`` is a record draft as the parsers and the enrichment left it, private keys
-    (``_sources``, ``_pages``, ``_agreement``) included, and ``quality.pages`` when the page
-    verdicts are known; ``pages`` is the text of each page. Field names are those of
-    :func:`indexer.evaluation.comparable_fields`. A reason is given for every field under
-    :data:`REVIEW_THRESHOLD`: ``"application_number (0.43): the application number 2-2021-00145
-    starts with 2, which is not the type digit of a patent (1)"``.
+    ``draft`` is a record draft as the parsers and the enrichment left it, with
+    ``quality.pages`` when the page verdicts are known; ``pages`` is the text of each page;
+    ``origins`` says where the parser read each field (:class:`indexer.parsed.Origin`). Field
+    names are those of :func:`indexer.evaluation.comparable_fields`. A reason is given for every
+    field under :data:`REVIEW_THRESHOLD`: ``"application_number (0.43): the application number
+    2-2021-00145 starts with 2, which is not the type digit of a patent (1)"``.
     """
     from indexer.detect import detection_confidence
     from indexer.evaluation import comparable_fields
 
     values = comparable_fields(draft)
-    sources = draft.get("_sources") or {}
+    origins = origins or {}
+    sources = {name: origin.source for name, origin in origins.items()}
     scores: dict[str, _Score] = {}
     # "document_type" and "kind" rest on the same evidence: weigh the first pages once
     type_evidence = cache(lambda: detection_confidence(pages, document_type))
@@ -191,12 +196,12 @@ def score_fields(draft: dict, pages: list[str], document_type: str) -> tuple[dic
     _check_ipc(values, scores)
     _check_keywords(values, scores)
     _check_abstracts(values, scores)
-    for name, agrees in (draft.get("_agreement") or {}).items():
+    for name, agrees in ((name, origin.agreement) for name, origin in origins.items()):
         if agrees is False and name in scores:
             scores[name].fail("the cover and the statistical sheet give different values")
         elif agrees == "heuristic" and name in scores:
             scores[name].doubt("the cover's heading reads differently")
-    _apply_page_quality(draft, pages, scores)
+    _apply_page_quality(draft, pages, scores, origins)
 
     confidences = {
         name: round(min(1.0, max(0.0, score.value)), 3) for name, score in scores.items()
@@ -556,11 +561,13 @@ def page_factor(item: dict) -> tuple[float, str | None]:
     return 1.0, None
 
 
-def _apply_page_quality(draft: dict, pages: list[str], scores: dict[str, _Score]) -> None:
+def _apply_page_quality(
+    draft: dict, pages: list[str], scores: dict[str, _Score], origins: Origins
+) -> None:
     field_pages = {
-        name: index
-        for name, index in (draft.get("_pages") or {}).items()
-        if name in scores and isinstance(index, int)
+        name: origin.page
+        for name, origin in origins.items()
+        if name in scores and isinstance(origin.page, int)
     }
     if not field_pages:
         return

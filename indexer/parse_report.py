@@ -23,6 +23,7 @@ investigator, secretary, members); the field of science, sectors and district by
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from indexer.labels import (
     ABSTRACT_EN_HEADINGS,
@@ -39,6 +40,7 @@ from indexer.labels import (
     squash,
 )
 from indexer.letter_case import restore_case
+from indexer.parsed import Origins, origins_of
 from indexer.people import parse_member_lines, person_from_text, title_from_words
 from indexer.values import parse_date, parse_money, parse_period
 from indexer.vocabulary_match import match_field_of_science, match_place, match_sectors
@@ -261,278 +263,351 @@ def _first(*values):
     return None
 
 
-def parse_report(pages: list[str]) -> dict:
-    """Record-draft fields found in a final report's text (keys absent when not found).
+@dataclass
+class ReportFields:
+    """What :func:`parse_report` read from a final report (``None`` or empty when not found),
+    and where each field was read (``origins``, keys as in
+    :func:`indexer.evaluation.comparable_fields`)."""
 
-    Returns a dict with any of: ``title``, ``title_en``, ``abstract``, ``abstract_en``,
-    ``keywords``, ``host_organisation``, ``parent_agency``, ``people``, ``field_of_science``,
-    ``identifiers`` {task_code}, ``dates`` {start, end, accepted}, ``budget`` {total_vnd,
-    state_vnd}, ``place`` {district, label}.
-    """
-    lines: list[str] = []
-    page_of: list[int] = []
-    for number, page in enumerate(pages[:SECTION_PAGES]):
-        for line in page.split("\n"):
-            if line.strip():
-                lines.append(line.rstrip())
-                page_of.append(number)
-    lines, page_of = join_split_labels(lines, page_of)
-    label_lines = [i for i, p in enumerate(page_of) if p < LABEL_PAGES]
-    head = lines[: len(label_lines)]
-    head_pages = page_of[: len(label_lines)]
+    title: str | None = None
+    title_en: str | None = None
+    task_code: str | None = None
+    host_organisation: str | None = None
+    parent_agency: str | None = None
+    people: list[dict] = field(default_factory=list)
+    field_of_science: str | None = None
+    dates: dict[str, str] = field(default_factory=dict)  # start, end, accepted
+    budget: dict[str, int] = field(default_factory=dict)  # total_vnd, state_vnd
+    place: dict[str, str] | None = None  # district, label
+    keywords: list[str] = field(default_factory=list)
+    sectors: list[str] = field(default_factory=list)
+    abstract: str | None = None
+    abstract_en: str | None = None
+    origins: Origins = field(default_factory=dict)
 
-    stat_start = _heading_index(head, STAT_SHEET_HEADINGS)
-    stat_page = head_pages[stat_start] if stat_start is not None else None
-    if stat_page is None and len(pages) > LABEL_PAGES:
-        # some reports append the statistical sheet at the end
-        first_tail_page = max(LABEL_PAGES, len(pages) - TAIL_PAGES)
-        tail, tail_pages = [], []
-        for number in range(first_tail_page, len(pages)):
-            for line in pages[number].split("\n"):
-                if line.strip():
-                    tail.append(line.rstrip())
-                    tail_pages.append(number)
+    def to_record(self) -> dict:
+        """The record draft's fields (keys absent when not found)."""
+        record = {
+            "title": self.title,
+            "title_en": self.title_en,
+            "identifiers": {"task_code": self.task_code} if self.task_code else None,
+            "host_organisation": self.host_organisation,
+            "parent_agency": self.parent_agency,
+            "people": self.people,
+            "field_of_science": self.field_of_science,
+            "dates": self.dates,
+            "budget": self.budget,
+            "place": self.place,
+            "keywords": self.keywords,
+            "sectors": self.sectors,
+            "abstract": self.abstract,
+            "abstract_en": self.abstract_en,
+        }
+        return {key: value for key, value in record.items() if value}
+
+
+def parse_report(pages: list[str]) -> ReportFields:
+    """The fields of a final report's text (:class:`ReportFields`): title and English title,
+    task code, host organisation and parent agency, people (principal investigator, secretary,
+    members), field of science, dates (start, end, accepted), budget (total, state share), place,
+    keywords, sectors, abstracts."""
+    return _ReportReader(pages).read()
+
+
+class _ReportReader:
+    """One report's opening pages: its lines, its labelled blocks by zone (statistical sheet,
+    cover, body), and where each field was read, one method per field."""
+
+    def __init__(self, pages: list[str]):
+        self.pages = pages
+        self.lines, self.page_of = _page_lines(pages[:SECTION_PAGES])
+        self.lines, self.page_of = join_split_labels(self.lines, self.page_of)
+        label_lines = sum(1 for page in self.page_of if page < LABEL_PAGES)
+        self.head, self.head_pages = self.lines[:label_lines], self.page_of[:label_lines]
+        self.stat_page = self._statistical_sheet()
+        self.by_field: dict[str, list[Block]] = {}
+        for block in sorted(_blocks(self.head, self.head_pages), key=self.zone):
+            self.by_field.setdefault(block.field, []).append(block)
+        self.all_text = "\n".join(pages[:SECTION_PAGES])
+        self.sources: dict[str, str] = {}
+        self.field_pages: dict[str, int] = {}
+        # {field: True (two labels agree) | False (two labels disagree) | "heuristic" (a label
+        # and the cover's layout disagree)}
+        self.agreement: dict[str, bool | str] = {}
+
+    # ------------------------------------------------------------------ zones and provenance
+
+    def _statistical_sheet(self) -> int | None:
+        """The page the statistical sheet starts on; a sheet appended at the end (some reports
+        put it there) is added to the head lines."""
+        start = _heading_index(self.head, STAT_SHEET_HEADINGS)
+        if start is not None:
+            return self.head_pages[start]
+        if len(self.pages) <= LABEL_PAGES:
+            return None
+        first_tail_page = max(LABEL_PAGES, len(self.pages) - TAIL_PAGES)
+        tail, tail_pages = _page_lines(self.pages[first_tail_page:], first_tail_page)
         tail_start = _heading_index(tail, STAT_SHEET_HEADINGS)
-        if tail_start is not None:
-            stat_page = tail_pages[tail_start]
-            head = head + tail[tail_start:]
-            head_pages = head_pages + tail_pages[tail_start:]
-    blocks = _blocks(head, head_pages)
+        if tail_start is None:
+            return None
+        self.head = self.head + tail[tail_start:]
+        self.head_pages = self.head_pages + tail_pages[tail_start:]
+        return tail_pages[tail_start]
 
-    def zone(block: Block) -> int:
-        if stat_page is not None and stat_page <= block.page <= stat_page + 2:
+    def zone(self, block: Block) -> int:
+        """0 the statistical sheet, 1 the cover and inner cover, 2 the body."""
+        if self.stat_page is not None and self.stat_page <= block.page <= self.stat_page + 2:
             return 0
         if block.page < COVER_PAGES:
             return 1
         return 2
 
-    by_field: dict[str, list[Block]] = {}
-    for block in sorted(blocks, key=zone):
-        by_field.setdefault(block.field, []).append(block)
-
-    def first_block(field: str, predicate=None) -> Block | None:
-        for block in by_field.get(field, []):
+    def first_block(self, name: str, predicate=None) -> Block | None:
+        for block in self.by_field.get(name, []):
             if (block.value or block.following) and (predicate is None or predicate(block)):
                 return block
         return None
 
-    result: dict = {}
-    all_text = "\n".join(pages[:SECTION_PAGES])
-    sources: dict[str, str] = {}
-    page_of_field: dict[str, int] = {}
-    agreement: dict[str, bool] = {}
-
-    def found(field: str, block: Block | None, source: str | None = None) -> None:
-        """Remember where ``field`` was read: the zone of its label, or a heuristic."""
-        sources[field] = source or _ZONE_SOURCES[zone(block)]
+    def found(self, name: str, block: Block | None, source: str | None = None) -> None:
+        """Remember where ``name`` was read: the zone of its label, or a heuristic."""
+        self.sources[name] = source or _ZONE_SOURCES[self.zone(block)]
         if block is not None:
-            page_of_field[field] = block.page
+            self.field_pages[name] = block.page
 
-    def cross_check(field: str, chosen: Block | None, value: str | None, read) -> None:
+    def cross_check(self, name: str, chosen: Block | None, value: str | None, read) -> None:
         """Compare with the same label in the other zone (statistical sheet vs cover)."""
         if chosen is None or not value:
             return
-        for block in by_field.get(field, []):
-            if block is chosen or zone(block) == zone(chosen) or zone(block) == 2:
+        for block in self.by_field.get(name, []):
+            if block is chosen or self.zone(block) == self.zone(chosen) or self.zone(block) == 2:
                 continue
             other = read(block)
             if other:
-                exact = field in ("task_code", "principal_investigator")
-                agreement[field] = _agree(value, other, exact)
+                exact = name in ("task_code", "principal_investigator")
+                self.agreement[name] = _agree(value, other, exact)
                 return
 
-    # title
-    # a label on the statistical sheet or the cover, else the cover's heading, else any label
-    title_block = first_block("title", lambda b: zone(b) < 2) or None
-    title = _clean_title(_title_text(title_block)) if title_block else None
-    if title:
-        found("title", title_block)
-        cross_check("title", title_block, title, lambda b: _clean_title(_title_text(b)))
-        cover_title = _clean_title(_cover_title(head, head_pages) or "")
-        if "title" not in agreement and cover_title and zone(title_block) == 0:
-            # the cover's heading is read by position, not by a label: a weaker witness
-            agreement["title"] = True if _agree(title, cover_title) else "heuristic"
-    if not title:
-        title = _clean_title(_cover_title(head, head_pages) or "")
-        if title:
-            found("title", None, "heuristic")
-            page_of_field["title"] = 0
-    if not title:
-        title_block = first_block("title")
+    # ------------------------------------------------------------------ fields
+
+    def read(self) -> ReportFields:
+        result = ReportFields()
+        printed_title, title_block = self.title()
+        if printed_title:
+            result.title = restore_case(printed_title, self.all_text)
+        result.title_en = self.title_en(printed_title, title_block)
+        result.task_code = self.task_code()
+        result.host_organisation = self.host_organisation()
+        result.parent_agency = self.parent_agency()
+        result.people = self.people()
+        result.field_of_science = self.field_of_science()
+        result.dates = self.dates()
+        result.budget = self.budget()
+        result.place = self.place()
+        result.keywords = self.keywords()
+        result.sectors = self.sectors(result.title, result.keywords)
+        result.abstract, result.abstract_en = self.abstracts(result.title_en)
+        result.origins = origins_of(self.sources, self.field_pages, self.agreement)
+        return result
+
+    def title(self) -> tuple[str | None, Block | None]:
+        """The title as printed (its case not yet restored) and the block it was read from: a
+        label on the statistical sheet or the cover, else the cover's heading, else any label."""
+        title_block = self.first_block("title", lambda b: self.zone(b) < 2) or None
         title = _clean_title(_title_text(title_block)) if title_block else None
         if title:
-            found("title", title_block)
-    if title:
-        result["title"] = restore_case(title, all_text)
+            self.found("title", title_block)
+            self.cross_check("title", title_block, title, lambda b: _clean_title(_title_text(b)))
+            cover_title = _clean_title(_cover_title(self.head, self.head_pages) or "")
+            if "title" not in self.agreement and cover_title and self.zone(title_block) == 0:
+                # the cover's heading is read by position, not by a label: a weaker witness
+                self.agreement["title"] = True if _agree(title, cover_title) else "heuristic"
+        if not title:
+            title = _clean_title(_cover_title(self.head, self.head_pages) or "")
+            if title:
+                self.found("title", None, "heuristic")
+                self.field_pages["title"] = 0
+        if not title:
+            title_block = self.first_block("title")
+            title = _clean_title(_title_text(title_block)) if title_block else None
+            if title:
+                self.found("title", title_block)
+        return title, title_block
 
-    title_en_block = first_block("title_en")
-    if title_en_block:
-        result["title_en"] = _clean_title(_title_text(title_en_block))
-        found("title_en", title_en_block)
-    elif title and _language(title) == "vi":
-        # "Title: ..." printed with the English abstract
-        for block in by_field.get("title", []):
-            english = _clean_title(_title_text(block))
-            if english and block is not title_block and _language(english) == "en":
-                result["title_en"] = english
-                found("title_en", block)
-                break
+    def title_en(self, title: str | None, title_block: Block | None) -> str | None:
+        english_block = self.first_block("title_en")
+        if english_block:
+            self.found("title_en", english_block)
+            return _clean_title(_title_text(english_block))
+        if title and _language(title) == "vi":
+            # "Title: ..." printed with the English abstract
+            for block in self.by_field.get("title", []):
+                english = _clean_title(_title_text(block))
+                if english and block is not title_block and _language(english) == "en":
+                    self.found("title_en", block)
+                    return english
+        return None
 
-    # task code
-    code_block = first_block("task_code", lambda b: bool(_code_value(b.text())))
-    if code_block:
-        code = _code_value(code_block.text())
-        result.setdefault("identifiers", {})["task_code"] = code
-        found("task_code", code_block)
-        cross_check("task_code", code_block, code, lambda b: _code_value(b.text()))
+    def task_code(self) -> str | None:
+        block = self.first_block("task_code", lambda b: bool(_code_value(b.text())))
+        if not block:
+            return None
+        code = _code_value(block.text())
+        self.found("task_code", block)
+        self.cross_check("task_code", block, code, lambda b: _code_value(b.text()))
+        return code
 
-    # organisations
-    host = first_block("host_organisation", lambda b: bool(_org_value(_wrapped_text(b))))
-    if host:
-        result["host_organisation"] = _org_value(_wrapped_text(host))
-        found("host_organisation", host)
-        cross_check(
-            "host_organisation",
-            host,
-            result["host_organisation"],
-            lambda b: _org_value(_wrapped_text(b)),
-        )
-    else:
-        cover_host = _cover_host(head, head_pages)
-        if cover_host:
-            result["host_organisation"] = restore_case(cover_host, all_text)
-            found("host_organisation", None, "heuristic")
-            page_of_field["host_organisation"] = 0
-    parent = first_block("parent_agency", lambda b: bool(_org_value(_wrapped_text(b))))
-    if parent:
-        result["parent_agency"] = _org_value(_wrapped_text(parent))
-        found("parent_agency", parent)
+    def host_organisation(self) -> str | None:
+        block = self.first_block("host_organisation", lambda b: bool(_org_value(_wrapped_text(b))))
+        if block:
+            host = _org_value(_wrapped_text(block))
+            self.found("host_organisation", block)
+            self.cross_check(
+                "host_organisation", block, host, lambda b: _org_value(_wrapped_text(b))
+            )
+            return host
+        cover_host = _cover_host(self.head, self.head_pages)
+        if not cover_host:
+            return None
+        self.found("host_organisation", None, "heuristic")
+        self.field_pages["host_organisation"] = 0
+        return restore_case(cover_host, self.all_text)
 
-    # people
-    origins: dict[str, Block] = {}
-    people = _people(by_field, origins)
-    if people:
-        result["people"] = people
-        for field, block in origins.items():
-            found(field, block)
+    def parent_agency(self) -> str | None:
+        block = self.first_block("parent_agency", lambda b: bool(_org_value(_wrapped_text(b))))
+        if not block:
+            return None
+        self.found("parent_agency", block)
+        return _org_value(_wrapped_text(block))
+
+    def people(self) -> list[dict]:
+        origins: dict[str, Block] = {}
+        people = _people(self.by_field, origins)
+        if not people:
+            return []
+        for name, block in origins.items():
+            self.found(name, block)
         investigator = next((p for p in people if p["role"] == "principal_investigator"), None)
         if investigator and "principal_investigator" in origins:
             if investigator.get("title"):
-                found("principal_investigator_title", origins["principal_investigator"])
-            cross_check(
+                self.found("principal_investigator_title", origins["principal_investigator"])
+            self.cross_check(
                 "principal_investigator",
                 origins["principal_investigator"],
                 investigator["name"],
                 lambda b: (_person_block(b, "principal_investigator") or {}).get("name"),
             )
+        return people
 
-    # field of science
-    for block in by_field.get("field_of_science", []):
-        code = match_field_of_science(block.text())  # its own line: the next may start "13 ..."
-        if code:
-            result["field_of_science"] = code
-            found("field_of_science", block)
-            break
+    def field_of_science(self) -> str | None:
+        for block in self.by_field.get("field_of_science", []):
+            code = match_field_of_science(block.text())  # its own line: the next may start "13"
+            if code:
+                self.found("field_of_science", block)
+                return code
+        return None
 
-    # dates
-    dates: dict = {}
-    for block in by_field.get("duration", []):
-        start, end = parse_period(block.text(2))
-        if start:
-            dates["start"], dates["end"] = start, end
-            found("start", block)
-            if end:
-                found("end", block)
-            break
-    for field in ("start", "end", "accepted"):
-        if dates.get(field):
-            continue
-        for block in by_field.get(field, []):
-            value = parse_date(block.text(1))
-            if value:
-                dates[field] = value
-                found(field, block)
+    def dates(self) -> dict[str, str]:
+        dates: dict = {}
+        for block in self.by_field.get("duration", []):
+            start, end = parse_period(block.text(2))
+            if start:
+                dates["start"], dates["end"] = start, end
+                self.found("start", block)
+                if end:
+                    self.found("end", block)
                 break
-    if not dates.get("accepted"):
-        accepted = _acceptance_in_text(head)
-        if accepted:
-            dates["accepted"] = accepted
-            found("accepted", None, "heuristic")
-    dates = {key: value for key, value in dates.items() if value}
-    if dates:
-        result["dates"] = dates
+        for name in ("start", "end", "accepted"):
+            if dates.get(name):
+                continue
+            for block in self.by_field.get(name, []):
+                value = parse_date(block.text(1))
+                if value:
+                    dates[name] = value
+                    self.found(name, block)
+                    break
+        if not dates.get("accepted"):
+            accepted = _acceptance_in_text(self.head)
+            if accepted:
+                dates["accepted"] = accepted
+                self.found("accepted", None, "heuristic")
+        return {key: value for key, value in dates.items() if value}
 
-    # budget
-    budget: dict = {}
-    for block in by_field.get("budget_total", []):
-        amount = parse_money(block.value) or (None if block.value else parse_money(block.text(1)))
-        if amount:
-            budget["total_vnd"] = amount
-            found("budget_total_vnd", block)
-            # "Tổng kinh phí: 1.250 triệu đồng, trong đó NSNN: 850 triệu đồng" on one line
-            inline_state = re.search(r"(?:ngan sach|nsnn|state budget)", fold(block.text(2)))
-            if inline_state:
-                state = parse_money(block.text(2)[inline_state.end() :])
-                if state and state <= amount:
-                    budget["state_vnd"] = state
-                    found("budget_state_vnd", block)
-            break
-    for block in by_field.get("budget_state", []):
-        amount = parse_money(block.text(1))
-        if amount and "state_vnd" not in budget:
-            budget["state_vnd"] = amount
-            found("budget_state_vnd", block)
-            break
-    if budget:
-        result["budget"] = budget
+    def budget(self) -> dict[str, int]:
+        budget: dict = {}
+        for block in self.by_field.get("budget_total", []):
+            amount = parse_money(block.value) or (
+                None if block.value else parse_money(block.text(1))
+            )
+            if amount:
+                budget["total_vnd"] = amount
+                self.found("budget_total_vnd", block)
+                # "Tổng kinh phí: 1.250 triệu đồng, trong đó NSNN: 850 triệu đồng" on one line
+                inline_state = re.search(r"(?:ngan sach|nsnn|state budget)", fold(block.text(2)))
+                if inline_state:
+                    state = parse_money(block.text(2)[inline_state.end() :])
+                    if state and state <= amount:
+                        budget["state_vnd"] = state
+                        self.found("budget_state_vnd", block)
+                break
+        for block in self.by_field.get("budget_state", []):
+            amount = parse_money(block.text(1))
+            if amount and "state_vnd" not in budget:
+                budget["state_vnd"] = amount
+                self.found("budget_state_vnd", block)
+                break
+        return budget
 
-    # place
-    for block in by_field.get("place", []):
-        district, label = match_place(block.text(2))
-        if district:
-            result["place"] = {"district": district, "label": label}
-            found("district", block)
-            break
+    def place(self) -> dict[str, str] | None:
+        for block in self.by_field.get("place", []):
+            district, label = match_place(block.text(2))
+            if district:
+                self.found("district", block)
+                return {"district": district, "label": label}
+        return None
 
-    # keywords, abstracts
-    keyword_block = first_block("keywords")
-    keywords = split_keywords(_keyword_text(keyword_block)) if keyword_block else []
-    if keywords:
-        found("keywords", keyword_block)
-    else:
-        keywords = _keywords_anywhere(lines)
+    def keywords(self) -> list[str]:
+        block = self.first_block("keywords")
+        keywords = split_keywords(_keyword_text(block)) if block else []
         if keywords:
-            found("keywords", None, "body")
-    if keywords:
-        result["keywords"] = keywords
+            self.found("keywords", block)
+            return keywords
+        keywords = _keywords_anywhere(self.lines)
+        if keywords:
+            self.found("keywords", None, "body")
+        return keywords
 
-    # sectors the title or the keywords name (the full text mentions too much to decide by)
-    sectors = match_sectors(" . ".join([result.get("title") or "", " ; ".join(keywords)]))
-    if sectors:
-        result["sectors"] = sectors
-        found("sectors", None, "heuristic")
+    def sectors(self, title: str | None, keywords: list[str]) -> list[str]:
+        """The sectors the title or the keywords name (the full text mentions too many)."""
+        sectors = match_sectors(" . ".join([title or "", " ; ".join(keywords)]))
+        if sectors:
+            self.found("sectors", None, "heuristic")
+        return sectors
 
-    abstract, abstract_en = _abstracts(lines, by_field)
-    if abstract:
-        result["abstract"] = abstract
-    if abstract_en and result.get("title_en"):
-        # the English abstract often opens with "Title: <English title>"
-        lead = re.match(r"^(?:title|project title)\s*:\s*", abstract_en, re.IGNORECASE)
-        if lead and abstract_en[lead.end() :].startswith(result["title_en"]):
-            rest = abstract_en[lead.end() + len(result["title_en"]) :]
-            # what separated the title from the text (". ", ": ", a scan's "_:") goes with it
-            abstract_en = rest.lstrip(" _:;,.-–—|") or None
-    if abstract_en:
-        result["abstract_en"] = abstract_en
-    for key in ("abstract", "abstract_en"):
-        if result.get(key):
-            sources.setdefault(key, "label")  # under its heading ("TÓM TẮT", "ABSTRACT")
-    result["_sources"] = sources
-    result["_pages"] = page_of_field
-    # {field: True (two labels agree) | False (two labels disagree) | "heuristic" (a label and
-    # the cover's layout disagree)}
-    result["_agreement"] = agreement
-    return result
+    def abstracts(self, title_en: str | None) -> tuple[str | None, str | None]:
+        abstract, abstract_en = _abstracts(self.lines, self.by_field)
+        if abstract_en and title_en:
+            # the English abstract often opens with "Title: <English title>"
+            lead = re.match(r"^(?:title|project title)\s*:\s*", abstract_en, re.IGNORECASE)
+            if lead and abstract_en[lead.end() :].startswith(title_en):
+                rest = abstract_en[lead.end() + len(title_en) :]
+                # what separated the title from the text (". ", ": ", a scan's "_:") goes with it
+                abstract_en = rest.lstrip(" _:;,.-–—|") or None
+        for name, text in (("abstract", abstract), ("abstract_en", abstract_en)):
+            if text:
+                self.sources.setdefault(name, "label")  # under its heading ("TÓM TẮT")
+        return abstract, abstract_en
+
+
+def _page_lines(pages: list[str], first: int = 0) -> tuple[list[str], list[int]]:
+    """The non-empty lines of ``pages`` and the page index of each (``first`` the first's)."""
+    lines: list[str] = []
+    page_of: list[int] = []
+    for number, page in enumerate(pages, start=first):
+        for line in page.split("\n"):
+            if line.strip():
+                lines.append(line.rstrip())
+                page_of.append(number)
+    return lines, page_of
 
 
 # Where a labelled value was read, by zone (see parse_report): the statistical sheet is the
@@ -726,15 +801,15 @@ def _people(by_field: dict[str, list[Block]], origins: dict | None = None) -> li
                 return
         people.append(person)
 
-    for field, role in (
+    for label, role in (
         ("principal_investigator", "principal_investigator"),
         ("secretary", "secretary"),
     ):
-        for block in by_field.get(field, []):
+        for block in by_field.get(label, []):
             person = _person_block(block, role)
             if person:
                 add(person)
-                origins[field] = block
+                origins[label] = block
                 break
     for block in by_field.get("members", []):
         lines = ([block.value] if block.value else []) + block.following
@@ -743,8 +818,8 @@ def _people(by_field: dict[str, list[Block]], origins: dict | None = None) -> li
             for person in found:
                 add(person)
             for person in people:
-                field = "members" if person["role"] == "member" else person["role"]
-                origins.setdefault(field, block)
+                label = "members" if person["role"] == "member" else person["role"]
+                origins.setdefault(label, block)
             break
     return people
 

@@ -30,6 +30,7 @@ from indexer.parse_patent import (
     validate_publication_number,
 )
 from indexer.parse_report import parse_report
+from indexer.parsed import Origin, Origins, fields_and_origins
 from indexer.pdf_text import read_pdf
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus_samples"
@@ -46,14 +47,15 @@ def _pages(path: Path) -> tuple[str, ...]:
     return tuple(read_pdf(path).pages)
 
 
-def _draft(path: Path, document_type: str) -> tuple[dict, list[str]]:
+def _draft(path: Path, document_type: str) -> tuple[dict, list[str], Origins]:
+    """The record draft a parser gives for ``path``, its pages, and where each field was read."""
     pages = list(_pages(path))
     parser = {
         "final_report": parse_report,
         "patent_document": parse_patent,
         "research_document": parse_article,
     }[document_type]
-    draft = parser(pages)
+    draft, origins = fields_and_origins(parser(pages))
     kind = draft.pop("kind", None) if document_type == "patent_document" else None
     draft.update(
         {
@@ -62,7 +64,7 @@ def _draft(path: Path, document_type: str) -> tuple[dict, list[str]]:
             "language": "vi",
         }
     )
-    return draft, pages
+    return draft, pages, origins
 
 
 def _reasons_for(reasons: list[str], field: str) -> list[str]:
@@ -78,8 +80,8 @@ def _reasons_for(reasons: list[str], field: str) -> list[str]:
     ids=["report", "patent", "utility-solution"],
 )
 def test_a_correct_record_scores_high_and_needs_no_review(path, document_type):
-    draft, pages = _draft(path, document_type)
-    scores, reasons = score_fields(draft, pages, document_type)
+    draft, pages, origins = _draft(path, document_type)
+    scores, reasons = score_fields(draft, pages, document_type, origins)
     assert reasons == []
     core = (
         ["title", "task_code", "principal_investigator", "host_organisation", "start", "end"]
@@ -91,20 +93,21 @@ def test_a_correct_record_scores_high_and_needs_no_review(path, document_type):
 
 
 def test_statistical_sheet_values_outrank_heuristics_and_suggestions():
-    draft, pages = _draft(REPORT, "final_report")
-    assert draft["_sources"]["title"] == "sheet"
-    scores, _ = score_fields(draft, pages, "final_report")
+    draft, pages, origins = _draft(REPORT, "final_report")
+    assert origins["title"].source == "sheet"
+    scores, _ = score_fields(draft, pages, "final_report", origins)
     assert scores["title"] == SOURCE_CONFIDENCE["sheet"]
     assert scores["sectors"] == SOURCE_CONFIDENCE["heuristic"]  # matched from title/keywords
-    draft["_sources"]["title"] = "cover"
-    assert score_fields(draft, pages, "final_report")[0]["title"] == SOURCE_CONFIDENCE["cover"]
+    origins["title"] = Origin("cover", origins["title"].page)
+    scores, _ = score_fields(draft, pages, "final_report", origins)
+    assert scores["title"] == SOURCE_CONFIDENCE["cover"]
     assert SOURCE_CONFIDENCE["sheet"] > SOURCE_CONFIDENCE["cover"] > SOURCE_CONFIDENCE["body"]
     assert SOURCE_CONFIDENCE["body"] > SOURCE_CONFIDENCE["heuristic"] > SOURCE_CONFIDENCE["nlp"]
 
 
 def test_an_article_title_found_by_layout_is_trusted_less_than_a_labelled_one():
-    draft, pages = _draft(ARTICLE, "research_document")
-    scores, reasons = score_fields(draft, pages, "research_document")
+    draft, pages, origins = _draft(ARTICLE, "research_document")
+    scores, reasons = score_fields(draft, pages, "research_document", origins)
     assert scores["title"] == SOURCE_CONFIDENCE["layout"]
     assert scores["keywords"] == SOURCE_CONFIDENCE["label"]
     assert reasons == []
@@ -114,26 +117,26 @@ def test_an_article_title_found_by_layout_is_trusted_less_than_a_labelled_one():
 
 
 def test_an_application_number_of_the_wrong_type_is_flagged():
-    draft, pages = _draft(PATENT, "patent_document")
+    draft, pages, origins = _draft(PATENT, "patent_document")
     draft["identifiers"]["application_number"] = "2-2018-04512"  # a utility-solution number
-    scores, reasons = score_fields(draft, pages, "patent_document")
+    scores, reasons = score_fields(draft, pages, "patent_document", origins)
     assert scores["application_number"] < REVIEW_THRESHOLD
     [reason] = _reasons_for(reasons, "application_number")
     assert "type digit" in reason
 
 
 def test_an_application_number_whose_year_is_not_the_filing_year_is_flagged():
-    draft, pages = _draft(PATENT, "patent_document")
+    draft, pages, origins = _draft(PATENT, "patent_document")
     draft["identifiers"]["application_number"] = "1-2016-04512"
-    scores, reasons = score_fields(draft, pages, "patent_document")
+    scores, reasons = score_fields(draft, pages, "patent_document", origins)
     assert scores["application_number"] < REVIEW_THRESHOLD
     assert "filing date" in _reasons_for(reasons, "application_number")[0]
 
 
 def test_a_patent_number_of_the_wrong_type_is_flagged():
-    draft, pages = _draft(UTILITY, "patent_document")
+    draft, pages, origins = _draft(UTILITY, "patent_document")
     draft["identifiers"]["patent_number"] = "1-0002581"
-    scores, reasons = score_fields(draft, pages, "patent_document")
+    scores, reasons = score_fields(draft, pages, "patent_document", origins)
     assert scores["patent_number"] < REVIEW_THRESHOLD
     assert _reasons_for(reasons, "patent_number")
 
@@ -157,27 +160,27 @@ def test_number_validators_follow_the_office_formats():
 
 
 def test_dates_out_of_order_are_flagged_on_both_fields():
-    draft, pages = _draft(REPORT, "final_report")
+    draft, pages, origins = _draft(REPORT, "final_report")
     draft["dates"]["start"], draft["dates"]["end"] = "2013-05", "2011-06"
-    scores, reasons = score_fields(draft, pages, "final_report")
+    scores, reasons = score_fields(draft, pages, "final_report", origins)
     assert scores["start"] < REVIEW_THRESHOLD and scores["end"] < REVIEW_THRESHOLD
     assert "comes after" in _reasons_for(reasons, "start")[0]
     assert scores["title"] >= 0.9  # nothing else is touched
 
 
 def test_a_grant_before_the_filing_is_flagged():
-    draft, pages = _draft(PATENT, "patent_document")
+    draft, pages, origins = _draft(PATENT, "patent_document")
     draft["dates"]["granted"] = "2017-01-05"
-    scores, reasons = score_fields(draft, pages, "patent_document")
+    scores, reasons = score_fields(draft, pages, "patent_document", origins)
     assert scores["granted"] < REVIEW_THRESHOLD
     assert scores["filed"] < REVIEW_THRESHOLD
     assert _reasons_for(reasons, "granted")
 
 
 def test_an_implausible_budget_is_flagged():
-    draft, pages = _draft(REPORT, "final_report")
+    draft, pages, origins = _draft(REPORT, "final_report")
     draft["budget"] = {"total_vnd": 480, "state_vnd": None}  # "480" read without "triệu"
-    scores, reasons = score_fields(draft, pages, "final_report")
+    scores, reasons = score_fields(draft, pages, "final_report", origins)
     assert scores["budget_total_vnd"] < REVIEW_THRESHOLD
     assert "plausible range" in _reasons_for(reasons, "budget_total_vnd")[0]
 
@@ -186,18 +189,18 @@ def test_an_implausible_budget_is_flagged():
 
 
 def test_a_title_with_no_source_is_flagged_as_weak():
-    draft, pages = _draft(REPORT, "final_report")
-    del draft["_sources"]["title"]  # as when extract falls back on the file name
+    draft, pages, origins = _draft(REPORT, "final_report")
+    del origins["title"]  # as when extract falls back on the file name
     draft["title"] = "2013 nuoc mam haccp"
-    scores, reasons = score_fields(draft, pages, "final_report")
+    scores, reasons = score_fields(draft, pages, "final_report", origins)
     assert scores["title"] <= SOURCE_CONFIDENCE[None]
     assert "file name" in _reasons_for(reasons, "title")[0]
 
 
 def test_an_nlp_suggestion_is_shown_but_does_not_send_the_record_to_review():
-    draft, pages = _draft(PATENT, "patent_document")
+    draft, pages, origins = _draft(PATENT, "patent_document")
     draft["sectors"] = ["nuoc-mam"]  # filled by the enrichment: no parser source
-    scores, reasons = score_fields(draft, pages, "patent_document")
+    scores, reasons = score_fields(draft, pages, "patent_document", origins)
     assert scores["sectors"] == SOURCE_CONFIDENCE["nlp"] == REVIEW_THRESHOLD
     assert not _reasons_for(reasons, "sectors")
 
@@ -213,21 +216,21 @@ def test_cover_and_sheet_that_disagree_are_flagged():
         ]
     )
     pages = [sheet, "BÁO CÁO THỐNG KÊ\nMã số nhiệm vụ: BT-07-2020\nTên nhiệm vụ: Nước mắm"]
-    draft = parse_report(pages)
+    draft, origins = fields_and_origins(parse_report(pages))
     assert draft["identifiers"]["task_code"] == "BT-07-2020"  # the sheet wins
-    assert draft["_agreement"]["task_code"] is False
+    assert origins["task_code"].agreement is False
     draft.update(document_type="final_report", kind="research_result", language="vi")
-    scores, reasons = score_fields(draft, pages, "final_report")
+    scores, reasons = score_fields(draft, pages, "final_report", origins)
     assert scores["task_code"] < REVIEW_THRESHOLD
     assert "different values" in _reasons_for(reasons, "task_code")[0]
 
 
 def test_a_value_read_from_a_garbled_page_is_trusted_less():
-    draft, pages = _draft(REPORT, "final_report")
-    page = draft["_pages"]["task_code"]
-    clean, _ = score_fields(draft, pages, "final_report")
+    draft, pages, origins = _draft(REPORT, "final_report")
+    page = origins["task_code"].page
+    clean, _ = score_fields(draft, pages, "final_report", origins)
     draft["quality"] = {"pages": [{"page": page + 1, "verdict": "garbled", "method": "text_layer"}]}
-    scores, reasons = score_fields(draft, pages, "final_report")
+    scores, reasons = score_fields(draft, pages, "final_report", origins)
     assert scores["task_code"] == pytest.approx(clean["task_code"] * 0.5, abs=0.001)
     assert "garbled" in _reasons_for(reasons, "task_code")[0]
 
@@ -242,11 +245,11 @@ def test_page_factors_follow_how_the_text_was_read():
 
 
 def test_people_and_titles_that_do_not_look_right_are_flagged():
-    draft, pages = _draft(REPORT, "final_report")
+    draft, pages, origins = _draft(REPORT, "final_report")
     investigator = next(p for p in draft["people"] if p["role"] == "principal_investigator")
     investigator["name"] = "Trung tâm Kỹ thuật Tiêu chuẩn"
     draft["title"] = "Xây dựng hệ thống kiểm soát chất lượng cho các cơ sở sản xuất nước mắm tại"
-    scores, reasons = score_fields(draft, pages, "final_report")
+    scores, reasons = score_fields(draft, pages, "final_report", origins)
     assert scores["principal_investigator"] < REVIEW_THRESHOLD
     assert "cut off" in _reasons_for(reasons, "title")[0]
     assert looks_like_vietnamese_name("Nguyễn Thị Bích Ngọc")
@@ -256,19 +259,19 @@ def test_people_and_titles_that_do_not_look_right_are_flagged():
 
 
 def test_a_missing_application_number_is_a_reason_to_review():
-    draft, pages = _draft(PATENT, "patent_document")
+    draft, pages, origins = _draft(PATENT, "patent_document")
     del draft["identifiers"]["application_number"]
-    _, reasons = score_fields(draft, pages, "patent_document")
+    _, reasons = score_fields(draft, pages, "patent_document", origins)
     assert "application_number: not found in the document" in reasons
 
 
 def test_an_applicant_with_its_address_and_keywords_with_a_running_header_are_flagged():
-    draft, pages = _draft(PATENT, "patent_document")
+    draft, pages, origins = _draft(PATENT, "patent_document")
     applicant = next(p for p in draft["people"] if p["role"] in ("applicant", "owner"))
     applicant["name"] = "Tuy Phong Salt Company, Vinh Hao, Tuy Phong, Binh Thuan"
     draft["keywords"] = ["tannin", "6(2): 1712-1723"]
-    draft["_sources"]["keywords"] = "label"
-    scores, reasons = score_fields(draft, pages, "patent_document")
+    origins["keywords"] = Origin("label")
+    scores, reasons = score_fields(draft, pages, "patent_document", origins)
     assert "address" in _reasons_for(reasons, "applicants")[0]
     assert scores["keywords"] < REVIEW_THRESHOLD
 
@@ -297,17 +300,17 @@ def test_ipc_symbols_map_to_technology_fields_by_longest_prefix(symbols, fields)
 
 
 def test_the_patent_parser_puts_technology_fields_in_its_result():
-    draft, _ = _draft(PATENT, "patent_document")
+    draft, _, _ = _draft(PATENT, "patent_document")
     assert draft["ipc_classes"] == ["A23L 17/20", "A23L 17/65", "A23L 27/50"]
     assert draft["technology_fields"] == ["18"]
 
 
 def test_every_score_is_between_zero_and_one_and_every_reason_names_its_field():
-    draft, pages = _draft(PATENT, "patent_document")
+    draft, pages, origins = _draft(PATENT, "patent_document")
     broken = copy.deepcopy(draft)
     broken["identifiers"]["application_number"] = "3-2030-00001"
     broken["dates"] = {"filed": "2031-01-01", "published": "2019-01-01"}
-    scores, reasons = score_fields(broken, pages, "patent_document")
+    scores, reasons = score_fields(broken, pages, "patent_document", origins)
     assert all(0.0 <= value <= 1.0 for value in scores.values())
     low = {field for field, value in scores.items() if value < REVIEW_THRESHOLD}
     assert low >= {"application_number", "filed", "published"}

@@ -23,6 +23,7 @@ from indexer.parse_patent import (
     split_parties,
 )
 from indexer.parse_report import parse_report
+from indexer.parsed import Origin
 from indexer.values import find_dates, parse_date, parse_money, parse_period
 
 STAT_SHEET = """ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN
@@ -370,7 +371,7 @@ def test_applicant_splitting(text, expected):
 
 
 def test_statistical_sheet_is_read():
-    result = parse_report(pages(STAT_SHEET))
+    result = parse_report(pages(STAT_SHEET)).to_record()
     assert result["title"] == (
         "Nghiên cứu quy trình canh tác thanh long ruột đỏ theo hướng VietGAP "
         "tại huyện Hàm Thuận Nam"
@@ -400,15 +401,15 @@ def test_statistical_sheet_is_read():
 
 
 def test_an_english_abstract_loses_its_title_line_and_what_separated_it():
-    title_en = parse_report(pages(STAT_SHEET))["title_en"]
+    title_en = parse_report(pages(STAT_SHEET)).to_record()["title_en"]
     scanned = STAT_SHEET.replace(
         "ABSTRACT\nThe project", f"ABSTRACT\nTitle: {title_en}\n_: The project"
     )
-    assert parse_report(pages(scanned))["abstract_en"].startswith("The project developed")
+    assert parse_report(pages(scanned)).abstract_en.startswith("The project developed")
 
 
 def test_cover_with_values_on_the_next_line():
-    result = parse_report(pages(COVER_ONLY))
+    result = parse_report(pages(COVER_ONLY)).to_record()
     assert result["title"] == "Ứng dụng công nghệ sinh học trong sản xuất nước mắm Phan Thiết"
     assert result["identifiers"]["task_code"] == "KC.03/16-20"
     assert result["host_organisation"] == "Viện Nghiên cứu Hải sản"
@@ -419,7 +420,7 @@ def test_cover_with_values_on_the_next_line():
 
 
 def test_english_report():
-    result = parse_report([ENGLISH_REPORT])
+    result = parse_report([ENGLISH_REPORT]).to_record()
     assert result["title"] == "Wind power forecasting for Tuy Phong district"
     assert result["identifiers"]["task_code"] == "BT-2021-07"
     assert result["people"][0]["name"] == "Nguyen Thanh Long"
@@ -434,7 +435,7 @@ def test_english_report():
 
 def test_field_of_science_by_name():
     result = parse_report(["BÁO CÁO TỔNG HỢP\nTên đề tài: X Y Z\nLĩnh vực nghiên cứu: Thủy sản"])
-    assert result["field_of_science"] == "405"
+    assert result.field_of_science == "405"
 
 
 # --------------------------------------------------------------------------- patents
@@ -650,7 +651,7 @@ hand by small family businesses along the coast of the whole province.
 
 
 def test_wrapped_table_rows_and_role_cells():
-    result = parse_report(pages(WRAPPED_SHEET))
+    result = parse_report(pages(WRAPPED_SHEET)).to_record()
     roles = {person["name"]: person["role"] for person in result["people"]}
     assert roles == {
         "Nguyễn Văn Tư": "principal_investigator",
@@ -668,7 +669,7 @@ def test_wrapped_table_rows_and_role_cells():
 
 
 def test_keywords_wrapped_mid_phrase():
-    result = parse_report(pages(WRAPPED_SHEET))
+    result = parse_report(pages(WRAPPED_SHEET)).to_record()
     assert result["keywords"] == [
         "mực một nắng",
         "nhãn hiệu chứng nhận",
@@ -678,7 +679,7 @@ def test_keywords_wrapped_mid_phrase():
 
 
 def test_english_title_printed_with_the_abstract():
-    result = parse_report(pages(WRAPPED_SHEET))
+    result = parse_report(pages(WRAPPED_SHEET)).to_record()
     assert result["title_en"] == (
         "Improving processing and building a certification mark for La Gi one-sun dried squid"
     )
@@ -689,7 +690,7 @@ def test_statistical_sheet_appended_at_the_end():
     body = ["Chương 1. Tổng quan\nNội dung nghiên cứu." for _ in range(10)]
     cover = "BÁO CÁO TỔNG HỢP\n“ĐỀ TÀI VỀ CÁ CƠM”\nMỤC LỤC\nBÁO CÁO THỐNG KÊ . . . . . . 12"
     sheet = "BÁO CÁO THỐNG KÊ\nTên đề tài: Đề tài về cá cơm ở Phan Thiết\nMã số: BT-09/2019"
-    result = parse_report([cover, *body, sheet])
+    result = parse_report([cover, *body, sheet]).to_record()
     assert result["title"] == "Đề tài về cá cơm ở Phan Thiết"
     assert result["identifiers"]["task_code"] == "BT-09/2019"
 
@@ -707,7 +708,7 @@ Họ và tên: Trần Văn Bảy
 Học vị: Thạc sĩ
 4. Cơ quan chủ trì đề tài: Viện Nghiên cứu Nuôi trồng Thủy sản III
 """
-    people = parse_report([text])["people"]
+    people = parse_report([text]).to_record()["people"]
     assert people == [
         {
             "name": "Lê Thị Thu Hằng",
@@ -730,7 +731,7 @@ Bình Thuận, tháng 5/2015"""
         "MỞ ĐẦU\nNghề nuôi tôm hùm bông ở huyện đảo Phú Quý phát triển mạnh, nhưng người nuôi "
         "chưa áp dụng VietGAP. Mô hình được triển khai tại Phú Quý trong hai năm."
     )
-    result = parse_report([cover, body])
+    result = parse_report([cover, body]).to_record()
     assert result["title"] == "Nghiên cứu nuôi tôm hùm bông theo chuẩn VietGAP tại Phú Quý"
     assert result["host_organisation"] == (
         "Viện Nghiên cứu Nuôi trồng thủy sản II, chi nhánh miền Trung của Bộ"
@@ -761,7 +762,7 @@ Lĩnh vực nghiên cứu Kỹ thuật thực phẩm và đồ uống
 
 
 def test_a_value_wrapped_in_its_table_column_is_read_whole():
-    result = parse_report([TABLE_SHEET])
+    result = parse_report([TABLE_SHEET]).to_record()
     assert result["title"] == (
         "Nghiên cứu ứng dụng quy trình nuôi cá chim vây vàng (Trachinotus blochii) trong lồng "
         "HDPE tại vùng biển huyện Phú Quý"
@@ -776,7 +777,7 @@ def test_a_value_wrapped_in_its_table_column_is_read_whole():
 
 
 def test_a_label_wrapped_in_its_table_cell_is_joined():
-    result = parse_report([TABLE_SHEET])
+    result = parse_report([TABLE_SHEET]).to_record()
     assert result["host_organisation"] == "Institute of Marine Geology and Geophysics"
     members = [p["name"] for p in result["people"] if p["role"] == "member"]
     assert members == ["Nguyễn Văn Lộc", "Đặng Thị Ngọc Hân", "Lê Hữu Phước"]  # not "... Date"
@@ -801,7 +802,7 @@ def test_a_remark_under_the_title_ends_it_but_a_latin_name_does_not():
         "BÁO CÁO THỐNG KÊ\nTên đề tài: Nghiên cứu nuôi cá chim vây vàng trong lồng tại Phú Quý "
         "theo hướng bền vững\n(Thuộc Chương trình phát triển thủy sản)\nMã số: X-01"
     )
-    assert parse_report([text])["title"] == (
+    assert parse_report([text]).to_record()["title"] == (
         "Nghiên cứu nuôi cá chim vây vàng trong lồng tại Phú Quý theo hướng bền vững"
     )
 
@@ -814,7 +815,7 @@ def test_bilingual_labels():
 4. Chủ nhiệm / Project leader: PGS.TS. Quách Văn Lực
 5. Thời gian / Duration: 03/2020 – 08/2021
 """
-    result = parse_report(pages(text))
+    result = parse_report(pages(text)).to_record()
     assert result["title"] == "Ứng dụng điện mặt trời áp mái cho trại giống tôm"
     assert result["title_en"] == "Rooftop solar power for shrimp hatcheries"
     assert result["identifiers"]["task_code"] == "BT-NL-2020-02"
@@ -844,7 +845,7 @@ hóa
 Thành viên
 II. KẾT QUẢ THỰC HIỆN
 """
-    roles = {p["name"]: p["role"] for p in parse_report([text])["people"]}
+    roles = {p["name"]: p["role"] for p in parse_report([text]).to_record()["people"]}
     assert roles == {
         "Lê Văn Thành": "principal_investigator",
         "Mai Thị Thúy Hằng": "secretary",
@@ -860,20 +861,18 @@ TÓM TẮT
 Dự án được Hội đồng khoa học và công nghệ tỉnh nghiệm thu ngày
 15 tháng 12 năm 2020.
 """
-    result = parse_report([text])
+    result = parse_report([text]).to_record()
     assert [p["name"] for p in result["people"]] == ["Lưu Văn Hòa", "Tạ Minh Nhật", "Kiều Thị Yến"]
     assert result["dates"]["accepted"] == "2020-12-15"
 
 
 def test_report_parser_records_sources_and_agreement():
-    result = parse_report(pages(STAT_SHEET))
-    assert result["_sources"]["title"] == "sheet"
-    assert result["_sources"]["task_code"] == "sheet"
-    assert result["_agreement"]["task_code"] is True  # cover and sheet say BT-NN-2020-03
-    assert result["_pages"]["task_code"] == 1
-    cover = parse_report(pages(COVER_ONLY))
-    assert cover["_sources"]["principal_investigator"] == "cover"
-    assert cover["_sources"]["accepted"] == "heuristic"  # read in running text
+    origins = parse_report(pages(STAT_SHEET)).origins
+    assert origins["title"].source == "sheet"
+    assert origins["task_code"] == Origin("sheet", page=1, agreement=True)  # cover and sheet agree
+    cover = parse_report(pages(COVER_ONLY)).origins
+    assert cover["principal_investigator"].source == "cover"
+    assert cover["accepted"].source == "heuristic"  # read in running text
 
 
 GAZETTE_TABLE = """CÔNG BÁO SỞ HỮU CÔNG NGHIỆP SỐ 401 - TẬP A (08.2021) 127
