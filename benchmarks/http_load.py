@@ -377,6 +377,7 @@ def report_invariants(instance: Instance, cases: list[str], tallies: list) -> No
     total = staff_writers.Tally()
     for tally in tallies:
         total.succeeded.update(tally.succeeded)
+        total.unanswered.update(tally.unanswered)
         total.conflicts += tally.conflicts
         total.failures += tally.failures
     problems = staff_writers.check_invariants(instance.services, cases, total)
