@@ -129,7 +129,8 @@ def detection_confidence(pages: list[str], document_type: str) -> float:
 
 
 def parser_for(document_type: str):
-    """The metadata parser of a document type: ``parser_for(type)(pages) -> dict``."""
+    """The metadata parser of a document type: ``parser_for(type)(pages)`` gives its fields
+    (see :func:`indexer.parsed.fields_and_origins`)."""
     if document_type == "patent_document":
         from indexer.parse_patent import parse_patent
 

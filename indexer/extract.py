@@ -106,13 +106,15 @@ def _merge(primary: dict, fallback: dict) -> dict:
     return merged
 
 
-def _parse_patent_pages(path: Path, pages: list[str], notes: list[str]) -> dict:
-    from_pdfium = parse_patent(pages)
+def _parse_patent_pages(path: Path, pages: list[str], notes: list[str]) -> tuple[dict, Origins]:
+    """A patent's fields read in the text layer's order and in the layout's column order (the
+    second preferred, the first completing it), and where each field was read."""
+    from_pdfium, origins = fields_and_origins(parse_patent(pages))
     layout = read_layout_page(path, 0)
     if not layout or len(re.sub(r"\s", "", layout)) < 0.7 * len(re.sub(r"\s", "", pages[0])):
         notes.append("Layout analysis of the front page failed; used the plain text order.")
-        return from_pdfium
-    from_layout = parse_patent([layout, *pages[1:]])
+        return from_pdfium, origins
+    from_layout, layout_origins = fields_and_origins(parse_patent([layout, *pages[1:]]))
     merged = _merge(from_layout, from_pdfium)
     # the column order may have put a column's names into the abstract: of the two readings,
     # the abstract that reads as one (indexer.confidence.abstract_doubts)
@@ -127,7 +129,7 @@ def _parse_patent_pages(path: Path, pages: list[str], notes: list[str]) -> dict:
     if plain and from_layout.get("abstract") and abstract_doubts(from_layout["abstract"]):
         if not abstract_doubts(plain):
             merged["abstract"] = plain
-    return merged
+    return merged, {**origins, **layout_origins}
 
 
 def _join_broken_words(parsed: dict, full_text: str, ocr_like: bool) -> None:
@@ -307,7 +309,7 @@ def _extract_read(
     if document_type == "final_report":
         parsed, origins = fields_and_origins(parse_report(pages))
     elif document_type == "patent_document":
-        parsed, origins = fields_and_origins(_parse_patent_pages(readable, pages, notes))
+        parsed, origins = _parse_patent_pages(readable, pages, notes)
     elif document_type == "research_document" and has_text:
         styled = _styled_front_page(readable, pages, page_quality)
         parsed, origins = fields_and_origins(parse_article(pages, styled))

@@ -16,6 +16,7 @@ Reference numerals inside the abstract ("bộ phận (12) được gắn ...") a
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from indexer.labels import (
@@ -28,6 +29,7 @@ from indexer.labels import (
     squash,
 )
 from indexer.letter_case import restore_case
+from indexer.parsed import Origins, origins_of
 from indexer.people import name_prefix
 from indexer.values import find_dates
 
@@ -800,173 +802,239 @@ def patent_kind(number: str | None, text: str) -> str:
     )
 
 
-def parse_patent(pages: list[str]) -> dict:
-    """Record-draft fields of a patent document (keys absent when not found).
+@dataclass
+class PatentFields:
+    """What :func:`parse_patent` read from a patent document (``None`` or empty when not
+    found), and where each field was read (``origins``: "inid" for the value under its INID
+    code, "label" after its printed label, "text" found by its format anywhere on the front
+    page, "heuristic"; keys as in :func:`indexer.evaluation.comparable_fields`)."""
 
-    Returns any of ``kind``, ``title``, ``title_en``, ``abstract``, ``ipc_classes``,
-    ``technology_fields`` (WIPO fields "1".."35" of the IPC classes), ``people`` (roles
-    applicant, owner, inventor), ``identifiers`` {application_number, patent_number,
-    publication_number}, ``dates`` {filed, published, granted}, ``agent``.
+    kind: str = "patent"  # or "utility_solution"
+    title: str | None = None
+    title_en: str | None = None
+    abstract: str | None = None
+    ipc_classes: list[str] = field(default_factory=list)
+    technology_fields: list[str] = field(default_factory=list)  # WIPO fields "1".."35"
+    people: list[dict] = field(default_factory=list)  # applicant, owner, inventor
+    agent: str | None = None
+    identifiers: dict[str, str] = field(default_factory=dict)  # application/patent/publication
+    dates: dict[str, str] = field(default_factory=dict)  # filed, published, granted
+    origins: Origins = field(default_factory=dict)
+
+    def to_record(self) -> dict:
+        """The record draft's fields (keys absent when not found)."""
+        record = {
+            "ipc_classes": self.ipc_classes,
+            "technology_fields": self.technology_fields,
+            "title": self.title,
+            "title_en": self.title_en,
+            "abstract": self.abstract,
+            "people": self.people,
+            "agent": self.agent,
+            "identifiers": self.identifiers,
+            "dates": self.dates,
+        }
+        return {key: value for key, value in record.items() if value} | {"kind": self.kind}
+
+
+def parse_patent(pages: list[str]) -> PatentFields:
+    """The bibliographic data of a patent document (:class:`PatentFields`).
 
     Numbers are validated against their formats (§3.4): an application number must read
-    ``T-YYYY-NNNNN``; a grant number printed bare ("Patent No. 35127") is written in the office's
-    form (``1-0035127``) when the application number gives its kind; a publication number that
-    is neither a serial number nor an application number is dropped. What does not validate
-    against the document's own kind is kept and left to :mod:`indexer.confidence` to flag.
-
-    Private keys (dropped by the record schema) say where each value came from, for
-    :func:`indexer.confidence.score_fields`: ``_sources`` {field: "inid" (the value under its
-    INID code) | "text" (found by its format anywhere on the front page)}, ``_pages`` {field:
-    page index}.
+    ``T-YYYY-NNNNN`` (or another office's form under its (21) code); a grant number printed bare
+    ("Patent No. 35127") is written in the office's form (``1-0035127``) when the application
+    number gives its kind; a publication number that is neither a serial number nor an
+    application number is dropped. What does not validate against the document's own kind is
+    kept and left to :mod:`indexer.confidence` to flag.
     """
-    pages = [normalise_codes(page) for page in pages[:4]] + list(pages[4:])
-    front = "\n".join(pages[:2])
-    values = segments(front)
-    if not any(code in values for code in ("21", "20", "54")) and len(pages) > 2:
-        values = segments("\n".join(pages[:4]))
-    if read_column_wise(values):
-        values = {}  # codes and values cannot be paired: trust only what validates on its own
-    values.update(column_table(front))  # codes, labels and values read as three columns
-    result: dict = {}
-    identifiers: dict = {}
-    dates: dict = {}
-    sources: dict[str, str] = {}
+    return _FrontPage(pages).read()
 
-    number = application_number(values.get("21", "")) or application_number(values.get("20", ""))
-    sources["application_number"] = "inid"
-    if not number:
-        number = application_number(front)
-        sources["application_number"] = "text"
-    if number:
-        identifiers["application_number"] = number
-    else:
-        sources.pop("application_number")
 
-    if not number:
+class _FrontPage:
+    """A patent document's first pages, the values under their INID codes, and where each
+    field was read: one method per field."""
+
+    def __init__(self, pages: list[str]):
+        self.pages = [normalise_codes(page) for page in pages[:4]] + list(pages[4:])
+        self.front = "\n".join(self.pages[:2])
+        self.values = self._inid_values()
+        self.sources: dict[str, str] = {}
+
+    def _inid_values(self) -> dict[str, str]:
+        values = segments(self.front)
+        if not any(code in values for code in ("21", "20", "54")) and len(self.pages) > 2:
+            values = segments("\n".join(self.pages[:4]))
+        if read_column_wise(values):
+            values = {}  # codes and values cannot be paired: trust only what validates alone
+        values.update(column_table(self.front))  # codes, labels and values as three columns
+        return values
+
+    def read(self) -> PatentFields:
+        result = PatentFields()
+        number = self.application_number(result.identifiers)
+        self.numbers(result.identifiers, number)
+        result.dates = self.dates()
+        result.ipc_classes = normalise_ipc(self.values.get("51", ""))
+        if result.ipc_classes:
+            result.technology_fields = technology_fields(result.ipc_classes)
+            self.sources["ipc_classes"] = self.sources["technology_fields"] = "inid"
+        printed_title, result.title_en = self.titles()
+        if printed_title:  # "(54) APPARATUS FOR ..." in its letter case
+            result.title = restore_case(printed_title, "\n".join(self.pages[:4]))
+        result.abstract = self.abstract(printed_title)
+        result.people = self.people()
+        agent = split_parties(self.values.get("74", ""))
+        result.agent = agent[0] if agent else None
+        result.kind = patent_kind(number, self.front)
+        self.sources["kind"] = "inid" if number else "text"
+        result.origins = origins_of(self.sources, {name: 0 for name in self.sources})
+        return result
+
+    def application_number(self, identifiers: dict[str, str]) -> str | None:
+        """IP Vietnam's application number (returned: it gives the kind), else another
+        office's under (21); both set in ``identifiers``."""
+        values = self.values
+        number = application_number(values.get("21", "")) or application_number(
+            values.get("20", "")
+        )
+        source = "inid"
+        if not number:
+            number = application_number(self.front)
+            source = "text"
+        if number:
+            identifiers["application_number"] = number
+            self.sources["application_number"] = source
+            return number
         foreign = foreign_application_number(values.get("21", ""))
         if foreign:
             identifiers["application_number"] = foreign
-            sources["application_number"] = "inid"
-    for code in ("11", "10"):
-        if code in values:
-            first_line = values[code].split("\n")[0]
-            foreign = foreign_numbers(first_line)
-            if foreign:
-                identifiers.update(foreign)
-                sources.update({key: "inid" for key in foreign})
-                break
-            patent_number = _patent_number(first_line, number)
-            if patent_number:
-                identifiers["patent_number"] = patent_number
-                sources["patent_number"] = "inid"
-                break
-    if not (identifiers.get("patent_number") or identifiers.get("publication_number")) and pages:
-        # a code OCR lost: the number still follows its label ("Pub. No.: US 2010/0301571 AI")
-        for label in _NUMBER_LABEL.finditer(pages[0]):
-            foreign = foreign_numbers(pages[0][label.end() : label.end() + 40])
-            if foreign:
-                identifiers.update(foreign)
-                sources.update({key: "label" for key in foreign})
-                break
-    indian = re.search(r"(\d{12})\s?([A-C]\d?)\b", values.get("21", ""))
-    if indian and not identifiers.get("publication_number") and re.search(
-        r"\bindia\b|patent office journal", fold(front)
-    ):
-        # the Indian journal publishes an application under its number: "202441035992 A"
-        identifiers["publication_number"] = f"IN{indian.group(1)} {indian.group(2)}"
-        sources["publication_number"] = "inid"
-    if "40" in values or ("11" in values and "45" not in values and "43" in values):
-        publication = re.search(
-            r"(?<![\d-])([1-4]-\d{4}-\d{4,5}|\d{4,7})(?:\s?[A-C]\d?)?", values.get("40", "")
+            self.sources["application_number"] = "inid"
+        return None
+
+    def numbers(self, identifiers: dict[str, str], application: str | None) -> None:
+        """The grant or publication number: under (11)/(10), else after its label."""
+        for code in ("11", "10"):
+            if code in self.values:
+                first_line = self.values[code].split("\n")[0]
+                foreign = foreign_numbers(first_line)
+                if foreign:
+                    identifiers.update(foreign)
+                    self.sources.update({key: "inid" for key in foreign})
+                    break
+                patent_number = _patent_number(first_line, application)
+                if patent_number:
+                    identifiers["patent_number"] = patent_number
+                    self.sources["patent_number"] = "inid"
+                    break
+        first_page = self.pages[0] if self.pages else ""
+        if not (identifiers.get("patent_number") or identifiers.get("publication_number")):
+            # a code OCR lost: the number still follows its label ("Pub. No.: US 2010/0301571")
+            for label in _NUMBER_LABEL.finditer(first_page):
+                foreign = foreign_numbers(first_page[label.end() : label.end() + 40])
+                if foreign:
+                    identifiers.update(foreign)
+                    self.sources.update({key: "label" for key in foreign})
+                    break
+        self._publication_numbers(identifiers)
+
+    def _publication_numbers(self, identifiers: dict[str, str]) -> None:
+        values = self.values
+        indian = re.search(r"(\d{12})\s?([A-C]\d?)\b", values.get("21", ""))
+        if indian and not identifiers.get("publication_number") and re.search(
+            r"\bindia\b|patent office journal", fold(self.front)
+        ):
+            # the Indian journal publishes an application under its number: "202441035992 A"
+            identifiers["publication_number"] = f"IN{indian.group(1)} {indian.group(2)}"
+            self.sources["publication_number"] = "inid"
+        if "40" in values or ("11" in values and "45" not in values and "43" in values):
+            publication = re.search(
+                r"(?<![\d-])([1-4]-\d{4}-\d{4,5}|\d{4,7})(?:\s?[A-C]\d?)?", values.get("40", "")
+            )
+            if publication and not validate_publication_number(publication.group(0).strip()):
+                identifiers["publication_number"] = publication.group(0).strip()
+
+    def dates(self) -> dict[str, str]:
+        values = self.values
+        dates: dict[str, str] = {}
+        # the date opens the (22) value: one further down belongs to another field (a parent
+        # application's "filed on ..." in the next column)
+        filed = _dates(_first_line(values.get("22", ""))) or _dates(values.get("20", ""))
+        published = _dates(values.get("43", "")) or _dates(values.get("40", ""))
+        granted = (
+            _dates(values.get("45", ""))
+            or _dates(values.get("10", ""))
+            or _dates(values.get("24", ""))
         )
-        if publication and not validate_publication_number(publication.group(0).strip()):
-            identifiers["publication_number"] = publication.group(0).strip()
+        for name, found in (("filed", filed), ("published", published), ("granted", granted)):
+            if found:
+                dates[name] = found[0]
+                self.sources[name] = "inid"
+        return dates
 
-    # the date opens the (22) value: one further down belongs to another field (a parent
-    # application's "filed on ..." in the next column)
-    filed = _dates(_first_line(values.get("22", ""))) or _dates(values.get("20", ""))
-    if filed:
-        dates["filed"] = filed[0]
-    published = _dates(values.get("43", "")) or _dates(values.get("40", ""))
-    if published:
-        dates["published"] = published[0]
-    granted = (
-        _dates(values.get("45", "")) or _dates(values.get("10", "")) or _dates(values.get("24", ""))
-    )
-    if granted:
-        dates["granted"] = granted[0]
-    sources.update({key: "inid" for key in dates})
+    def titles(self) -> tuple[str | None, str | None]:
+        """The (54) title as printed and an English one printed with it."""
+        first_page = self.pages[0] if self.pages else ""
+        title, title_en = _title(self.values.get("54", "") or _caps_title(first_page))
+        if title:
+            self.sources["title"] = "inid"
+        if title_en:
+            self.sources["title_en"] = "inid"
+        return title, title_en
 
-    ipc = normalise_ipc(values.get("51", ""))
-    if ipc:
-        result["ipc_classes"] = ipc
-        result["technology_fields"] = technology_fields(ipc)
-        sources["ipc_classes"] = sources["technology_fields"] = "inid"
+    def abstract(self, title: str | None) -> str | None:
+        """The (57) value of the front page, else of the first pages, else what follows an
+        "ABSTRACT" heading."""
+        pages, values = self.pages, self.values
+        on_front_page = segments(pages[0]).get("57") if pages else None
+        if not on_front_page and not values.get("57") and pages:
+            on_front_page = _after_abstract_heading(pages[0])
+        elif on_front_page and not _LABELLED_ABSTRACT.search(fold(pages[0])):
+            # the code ended another column's line and its heading stands apart: the text is
+            # under the heading ("... Risch 395/800 (57)" and, lower, "ABSTRACT" / "A system")
+            on_front_page = _after_abstract_heading(pages[0]) or on_front_page
+        printed = on_front_page or values.get("57", "")
+        abstract = abstract_text(printed, title, page_furniture(pages))
+        if not abstract:
+            return None
+        self.sources["abstract"] = "inid" if (on_front_page or values.get("57")) else "heuristic"
+        return abstract
 
-    title, title_en = _title(values.get("54", "") or _caps_title(pages[0] if pages else ""))
-    if title:
-        result["title"] = restore_case(title, "\n".join(pages[:4]))  # "(54) APPARATUS FOR ..."
-        sources["title"] = "inid"
-    if title_en:
-        result["title_en"] = title_en
-        sources["title_en"] = "inid"
-    on_front_page = segments(pages[0]).get("57") if pages else None
-    if not on_front_page and not values.get("57") and pages:
-        on_front_page = _after_abstract_heading(pages[0])
-    elif on_front_page and not _LABELLED_ABSTRACT.search(fold(pages[0])):
-        # the code ended another column's line and its heading stands apart: the text is
-        # under the heading ("... Risch 395/800 (57)" and, lower, "ABSTRACT" / "A system ...")
-        on_front_page = _after_abstract_heading(pages[0]) or on_front_page
-    abstract = abstract_text(on_front_page or values.get("57", ""), title, page_furniture(pages))
-    if abstract:
-        result["abstract"] = abstract
-        sources["abstract"] = "inid" if (on_front_page or values.get("57")) else "heuristic"
+    def people(self) -> list[dict]:
+        """Inventors (72), or (75)/(76) inventors who are also applicants; applicants (71),
+        owners (73)."""
+        values = self.values
+        people: list[dict] = []
 
-    people: list[dict] = []
+        def add(names: list[str], role: str):
+            for name in names:
+                title_prefix, bare = split_academic_title(name)
+                if len(bare) >= 2 and not any(
+                    p["name"] == bare and p["role"] == role for p in people
+                ):
+                    people.append(
+                        {"name": bare, "role": role, "title": title_prefix, "affiliation": None}
+                    )
 
-    def add(names: list[str], role: str):
-        for name in names:
-            title_prefix, bare = split_academic_title(name)
-            if len(bare) >= 2 and not any(p["name"] == bare and p["role"] == role for p in people):
-                people.append(
-                    {"name": bare, "role": role, "title": title_prefix, "affiliation": None}
-                )
-
-    add(split_parties(values.get("72", ""), persons=True), "inventor")
-    labelled_inventors = False
-    if not values.get("72") and not values.get("75") and not values.get("76") and pages:
-        # the codes were printed in a column of their own: the label still heads the names
-        names = split_parties(_labelled_value(pages[0], _INVENTOR_LABEL), persons=True)
-        add(names, "inventor")
-        labelled_inventors = bool(names)
-    for code in ("75", "76"):
-        names = split_parties(values.get(code, ""), persons=True)
-        add(names, "inventor")
-        add(names, "applicant")
-    add(split_parties(values.get("71", "")), "applicant")
-    add(split_parties(values.get("71/73", "")), "applicant")
-    add(split_parties(values.get("73", "")), "owner")
-    if people:
-        result["people"] = people
+        add(split_parties(values.get("72", ""), persons=True), "inventor")
+        labelled_inventors = False
+        if not values.get("72") and not values.get("75") and not values.get("76") and self.pages:
+            # the codes were printed in a column of their own: the label still heads the names
+            names = split_parties(_labelled_value(self.pages[0], _INVENTOR_LABEL), persons=True)
+            add(names, "inventor")
+            labelled_inventors = bool(names)
+        for code in ("75", "76"):
+            names = split_parties(values.get(code, ""), persons=True)
+            add(names, "inventor")
+            add(names, "applicant")
+        add(split_parties(values.get("71", "")), "applicant")
+        add(split_parties(values.get("71/73", "")), "applicant")
+        add(split_parties(values.get("73", "")), "owner")
         roles = {person["role"] for person in people}
         if "inventor" in roles:
-            sources["inventors"] = "label" if labelled_inventors else "inid"
+            self.sources["inventors"] = "label" if labelled_inventors else "inid"
         if roles & {"applicant", "owner"}:
-            sources["applicants"] = "inid"
-
-    agent = split_parties(values.get("74", ""))
-    if agent:
-        result["agent"] = agent[0]
-
-    if identifiers:
-        result["identifiers"] = identifiers
-    if dates:
-        result["dates"] = dates
-    result["kind"] = patent_kind(number, front)
-    sources["kind"] = "inid" if number else "text"
-    result["_sources"] = sources
-    result["_pages"] = {field: 0 for field in sources}
-    return result
+            self.sources["applicants"] = "inid"
+        return people
 
 
 # --------------------------------------------------------------------------- validation
@@ -1106,6 +1174,7 @@ __all__ = [
     "application_number",
     "is_address",
     "normalise_ipc",
+    "PatentFields",
     "parse_patent",
     "patent_kind",
     "read_column_wise",

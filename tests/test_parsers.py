@@ -442,7 +442,7 @@ def test_field_of_science_by_name():
 
 
 def test_vietnamese_patent_front_page():
-    result = parse_patent([PATENT_VI])
+    result = parse_patent([PATENT_VI]).to_record()
     assert result["kind"] == "patent"
     assert result["identifiers"]["application_number"] == "1-2019-01234"
     assert result["identifiers"]["patent_number"] == "1-0023456"
@@ -464,7 +464,7 @@ def test_vietnamese_patent_front_page():
 
 
 def test_english_inid_labels():
-    result = parse_patent([PATENT_EN])
+    result = parse_patent([PATENT_EN]).to_record()
     assert result["kind"] == "utility_solution"
     assert result["identifiers"]["application_number"] == "2-2020-00123"
     assert result["identifiers"]["patent_number"] == "2-0001234"
@@ -482,7 +482,7 @@ def test_english_inid_labels():
 
 
 def test_two_column_front_page():
-    result = parse_patent([PATENT_TWO_COLUMNS])
+    result = parse_patent([PATENT_TWO_COLUMNS]).to_record()
     assert result["identifiers"] == {
         "application_number": "1-2022-05678",
         "patent_number": "1-0030001",
@@ -513,7 +513,7 @@ def test_wipo_publish_combined_codes():
         "(72) Tác giả sáng chế: (VI) Phan Văn Hùng\n"
         "(54) Tên: (VI) Thiết bị phơi mực một nắng\n"
     )
-    result = parse_patent([text])
+    result = parse_patent([text]).to_record()
     assert result["kind"] == "utility_solution"
     assert result["identifiers"]["application_number"] == "2-2019-00456"
     assert result["identifiers"]["patent_number"] == "2-0002345"
@@ -911,7 +911,8 @@ Trần Quốc Việt (VN), Nguyễn Văn Lộc (VN)
 
 
 def test_gazette_entry_laid_out_as_a_table():
-    result = parse_patent([GAZETTE_TABLE])
+    parsed = parse_patent([GAZETTE_TABLE])
+    result = parsed.to_record()
     assert result["title"] == "Lồng nuôi cá biển bằng ống HDPE có hệ thống neo chống bão"
     assert result["kind"] == "utility_solution"
     assert result["ipc_classes"] == ["A01K 61/60", "A01K 63/00"]
@@ -922,17 +923,17 @@ def test_gazette_entry_laid_out_as_a_table():
         ("Trần Quốc Việt", "inventor"),
         ("Nguyễn Văn Lộc", "inventor"),
     }
-    assert result["_sources"]["title"] == "inid"
+    assert parsed.origins["title"] == Origin("inid", page=0)
 
 
 def test_codes_read_as_one_column_and_values_as_another_are_not_paired():
     assert read_column_wise(segments(GAZETTE_COLUMNS))
     assert not read_column_wise(segments(GAZETTE_TABLE))
     result = parse_patent([GAZETTE_COLUMNS])
-    assert "title" not in result and "people" not in result
+    assert result.title is None and result.people == []
     # what validates on its own is still found
-    assert result["identifiers"]["application_number"] == "2-2021-00145"
-    assert result["_sources"]["application_number"] == "text"
+    assert result.identifiers["application_number"] == "2-2021-00145"
+    assert result.origins["application_number"].source == "text"
 
 
 # A US front page as OCR segments it: the codes, their labels and their values as three blocks.
@@ -971,7 +972,7 @@ Examples of the disclosure provide for calibrating a virtual reality environment
 
 
 def test_codes_labels_and_values_read_as_three_columns_are_paired_in_order():
-    result = parse_patent([US_FRONT_THREE_COLUMNS])
+    result = parse_patent([US_FRONT_THREE_COLUMNS]).to_record()
     names = {role: [p["name"] for p in result["people"] if p["role"] == role]
              for role in ("inventor", "applicant")}
     assert names["inventor"] == [
@@ -998,7 +999,7 @@ A system, method, and computer program product for learning objects and facts fr
 documents. Objects are identified based on the identified names.
 20 Claims, 9 Drawing Sheets
 """
-    abstract = parse_patent([page])["abstract"]
+    abstract = parse_patent([page]).abstract
     assert abstract.startswith("A system, method, and computer program product")
     assert abstract.endswith("identified names.")
 
@@ -1043,7 +1044,7 @@ nhưỡng Nông hóa (VN)
 (VN), Trịnh Công Danh (VN), Mai Thị
 Thúy Hằng (VN)
 """
-    result = parse_patent([text])
+    result = parse_patent([text]).to_record()
     assert result["identifiers"]["patent_number"] == "1-0034418"
     assert result["identifiers"]["application_number"] == "1-2020-04417"
     assert result["dates"] == {"filed": "2020-07-02", "granted": "2022-08-15"}
@@ -1069,7 +1070,7 @@ def test_us_style_front_page():
 (57) ABSTRACT
 An apparatus for producing clean sea salt comprises covered ponds (1) and trays (2).
 """
-    result = parse_patent([text])
+    result = parse_patent([text]).to_record()
     assert result["title"] == "Apparatus for producing clean sea salt"
     assert result["identifiers"]["patent_number"] == "1-0035127"  # the office's form
     applicants = [p["name"] for p in result["people"] if p["role"] == "applicant"]
@@ -1274,7 +1275,7 @@ def test_us_front_page_numbers_and_dates():
         "Marietta, GA (US)\n(21) Appl. No.: 09/563,602\n(22) Filed: May 1, 2000\n"
         "(57) ABSTRACT\nA method for list decoding is described.\n36 Claims, 5 Drawing Sheets\n"
     )
-    result = parse_patent([front])
+    result = parse_patent([front]).to_record()
     assert result["identifiers"]["patent_number"] == "US 6,631,172 B1"
     assert result["identifiers"]["application_number"] == "09/563,602"
     assert result["dates"] == {"filed": "2000-05-01", "granted": "2003-10-07"}
