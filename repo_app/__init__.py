@@ -33,6 +33,9 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     api_errors.init_app(app)
     i18n.init_app(app)
     auth.init_app(app)
+    from repo_app import session_expiry
+
+    session_expiry.init_app(app, services.settings)
     api_docs.init_app(app)  # every /api/v1 operation, described (flask-smorest)
     app.register_blueprint(workflow_views.blueprint)
     app.register_blueprint(views.blueprint)

@@ -52,6 +52,9 @@ class Settings:
                 "ratelimit_storage": env.get("RATELIMIT_STORAGE_URI") or "memory://",
                 # Search answers kept per worker until the next index commit; 0 turns it off.
                 "search_cache_entries": int(env.get("SEARCH_CACHE_ENTRIES") or 512),
+                # A signed-in session ends when idle this long, and in any case after this.
+                "session_idle_minutes": float(env.get("SESSION_IDLE_MINUTES") or 120),
+                "session_max_hours": float(env.get("SESSION_MAX_HOURS") or 12),
             },
         )
         values.update(overrides)
