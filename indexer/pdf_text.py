@@ -164,7 +164,7 @@ def _is_truncated(tail: bytes) -> bool:
     return b"%%EOF" not in tail.rstrip(b"\x00\r\n\t\f ")[-_TAIL_BYTES:]
 
 
-def _pdfminer_page_count(path: Path) -> int | None:
+def _pdfminer_page_count(path: Path | io.BytesIO) -> int | None:
     """Page count by pdfminer's independent parser, or None when it cannot parse the file."""
     from pdfminer.pdfdocument import PDFDocument
     from pdfminer.pdfpage import PDFPage
@@ -173,6 +173,9 @@ def _pdfminer_page_count(path: Path) -> int | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            if isinstance(path, io.BytesIO):
+                path.seek(0)
+                return sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(path))))
             with path.open("rb") as handle:
                 document = PDFDocument(PDFParser(handle))
                 return sum(1 for _ in PDFPage.create_pages(document))
@@ -251,13 +254,16 @@ def read_pdf(
         page_count = len(document)
         if page_count == 0:
             raise UnreadableDocument("no_pages", "the page tree is empty", str(path))
-        pages, image_pages, front_image, notes, failed = _read_pages(document, source, assess)
+        pages, image_pages, front_image, notes, failures = _read_pages(document, source, assess)
     finally:
         document.close()
-    if (failed or len(set(pages)) < len(pages)) and _page_tree_loops(source):
+    if (failures or len(set(pages)) < len(pages)) and _page_tree_loops(source):
         raise UnreadableDocument(
             "page_tree_loop", "a Pages node lists one of its ancestors among its kids", str(path)
         )
+    page_count = _without_missing_tail(pages, failures, notes, source)
+    failed = len(failures)
+    notes[:0] = [f"Page {index + 1} could not be read ({error})." for index, error in failures]
     if failed == page_count:
         raise UnreadableDocument("damaged", "no page could be loaded", str(path))
     if repaired is not None:
@@ -317,7 +323,7 @@ def _read_pages(document, source, assess: bool):
     pages: list[str] = []
     image_pages: set[int] = set()
     front_image = False
-    failed = 0
+    failures: list[tuple[int, str]] = []
     for index in range(len(document)):
         try:
             page = document[index]
@@ -340,11 +346,27 @@ def _read_pages(document, source, assess: bool):
             finally:
                 page.close()
         except pdfium.PdfiumError as error:
-            failed += 1
-            notes.append(f"Page {index + 1} could not be read ({error}).")
+            failures.append((index, str(error)))
             text = ""
         pages.append(text)
-    return pages, image_pages, front_image, notes, failed
+    return pages, image_pages, front_image, notes, failures
+
+
+def _without_missing_tail(pages: list[str], failures: list, notes: list[str], source) -> int:
+    """The page count once pages the page tree only claims are dropped: a ``/Count`` larger
+    than the pages under it makes PDFium offer pages that do not exist (they all fail to load,
+    at the end). When pdfminer finds exactly the pages that loaded, the failed tail goes, with
+    a note; ``pages`` and ``failures`` are cut in place."""
+    if not failures or failures[0][0] + len(failures) != len(pages):
+        return len(pages)
+    found = failures[0][0]
+    if found == 0 or _pdfminer_page_count(source) != found:
+        return len(pages)
+    notes.append(f"The page tree declares {len(pages)} pages but holds only {found}; "
+                 "those were read.")
+    del pages[found:]
+    failures.clear()
+    return found
 
 
 # Forms nested deeper than this are a loop (form A draws B draws A): PDFium follows it to its
@@ -681,6 +703,9 @@ def _find_gutter(lines: list[Line], width: float):
         return None
     best = None
     x = width * 0.25
+    # a point at a time across a page's middle half; coarser on a page wider than 2000 points
+    # (a hostile 200000-point MediaBox would take 100000 steps)
+    step = max(1.0, width / 2000)
     run_start = None
     allowed = max(1, len(lines) // 8)  # headings across the page may cross the gutter
     while x <= width * 0.75:
@@ -690,7 +715,7 @@ def _find_gutter(lines: list[Line], width: float):
         elif run_start is not None:
             best = _better_gutter(best, (run_start, x), lines)
             run_start = None
-        x += 1.0
+        x += step
     if run_start is not None:
         best = _better_gutter(best, (run_start, x), lines)
     return best

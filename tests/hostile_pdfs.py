@@ -217,3 +217,14 @@ def truncated_in_first_page() -> bytes:
     """The two-page report cut inside the content stream of its first page."""
     data = two_page_report()
     return data[: data.index(b"6 0 obj") + 40]
+
+
+def page_count_overstated() -> bytes:
+    """A page tree that declares 10000 pages and holds one: PDFium offers all 10000."""
+    return assemble([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 10000 >>",
+        FONT,
+        _page(5),
+        stream(text_content(GOOD_LINE)),
+    ])

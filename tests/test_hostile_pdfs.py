@@ -26,6 +26,7 @@ CASES = {
     "wrong-xref-offsets.pdf": hostile.wrong_xref_offsets,
     "garbage-xref.pdf": hostile.garbage_xref,
     "page-tree-loop.pdf": hostile.page_tree_loop,
+    "page-count-overstated.pdf": hostile.page_count_overstated,
     "circular-forms.pdf": hostile.circular_forms,
     "form-drawing-itself-twice.pdf": hostile.form_drawing_itself_twice,
     "corrupt-flate.pdf": hostile.corrupt_flate,
@@ -94,6 +95,14 @@ def test_a_page_tree_loop_is_set_aside_not_read_twice(outcomes):
     reason, message = _set_aside(outcomes, "page-tree-loop.pdf")
     assert reason == "page_tree_loop"
     assert message == MESSAGES["page_tree_loop"] and "loop" in message
+
+
+def test_a_page_tree_claiming_pages_it_lacks_gives_the_pages_it_holds(outcomes):
+    extraction = _extraction(outcomes, "page-count-overstated.pdf")
+    assert extraction.page_count == 1
+    assert _pages(extraction) == [hostile.GOOD_LINE]
+    note = "The page tree declares 10000 pages but holds only 1; those were read."
+    assert note in extraction.warnings
 
 
 def test_circular_forms_are_read_once_each(outcomes):
