@@ -48,7 +48,14 @@ def search_feed():
     body = feeds.atom(entries, feed_url=request.url, page_url=page_url,
                       record_url=_record_url(), title=title, author=SITE_NAME,
                       now=datetime.now(UTC))
-    return Response(body, mimetype="application/atom+xml")
+    # Feed readers poll: an unchanged feed answers 304 to their conditional GET (ETag, or the
+    # newest entry's time as Last-Modified), so polling costs a header, not the feed.
+    response = Response(body, mimetype="application/atom+xml")
+    response.add_etag()
+    if entries:
+        response.last_modified = entries[0][0]
+    response.headers["Cache-Control"] = "public, no-cache"
+    return response.make_conditional(request)
 
 
 def _export(params, kind: str, writer, mimetype: str):

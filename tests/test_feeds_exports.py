@@ -290,3 +290,20 @@ def test_saved_searches_and_their_weekly_digest(services):
     listed = client.get("/api/v1/saved-searches", headers=mine).json["saved_searches"]
     assert listed[0]["id"] == everything["id"]
     assert listed[0]["covered_until"].startswith((now + timedelta(days=16)).strftime("%Y-%m-%d"))
+
+
+def test_a_feed_reader_follows_a_search_feed_over_http(live_url, corpus_app):
+    """feedparser, as feed readers use it, over real HTTP: the entries, their links, and a
+    second poll answered 304 when nothing changed."""
+    import feedparser
+
+    public = _public(corpus_app.extensions["repo"])
+    first = feedparser.parse(f"{live_url}/feeds/search.atom?kind=patent")
+    assert first.status == 200 and not first.bozo, first.get("bozo_exception")
+    assert first.feed.title and first.feed.links
+    ids = [entry.id.rsplit("/", 1)[1] for entry in first.entries]
+    assert ids and all(public[record_id][0] == "patent" for record_id in ids)
+    assert all(entry.link.startswith(live_url + "/records/") for entry in first.entries)
+    again = feedparser.parse(f"{live_url}/feeds/search.atom?kind=patent",
+                             etag=first.etag, modified=first.get("modified"))
+    assert again.status == 304 and not again.entries
