@@ -89,9 +89,12 @@ def _break_index(services, ids: list[str]) -> set[tuple[str, str]]:
     running = f"build-{9 * 10**19 + 1:020d}-{os.getpid()}"  # a rebuild still running: kept
     for name in (old, killed, running):
         (services.settings.index_dir / name).mkdir()
+    half_written = f".CURRENT.{_dead_pid()}.1.tmp"  # a pointer its killed writer never renamed
+    (services.settings.index_dir / half_written).write_text("{")
     return {("missing_from_index", missing), ("stray_in_index", "stray0000000000"),
             ("stale_in_index", stale), ("stray_in_index", restricted),
-            ("index_leftover", old), ("index_leftover", killed)}
+            ("index_leftover", old), ("index_leftover", killed),
+            ("index_leftover", half_written)}
 
 
 def _break_files(services, ids: list[str]) -> tuple[set[tuple[str, str]], dict]:

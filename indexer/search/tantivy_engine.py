@@ -311,7 +311,8 @@ class TantivyEngine:
                     self._pending = None
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
-            self._drop_old_builds(build)
+            # Older builds, and what killed rebuilds left (a build, a pointer half written).
+            self.remove_leftovers()
             return indexed
 
     def search(self, request: SearchRequest) -> SearchResponse:
@@ -688,12 +689,6 @@ class TantivyEngine:
         os.replace(temporary, pointer)
         with self._open_lock:
             self._opened = _Opened(index, build, _signature(pointer), complete)
-
-    def _drop_old_builds(self, current: str) -> None:
-        """Delete builds older than ``current``; newer ones may be another process's rebuild."""
-        for folder in self.path.iterdir():
-            if folder.is_dir() and folder.name.startswith(BUILD_PREFIX) and folder.name < current:
-                shutil.rmtree(folder, ignore_errors=True)
 
 
 class _Compiler(QueryCompiler[Query]):
