@@ -996,18 +996,52 @@ def enrich(text: str, lang: str = "vi") -> dict:
     """
     code = _language(lang)
     # names keep their printed spelling ("Hoà"); matching normalises the tone marks itself
-    text = clean_text((text or "")[:MAX_CHARS])
-    doc = _pipeline(code)(text)
+    doc = _pipeline(code)(clean_text((text or "")[:MAX_CHARS]))
+    people, titles = _people_and_titles(doc)
+    sector_counts, sector_first = _tally(
+        s for s in doc.spans["sectors"] if s.id_ in vocabularies.load("sectors")
+    )
     places = vocabularies.load("places")
-    organisations = vocabularies.load("organisations")
-    sectors = vocabularies.load("sectors")
+    place_counts, place_first = _tally(s for s in doc.spans["places"] if s.id_ in places)
+    suggested_sectors = [
+        key
+        for key in sorted(sector_counts, key=lambda k: (-sector_counts[k], sector_first[k]))
+        if sector_counts[key] >= 2 or sector_first[key] < EARLY_CHARS
+    ]
+    return {
+        "entities": {
+            "organisations": _organisation_names(doc),
+            "people": people,
+            "places": list(place_first),
+            "sectors": list(sector_first),
+            "technologies": _unique(
+                _info(s).get("canonical") or s.text for s in doc.spans["technologies"]
+            ),
+        },
+        "people_titles": titles,
+        "suggested": {
+            "sectors": suggested_sectors,
+            "district": _most_mentioned(place_counts, place_first),
+            "field_of_science": _field_of_science(doc, suggested_sectors, sector_first),
+            "keywords": _keywords(doc, code),
+        },
+    }
 
-    org_names = []
+
+def _organisation_names(doc: Doc) -> list[str]:
+    """Organisations as the vocabulary names them, else as printed (canonical form)."""
+    organisations = vocabularies.load("organisations")
+    names = []
     for span in doc.spans["organisations"]:
         if span.id_ in organisations:
-            org_names.append(organisations[span.id_]["vi"])
+            names.append(organisations[span.id_]["vi"])
         else:
-            org_names.append(_info(span).get("canonical") or _squash(span.text))
+            names.append(_info(span).get("canonical") or _squash(span.text))
+    return _unique(names)
+
+
+def _people_and_titles(doc: Doc) -> tuple[list[str], dict[str, str]]:
+    """People's names in first-seen order, and the longest academic title printed before each."""
     people, titles = [], {}
     for span in doc.spans["people"]:
         info = _info(span)
@@ -1017,43 +1051,21 @@ def enrich(text: str, lang: str = "vi") -> dict:
         if title and len(title) > len(titles.get(name) or ""):
             titles[name] = title
     people = _unique(people)
+    return people, {name: titles[name] for name in people if name in titles}
 
-    place_counts, place_first = _tally(s for s in doc.spans["places"] if s.id_ in places)
-    sector_counts, sector_first = _tally(s for s in doc.spans["sectors"] if s.id_ in sectors)
+
+def _most_mentioned(counts: Counter, first: dict[str, int]) -> str | None:
+    """The key mentioned most often, the earliest of equals."""
+    return min(counts, key=lambda k: (-counts[k], first[k])) if counts else None
+
+
+def _field_of_science(doc: Doc, suggested_sectors: list[str], sector_first: dict) -> str | None:
+    """The field of science the text names most, else the field of its first sector."""
     field_counts, field_first = _tally(doc.spans["fields"])
-
-    suggested_sectors = [
-        key
-        for key in sorted(sector_counts, key=lambda k: (-sector_counts[k], sector_first[k]))
-        if sector_counts[key] >= 2 or sector_first[key] < EARLY_CHARS
-    ]
-    district = None
-    if place_counts:
-        district = min(place_counts, key=lambda k: (-place_counts[k], place_first[k]))
-    field = None
     if field_counts:
-        field = min(field_counts, key=lambda k: (-field_counts[k], field_first[k]))
-    else:
-        for key in suggested_sectors or sorted(sector_counts, key=lambda k: sector_first[k]):
-            if sectors[key].get("field_of_science"):
-                field = sectors[key]["field_of_science"]
-                break
-
-    return {
-        "entities": {
-            "organisations": _unique(org_names),
-            "people": people,
-            "places": list(place_first),
-            "sectors": list(sector_first),
-            "technologies": _unique(
-                _info(s).get("canonical") or s.text for s in doc.spans["technologies"]
-            ),
-        },
-        "people_titles": {name: titles[name] for name in people if name in titles},
-        "suggested": {
-            "sectors": suggested_sectors,
-            "district": district,
-            "field_of_science": field,
-            "keywords": _keywords(doc, code),
-        },
-    }
+        return _most_mentioned(field_counts, field_first)
+    sectors = vocabularies.load("sectors")
+    for key in suggested_sectors or sorted(sector_first, key=lambda k: sector_first[k]):
+        if sectors[key].get("field_of_science"):
+            return sectors[key]["field_of_science"]
+    return None
