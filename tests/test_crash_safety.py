@@ -343,7 +343,7 @@ REINDEX_POINTS = {
         _new_build(index, before)),
     "switched to the new build": lambda index, before: _current(index) != before,
 }
-COPIES = 1500  # records besides the batch's, so that a reindex lasts long enough to be caught
+COPIES = 1000  # records besides the batch's, so that a reindex lasts long enough to be caught
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
