@@ -68,7 +68,8 @@ class Finding:
         return self.kind not in UNREPAIRABLE
 
     def line(self) -> str:
-        record = f" (record {self.record_id})" if self.record_id else ""
+        named = self.record_id and self.record_id != self.subject
+        record = f" (record {self.record_id})" if named else ""
         detail = f": {self.detail}" if self.detail else ""
         return f"{KINDS[self.kind]}: {self.subject}{record}{detail}"
 
@@ -121,13 +122,12 @@ def check(services) -> CheckReport:
 
 def repair(services) -> CheckReport:
     """Fix what ``check`` finds that needs no person; return a new check, with what was done."""
-    repairs = [repair for finding in check(services).findings
-               if (repair := _repair(services, finding)) is not None]
-    reindex = [r.finding.subject for r in repairs if r.finding.kind in REINDEXED]
-    if reindex:
-        with services.sessions.begin() as session:
-            session.execute(update(Record).where(Record.id.in_(reindex)).values(indexed_at=None))
-        sync_index(services)
+    findings = check(services).findings
+    repairs = _repair_index(services, findings)
+    for finding in findings:
+        if finding.kind in ("orphan_file", "corrupt_file"):
+            target = _move_aside(services.settings.instance, finding.subject)
+            repairs.append(Repair(finding, f"moved to {target}"))
     report = check(services)
     report.repairs = repairs
     return report
@@ -232,22 +232,25 @@ def _entry_findings(record_id: str, expected: str | None, held: list[str]) -> li
 # -- repairs --------------------------------------------------------------------------------------
 
 
-def _repair(services, finding: Finding) -> Repair | None:
-    """Do the repair of one finding now, or return what ``repair`` does for a group of them
-    (reindexing); None for what cannot be repaired here."""
-    kind = finding.kind
-    if kind in REINDEXED:
-        return Repair(finding, "indexed again")
-    if kind == "stray_in_index":
-        services.search_engine.delete([finding.subject])
-        return Repair(finding, "removed from the index")
-    if kind == "index_leftover":
-        services.search_engine.remove_leftovers()
-        return Repair(finding, "deleted (derived data)")
-    if kind in ("orphan_file", "corrupt_file"):
-        target = _move_aside(services.settings.instance, finding.subject)
-        return Repair(finding, f"moved to {target}")
-    return None
+def _repair_index(services, findings: list[Finding]) -> list[Repair]:
+    """The index is derived: entries of the database's public records are written again,
+    others removed, left builds deleted; each kind in one batch."""
+    engine = services.search_engine
+    reindex = [f for f in findings if f.kind in REINDEXED]
+    stray = [f for f in findings if f.kind == "stray_in_index"]
+    leftovers = [f for f in findings if f.kind == "index_leftover"]
+    if stray:
+        engine.delete([f.subject for f in stray])
+    if leftovers:
+        engine.remove_leftovers()
+    if reindex:
+        with services.sessions.begin() as session:
+            session.execute(update(Record).where(Record.id.in_([f.subject for f in reindex]))
+                            .values(indexed_at=None))
+        sync_index(services)
+    return ([Repair(f, "removed from the index") for f in stray]
+            + [Repair(f, "deleted (derived data)") for f in leftovers]
+            + [Repair(f, "indexed again") for f in reindex])
 
 
 def _move_aside(instance: Path, relative: str) -> str:
