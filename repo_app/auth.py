@@ -22,12 +22,13 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager, UserMixin, current_user, login_user, logout_user
 from flask_wtf.csrf import CSRFProtect, generate_csrf
 
-from repo_app.i18n import translate
+from repo_app.i18n import current_language
 from repo_app.services import accounts
 from repo_app.services.errors import ServiceError
 from repo_app.services.principal import ANONYMOUS, Principal
@@ -141,7 +142,7 @@ def login():
         if user is not None:
             login_user(SignedIn(user))
             return redirect(_safe_next(request.args.get("next")))
-        error = translate("login_failed")
+        error = gettext("Wrong email or password.")
     status = 401 if error else 200
     return render_template("login.html", error=error), status
 
@@ -168,11 +169,12 @@ def signup():
                 organisation=form.get("organisation") or None,
                 enterprise_name=form.get("enterprise_name") or None,
                 confirm_url=lambda token: url_for("auth.confirm", token=token, _external=True))
-            return render_template("message.html", title=translate("signup_title"),
-                                   message=translate("signup_check_mail"))
+            return render_template("message.html", title=gettext("Create an account"),
+                                   message=gettext("Check your mailbox: open the link we sent "
+                                                   "to confirm your address."))
         except ServiceError as problem:
             errors = problem.fields
-    lang = translate.__globals__["current_language"]()
+    lang = current_language()
     return render_template("signup.html", errors=errors, form=form,
                            organisations=_organisations(lang)), 422 if errors else 200
 
@@ -182,9 +184,9 @@ def confirm(token: str):
     try:
         accounts.confirm_email(_services(), token)
     except ServiceError as problem:
-        return render_template("message.html", title=translate("confirm_title"),
+        return render_template("message.html", title=gettext("Confirm your e-mail address"),
                                message=" ".join(sum(problem.fields.values(), []))), 400
-    flash(translate("email_confirmed"))
+    flash(gettext("Your e-mail address is confirmed: you may sign in."))
     return redirect(url_for("auth.login"))
 
 
@@ -194,8 +196,9 @@ def reset_request():
         accounts.request_password_reset(
             _services(), request.form.get("email", ""),
             lambda token: url_for("auth.reset", token=token, _external=True))
-        return render_template("message.html", title=translate("reset_title"),
-                               message=translate("reset_check_mail"))
+        return render_template("message.html", title=gettext("Reset your password"),
+                               message=gettext("If an account uses this address, a link to "
+                                               "choose a new password has been sent to it."))
     return render_template("reset_request.html")
 
 
@@ -205,7 +208,7 @@ def reset(token: str):
     if request.method == "POST":
         try:
             accounts.reset_password(_services(), token, request.form.get("password", ""))
-            flash(translate("password_changed"))
+            flash(gettext("Your password is changed: sign in with the new one."))
             return redirect(url_for("auth.login"))
         except ServiceError as problem:
             errors = problem.fields

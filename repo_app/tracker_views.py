@@ -18,6 +18,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 
 from repo_app import i18n, tracker_charts
 from repo_app.auth import current_principal, login_required, staff_required
@@ -39,10 +40,6 @@ def _services():
 
 def _lang() -> str:
     return i18n.current_language()
-
-
-def _t(key: str, **values) -> str:
-    return i18n.translate(key, **values)
 
 
 def _options(name: str) -> list[tuple[str, str]]:
@@ -126,7 +123,9 @@ def _charts(scope: plan.Scope) -> dict:
     charts = {"value": tracker_charts.columns(
         [{"x": row["year"], "value": row["value_vnd"] / 1e6, "growth": row["growth"]}
          for row in series],
-        title=_t("tracker_chart_value"), desc=_t("tracker_chart_value_desc"),
+        title=gettext("Technology transaction value by year (million VND)"),
+        desc=gettext("Columns: total transaction value per year, written above each column; "
+                     "under the year: growth over the year before."),
         label_of=lambda value: no_data if value is None else report.number(value, lang),
         note_of=lambda point: (("+" if point["growth"] >= 0 else "")
                                + report.percent(point["growth"], lang))
@@ -141,9 +140,11 @@ def _charts(scope: plan.Scope) -> dict:
         shares.append(tracker_charts.columns(
             [{"x": row["year"], "value": row[field]} for row in series],
             title=definition.label[lang] if lang in definition.label else definition.label["vi"],
-            desc=_t("tracker_chart_share_desc"),
+            desc=gettext("Columns: the share per year, written above each column; ruled band: "
+                         "the target range, dashed line: the level to reach. “–”: no "
+                         "transaction to compute from that year."),
             label_of=lambda value: dash if value is None else report.percent(value, lang),
-            band=band, band_label=_t("tracker_target") + ": "
+            band=band, band_label=gettext("Target") + ": "
             + report.target_text(target, "fraction", lang), top=max(
                 [row[field] or 0 for row in series] + [band[1] * 1.3]),
             chart_id=f"chart-{key}"))
@@ -153,12 +154,16 @@ def _charts(scope: plan.Scope) -> dict:
     charts["stages"] = tracker_charts.bars(
         [(statuses.state_label(key, lang), number)
          for key, number in plan.commercialisation_stages(_services(), scope)],
-        title=_t("tracker_chart_stages"), desc=_t("tracker_chart_stages_desc"),
+        title=gettext("Research results by commercialisation stage"),
+        desc=gettext("Accepted research results of the period by stage, the count at the end "
+                     "of each bar."),
         empty=no_data, chart_id="chart-stages")
     charts["ip_stages"] = tracker_charts.bars(
         [(ip_workflow.state_label(key, lang), number)
          for key, number in plan.ip_request_stages(_services(), scope)],
-        title=_t("tracker_chart_ip"), desc=_t("tracker_chart_ip_desc"), empty=no_data,
+        title=gettext("IP-registration requests by stage"),
+        desc=gettext("Requests made in the period by stage, the count at the end of each bar."),
+        empty=no_data,
         chart_id="chart-ip")
     return {"charts": charts, "series": series}
 
@@ -177,7 +182,7 @@ def index():
                                 request.args["format"])
     rows = [{**row, "definition": plan.INDICATORS[row["key"]].definition(lang),
              "task": plan.INDICATORS[row["key"]].task.replace(
-                 "appendix", _t("tracker_appendix")),
+                 "appendix", gettext("appendix")),
              "filtered_by": plan.INDICATORS[row["key"]].filtered_by,
              "ratio": report.ratio_text(row, lang),
              "status_text": report.status_text(row["status"], lang)}
@@ -256,7 +261,7 @@ def import_transactions():
     if request.method == "POST":
         upload = request.files.get("file")
         if upload is None or not upload.filename:
-            file_errors = [_t("tracker_import_choose")]
+            file_errors = [gettext("Choose a CSV or XLSX file.")]
         else:
             try:
                 result = import_transactions(
@@ -288,7 +293,7 @@ def activities():
         body = {name: value for name, value in body.items() if value is not None}
         try:
             activity_service.create_activity(_services(), current_principal(), body)
-            flash(_t("tracker_activity_saved"))
+            flash(gettext("Activity recorded."))
             return redirect(url_for("tracker.activities"))
         except ServiceError as error:
             errors = error.fields
@@ -342,7 +347,7 @@ def need(need_id: int):
             result = activity_service.forward_match(_services(), principal,
                                                     request.form.get("match_id"),
                                                     request.form.get("message", ""))
-            flash(_t("tracker_match_forwarded", inquiry=result["inquiry_id"]))
+            flash(gettext("Licensing inquiry %(inquiry)s opened.", inquiry=result["inquiry_id"]))
         elif action == "rematch" and principal.is_staff:
             activity_service.get_need(_services(), principal, need_id)
             activity_service.propose_matches(_services(), need_id)

@@ -20,6 +20,7 @@ from flask import (
     send_file,
     url_for,
 )
+from flask_babel import gettext
 
 from indexer.search.engine import SearchError
 from repo_app import i18n, workflow_views
@@ -87,7 +88,9 @@ def _year(raw: str | None, name: str) -> int | None:
         return None
     if not (raw.isdigit() and len(raw) == 4):
         raise search_service.BadSearchParameters(
-            i18n.translate("bad_year", field=i18n.translate(name), value=raw[:20])
+            gettext("“%(field)s” must be a four-digit year, not “%(value)s”.",
+                    field=gettext("From year") if name == "year_from" else gettext("To year"),
+                    value=raw[:20])
         )
     return int(raw)
 
@@ -118,7 +121,9 @@ def _value_label(facet_name: str, value: str, results: dict | None) -> str:
         start, end = _range_bounds(value)
         if start and end:
             return f"{start}–{end}"
-        return i18n.translate("year_since" if start else "year_until", year=start or end)
+        if start:
+            return gettext("from %(year)s", year=start)
+        return gettext("up to %(year)s", year=end)
     buckets = (results or {}).get("facets", {}).get(facet_name, {}).get("buckets", [])
     bucket = next((bucket for bucket in buckets if bucket["key"] == value), None)
     if bucket:
@@ -237,7 +242,8 @@ def search():
     except SearchError as failure:  # the engine is away: say so, the rest of the site works
         log.warning("search unavailable: %s", failure)
         context = {"results": None, "params": None, "args": request.args,
-                   "error": i18n.translate("search_unavailable")}
+                   "error": gettext("Search is unavailable right now. Record pages, downloads "
+                                    "and workflows still work; please try again in a minute.")}
         return render_template("search.html", **context), 503, {"Retry-After": "30"}
     context = {"results": results, "params": params, "error": error, "args": request.args}
     if results is not None:
@@ -326,15 +332,9 @@ def download(record_id: str, sha256: str):
 # -- Shared bits ------------------------------------------------------------------------------
 
 
-@blueprint.app_template_filter("number")
-def number(value) -> str:
-    """A whole number with the reader's thousands separator (1.234 in Vietnamese)."""
-    text = f"{int(value):,}"
-    return text.replace(",", ".") if i18n.current_language() == "vi" else text
-
-
 @blueprint.app_errorhandler(404)
 def not_found(error):
     if request.path.startswith(API_PREFIX):
         return problem(404, error.description or "Not found.")
-    return render_template("error.html", message=i18n.translate("not_found")), 404
+    return render_template("error.html",
+                           message=gettext("This page or record does not exist.")), 404

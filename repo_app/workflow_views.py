@@ -23,9 +23,10 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 from werkzeug.exceptions import NotFound
 
-from repo_app import i18n
+from repo_app import i18n, labels
 from repo_app.auth import current_principal, login_required, staff_required
 from repo_app.services import (
     accounts,
@@ -166,9 +167,7 @@ def event_label(event: dict) -> str:
         transition = workflows.load(event["workflow"]).transition(name)
         if transition is not None:
             return transition.title(lang)
-    label = i18n.translate(f"wf_event_{name or kind}")
-    if label == f"wf_event_{name or kind}":
-        label = name or kind or ""
+    label = labels.label("event", name or kind)
     if kind == "support_action" and (event.get("data") or {}).get("type"):
         label += ": " + vocabularies.load("support_actions").term_label(event["data"]["type"],
                                                                         lang)
@@ -217,7 +216,7 @@ def confirm_researcher(user_id: int):
         user = accounts.confirm_organisation(_services(), current_principal(), user_id)
     except ServiceError as problem:
         return _refused(problem, url_for(".home"))
-    flash(i18n.translate("wf_researcher_confirmed", name=user.name or user.email))
+    flash(gettext("%(name)s's organisation is confirmed.", name=user.name or user.email))
     return redirect(url_for(".home"))
 
 
@@ -247,7 +246,7 @@ def upload_registration():
     except ServiceError as problem:
         return render_template("registration_upload.html",
                                problem=_problem(problem)), problem.status
-    flash(i18n.translate("wf_draft_created"))
+    flash(gettext("A draft was created from your files: check and complete it."))
     return redirect(url_for(".edit_registration", record_id=record_id))
 
 
@@ -369,14 +368,14 @@ def save_registration(record_id: str):
             if action == "submit":
                 registration.run_transition(services, record_id, principal,
                                             {"transition": "submit", "version": version})
-                flash(i18n.translate("wf_submitted"))
+                flash(gettext("Submitted for review."))
             else:
-                flash(i18n.translate("wf_saved"))
+                flash(gettext("Saved."))
         else:
             registration.run_transition(services, record_id, principal, {
                 "transition": action, "version": _version(form),
                 "comment": (form.get("comment") or "").strip()})
-            flash(i18n.translate("wf_decision_recorded"))
+            flash(gettext("The decision is recorded."))
     except ServiceError as problem:
         posted = _posted_values(form) if action in ("save", "submit") else None
         return _registration_page(record_id, problem, posted)
@@ -458,7 +457,7 @@ def record_transition(record_id: str):
                                          _lang())
     except ServiceError as problem:
         return _record_page_refusing(record_id, problem, "transition")
-    flash(i18n.translate("wf_transition_done"))
+    flash(gettext("Updated."))
     return redirect(_back_to_record(record_id))
 
 
@@ -472,7 +471,7 @@ def record_support_action(record_id: str):
             "note": form.get("note", "")})
     except ServiceError as problem:
         return _record_page_refusing(record_id, problem, "support")
-    flash(i18n.translate("wf_support_action_added"))
+    flash(gettext("The support action is recorded."))
     return redirect(_back_to_record(record_id))
 
 
@@ -487,7 +486,7 @@ def request_ip_protection(record_id: str):
             "inventors": _lines(form.get("inventors"))})
     except ServiceError as problem:
         return _record_page_refusing(record_id, problem, "ip")
-    flash(i18n.translate("wf_ip_request_sent"))
+    flash(gettext("Your IP-registration request was sent."))
     return redirect(url_for(".ip_request", request_id=created["id"]))
 
 
@@ -500,7 +499,7 @@ def send_inquiry(record_id: str):
             "message": form.get("message", ""), "contact": form.get("contact", "")})
     except ServiceError as problem:
         return _record_page_refusing(record_id, problem, "inquiry")
-    flash(i18n.translate("wf_inquiry_sent"))
+    flash(gettext("Your inquiry was sent. The owner and the Department will contact you."))
     return redirect(url_for(".inquiry", inquiry_id=sent["id"]))
 
 
@@ -543,7 +542,7 @@ def ip_request_transition(request_id):
                                    _transition_body(request.form), _lang())
     except ServiceError as problem:
         return _ip_request_page(request_id, problem, request.form)
-    flash(i18n.translate("wf_transition_done"))
+    flash(gettext("Updated."))
     return redirect(url_for(".ip_request", request_id=request_id))
 
 
@@ -585,7 +584,7 @@ def inquiry_transition(inquiry_id):
                                  _transition_body(request.form), _lang())
     except ServiceError as problem:
         return _inquiry_page(inquiry_id, problem, request.form)
-    flash(i18n.translate("wf_transition_done"))
+    flash(gettext("Updated."))
     return redirect(url_for(".inquiry", inquiry_id=inquiry_id))
 
 
@@ -600,7 +599,7 @@ def offers():
 
 
 def _offered_labels() -> dict:
-    return {key: i18n.translate(f"wf_offered_{key}") for key in offers_service.OFFERED}
+    return {key: labels.label("offered", key) for key in offers_service.OFFERED}
 
 
 @blueprint.get("/offers/<record_id>")
@@ -645,7 +644,7 @@ def save_offer(record_id: str):
             "offered": form.getlist("offered"), "seen": form.get("seen") or None}, publish)
     except ServiceError as problem:
         return _offer_form_page(record_id, problem, form)
-    flash(i18n.translate("wf_offer_published" if publish else "wf_offer_saved"))
+    flash(gettext("The technology offer is published.") if publish else gettext("Saved."))
     if publish:
         return redirect(url_for(".offer", record_id=record_id))
     return redirect(url_for(".edit_offer", record_id=record_id))

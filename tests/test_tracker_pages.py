@@ -165,28 +165,3 @@ def test_an_enterprise_enters_a_need_and_sees_its_matches(app, services):
     matches = re.findall(r'<a href="/records/(R\d)">', html)
     assert matches and set(matches) <= {"R1", "R2", "R3", "R4", "R6", "R7"}
     assert "tracker_forward" not in html and "Chuyển cho hai bên" not in html  # staff only
-
-
-def test_every_tracker_string_is_in_both_languages():
-    import json
-    from pathlib import Path
-
-    from repo_app.services import plan_indicators as plan
-
-    folder = Path(__file__).resolve().parent.parent / "repo_app"
-    vi = json.loads((folder / "translations" / "vi.tracker.json").read_text(encoding="utf-8"))
-    en = json.loads((folder / "translations" / "en.tracker.json").read_text(encoding="utf-8"))
-    assert set(vi) == set(en)
-    used = set()
-    for path in (folder / "templates").glob("tracker*.html"):
-        used |= set(re.findall(r"_\('([a-z0-9_]+)'", path.read_text(encoding="utf-8")))
-    used |= set(re.findall(r'_t\("([a-z0-9_]+)"',
-                           (folder / "tracker_views.py").read_text(encoding="utf-8")))
-    # The drill-down's column headers are built from the columns' names.
-    scope = plan.Scope(plan.period_of("2021-2025"))
-    for key in plan.ORDER:
-        used |= {f"tracker_col_{column.name}"
-                 for column in plan.INDICATORS[key].rows(scope).listed().selected_columns}
-    used = {key for key in used if not key.endswith("_")}
-    base = json.loads((folder / "translations" / "vi.json").read_text(encoding="utf-8"))
-    assert not {key for key in used if key not in vi and key not in base}

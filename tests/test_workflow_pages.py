@@ -10,7 +10,6 @@ staff accept it, and the test works on that record.
 from __future__ import annotations
 
 import io
-import json
 import re
 import uuid
 from datetime import date
@@ -25,7 +24,6 @@ from repo_app.services.principal import Principal
 PASSWORD = "mot-mat-khau-dai-1"
 ORG = "so-khcn-binh-thuan"
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "repo_app" / "translations"
 
 
 def report_pdf(title: str, token: str | None = None) -> bytes:
@@ -473,35 +471,3 @@ def test_plain_summary_takes_the_first_sentences():
     text = "Câu một.  Câu hai!\nCâu ba? Câu bốn."
     assert offers.plain_summary(text) == "Câu một. Câu hai! Câu ba?"
     assert offers.plain_summary(None) == ""
-
-
-# -- Strings ---------------------------------------------------------------------------------------
-
-
-def test_every_workflow_string_is_in_both_languages():
-    vi = json.loads((TRANSLATIONS / "vi.workflow.json").read_text(encoding="utf-8"))
-    en = json.loads((TRANSLATIONS / "en.workflow.json").read_text(encoding="utf-8"))
-    assert set(vi) == set(en)
-    templates = Path(__file__).resolve().parent.parent / "repo_app" / "templates"
-    used = set()
-    for pattern in ("work_*.html", "registration_*.html", "ip_request*.html", "inquir*.html",
-                    "offer*.html", "outbox.html", "workflow_panel.html"):
-        for path in templates.glob(pattern):
-            used |= set(re.findall(r"_\('([a-z0-9_]+)'", path.read_text(encoding="utf-8")))
-    base_vi = json.loads((TRANSLATIONS / "vi.json").read_text(encoding="utf-8"))
-    base_en = json.loads((TRANSLATIONS / "en.json").read_text(encoding="utf-8"))
-    views = (templates.parent / "workflow_views.py").read_text(encoding="utf-8")
-    used |= set(re.findall(r'translate\("([a-z0-9_]+)"', views))
-    used = {key for key in used if not key.endswith("_")}  # prefixes of keys built in place
-    missing = {key for key in used if key not in vi and not (key in base_vi and key in base_en)}
-    assert not missing
-    for prefix, names in (("wf_status_", (400, 401, 403, 404, 409, 422)),
-                          ("wf_offered_", offers.OFFERED),
-                          ("wf_field_", ("comment", "country", "application_number",
-                                         "grant_number", "registration_number", "date",
-                                         "filing_date", "priority_date", "grant_date",
-                                         "event_date", "value_vnd", "form", "includes_ip",
-                                         "origin", "developed_country", "parties"))):
-        assert {f"{prefix}{name}" for name in names} <= set(vi)
-    for key in ("nav_work", "nav_register_result", "nav_offers"):  # base.html's links here
-        assert key in vi or key in base_vi

@@ -13,6 +13,8 @@ import io
 from datetime import date
 from pathlib import Path
 
+from babel.numbers import format_decimal, format_percent
+
 from repo_app.services import plan_indicators as plan
 from schemas import vocabularies
 from schemas.workflows import load as load_workflow
@@ -37,21 +39,25 @@ LIST_LIMIT = 200  # rows per list in the report; the site's drill-downs have the
 # -- Numbers as people read them ---------------------------------------------------------------
 
 
+def _pattern(decimals: int) -> str:
+    """A Babel number pattern: grouped thousands, exactly ``decimals`` decimals; the
+    separators are the language's (Babel's locale data)."""
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
 def number(value, lang: str = "vi", decimals: int = 0) -> str:
     """1234567.5 -> "1.234.567,5" in Vietnamese, "1,234,567.5" in English."""
     if value is None:
         return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "vi":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
+    return format_decimal(value, _pattern(decimals), locale=lang)
 
 
 def percent(value, lang: str = "vi") -> str:
+    """0.125 -> "12,5 %" in Vietnamese, "12.5 %" in English; whole percents without decimals."""
     if value is None:
         return "–"
     decimals = 0 if abs(value * 100 - round(value * 100)) < 1e-9 else 1
-    return number(value * 100, lang, decimals) + " %"
+    return format_percent(value, _pattern(decimals) + " %", locale=lang)
 
 
 def value_text(value, unit: str, lang: str = "vi") -> str:
