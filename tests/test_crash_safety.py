@@ -70,9 +70,10 @@ def _dead_pid() -> int:
 def _break_index(services, ids: list[str]) -> set[tuple[str, str]]:
     """An entry deleted, a stray one added, a record changed and one restricted behind the
     index's back (their rows say the index has caught up), builds left by killed rebuilds."""
-    missing, stale, restricted = ids[0], ids[1], ids[2]
+    missing, stale, restricted, doubled = ids
     engine = services.search_engine
     engine.delete([missing])
+    _index_once_more(services.settings.index_dir, doubled)
     engine.upsert([{"id": "stray0000000000", "kind": "research_result",
                     "document_type": "final_report", "title": "Một bản ghi không có thật"}])
     with services.sessions.begin() as session:
@@ -94,7 +95,24 @@ def _break_index(services, ids: list[str]) -> set[tuple[str, str]]:
     return {("missing_from_index", missing), ("stray_in_index", "stray0000000000"),
             ("stale_in_index", stale), ("stray_in_index", restricted),
             ("index_leftover", old), ("index_leftover", killed),
-            ("index_leftover", half_written)}
+            ("index_leftover", half_written), ("duplicate_in_index", doubled)}
+
+
+def _index_once_more(index_dir: Path, record_id: str) -> None:
+    """A second entry for a record, added by a writer that does not delete the first."""
+    import tantivy
+
+    from indexer.search import vietnamese
+
+    build = index_dir / json.loads((index_dir / "CURRENT").read_text())["build"]
+    index = tantivy.Index.open(str(build))
+    vietnamese.register(index)
+    searcher = index.searcher()
+    hit = searcher.search(tantivy.Query.term_query(index.schema, "id", record_id), 1).hits[0]
+    writer = index.writer(15_000_000, 1)
+    writer.add_document(searcher.doc(hit[1]))
+    writer.commit()
+    writer.wait_merging_threads()
 
 
 def _break_files(services, ids: list[str]) -> tuple[set[tuple[str, str]], dict]:

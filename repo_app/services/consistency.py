@@ -36,13 +36,13 @@ MOVED_ASIDE = Path("quarantine") / "moved-by-check"
 ORPHAN_GRACE_SECONDS = 3600
 RECORD_BATCH = 200
 
-# Kind -> what it means, for the report. The first group ``repair`` fixes.
+# Kind -> what it means, for the report. ``repair`` fixes all but the UNREPAIRABLE ones.
 KINDS = {
     "missing_from_index": "public record missing from the search index",
     "stale_in_index": "index entry older than its record",
     "duplicate_in_index": "record indexed more than once",
     "stray_in_index": "index entry with no public record",
-    "index_leftover": "index build left by a killed rebuild",
+    "index_leftover": "index build or pointer file no process will use",
     "orphan_file": "file no row names",
     "corrupt_file": "stored file whose content does not match its hash",
     "missing_file": "file a row names, missing on disk",
