@@ -24,6 +24,7 @@ university is the ``host_organisation``; the supervisor is not recorded as a per
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from indexer.labels import (
     ABSTRACT_EN_HEADINGS,
@@ -38,6 +39,7 @@ from indexer.labels import (
     squash,
 )
 from indexer.letter_case import restore_case
+from indexer.parsed import Origins, origins_of
 from indexer.people import VIETNAMESE_SURNAMES, name_prefix
 from indexer.vocabulary_match import match_place
 
@@ -720,16 +722,44 @@ def _state_subject(pages: list[str]) -> str | None:
     return None
 
 
-def parse_article(pages: list[str], styled: list | None = None) -> dict:
-    """Record-draft fields of a journal article or a thesis (keys absent when not found).
+@dataclass
+class ArticleFields:
+    """What :func:`parse_article` read from a journal article or a thesis (``None`` or empty
+    when not found), and where each field was read (``origins``: "typeset" set in the page's
+    largest type, "layout" found by the page's structure, "label" after its printed label,
+    "body" quoted in the text)."""
 
-    Returns any of ``title``, ``title_en``, ``people`` (articles: every author with role
-    ``member``; theses: the author as ``principal_investigator``), ``affiliations`` (as printed,
-    also set on each author), ``host_organisation`` (theses: the university), ``abstract``,
-    ``abstract_en``, ``keywords``, and the private keys ``_document_kind`` ("article" or
-    "thesis"), ``_sources`` {field: "layout" (found by the page's structure) | "label" (after
-    its printed label)} and ``_pages`` {field: page index}.
-    """
+    document_kind: str = "article"  # or "thesis"
+    title: str | None = None
+    title_en: str | None = None
+    # articles: every author as a member; theses: the author as principal investigator
+    people: list[dict] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)  # as printed, also on each author
+    host_organisation: str | None = None  # theses: the university
+    abstract: str | None = None
+    abstract_en: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    origins: Origins = field(default_factory=dict)
+
+    def to_record(self) -> dict:
+        """The record draft's fields (keys absent when not found)."""
+        record = {
+            "title": self.title,
+            "people": self.people,
+            "affiliations": self.affiliations,
+            "host_organisation": self.host_organisation,
+            "abstract": self.abstract,
+            "abstract_en": self.abstract_en,
+            "title_en": self.title_en,
+            "keywords": self.keywords,
+        }
+        return {key: value for key, value in record.items() if value}
+
+
+def parse_article(pages: list[str], styled: list | None = None) -> ArticleFields:
+    """The fields of a journal article or a thesis (:class:`ArticleFields`); ``styled`` are the
+    first page's lines with their type (:func:`indexer.pdf_text.read_styled_lines`), for the
+    title set in the largest type."""
     from indexer.detect import detect_language
 
     front = _Front(pages)
@@ -788,9 +818,9 @@ def parse_article(pages: list[str], styled: list | None = None) -> dict:
         )
     if people:
         result["people"] = people
-        field = "principal_investigator" if thesis else "members"
-        sources[field] = "layout"
-        page_of[field] = front.first
+        people_field = "principal_investigator" if thesis else "members"
+        sources[people_field] = "layout"
+        page_of[people_field] = front.first
     if affiliations:
         result["affiliations"] = list(dict.fromkeys(affiliations.values()))
 
@@ -823,9 +853,18 @@ def parse_article(pages: list[str], styled: list | None = None) -> dict:
         result["keywords"] = keywords
         sources["keywords"] = "label"
 
-    result["_sources"] = sources
-    result["_pages"] = page_of
-    return result
+    return ArticleFields(
+        document_kind=result.pop("_document_kind"),
+        **result,
+        origins=origins_of(sources, page_of),
+    )
 
 
-__all__ = ["is_masthead", "is_thesis", "parse_article", "person_names", "running_lines"]
+__all__ = [
+    "ArticleFields",
+    "is_masthead",
+    "is_thesis",
+    "parse_article",
+    "person_names",
+    "running_lines",
+]

@@ -2,9 +2,9 @@
 
 :class:`Origin` says how a field was found (``source``), on which page, and whether a second
 reading of it agreed; :mod:`indexer.confidence` weighs a field by it. Each parser has its own
-typed result (:class:`indexer.parse_report.ReportFields`, :class:`indexer.parse_patent.
-PatentFields`) holding its values and an ``origins`` map, with one ``to_record()`` giving the
-record draft that the rest of the indexer reads.
+typed result (``ReportFields``, ``PatentFields``, ``ArticleFields`` in :mod:`indexer.parse_report`,
+:mod:`indexer.parse_patent`, :mod:`indexer.parse_article`) holding its values and an ``origins``
+map, with one ``to_record()`` giving the record draft that the rest of the indexer reads.
 """
 
 from __future__ import annotations
@@ -42,8 +42,8 @@ def origins_of(sources: dict[str, str], pages: dict[str, int], agreement=None) -
 
 def fields_and_origins(result) -> tuple[dict, Origins]:
     """A parser's record-draft fields and where each was read: a typed result's
-    ``to_record()`` and ``origins``, or a plain draft and the origins it holds under its private
-    keys (``_sources``, ``_pages``: :func:`indexer.parse_article.parse_article`), taken out."""
+    ``to_record()`` and ``origins``; a plain dict (no parser ran: ``{}``) is a draft whose
+    origins, if any, are under the private keys ``_sources`` and ``_pages``, taken out."""
     if not isinstance(result, dict):
         return result.to_record(), dict(result.origins)
     sources, pages = result.pop("_sources", None) or {}, result.pop("_pages", None) or {}

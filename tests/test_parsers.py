@@ -1117,20 +1117,20 @@ Tạp chí Khoa học Đại học Phan Thiết, Tập 8, Số 2 (2022): 45–53
 
 def test_article_title_is_not_the_masthead_section_or_running_header():
     result = parse_article(JOURNAL_ARTICLE)
-    assert result["title"] == (
+    assert result.title == (
         "Đánh giá khả năng hấp phụ ion chì trong nước của than sinh học điều chế từ vỏ hạt điều"
     )
-    assert result["title_en"] == (
+    assert result.title_en == (
         "Lead ion adsorption from water by biochar prepared from cashew nut shells"
     )
-    assert result["_document_kind"] == "article"
-    assert result["keywords"] == ["than sinh học", "vỏ hạt điều", "hấp phụ", "chì"]
-    assert result["abstract"].startswith("Than sinh học được nhiệt phân")
-    assert result["abstract_en"].startswith("Biochar was produced")
+    assert result.document_kind == "article"
+    assert result.keywords == ["than sinh học", "vỏ hạt điều", "hấp phụ", "chì"]
+    assert result.abstract.startswith("Than sinh học được nhiệt phân")
+    assert result.abstract_en.startswith("Biochar was produced")
 
 
 def test_article_authors_are_members_with_their_affiliations():
-    people = parse_article(JOURNAL_ARTICLE)["people"]
+    people = parse_article(JOURNAL_ARTICLE).people
     assert [(p["name"], p["role"]) for p in people] == [
         ("Nguyễn Thị Hồng Vân", "member"),
         ("Lê Minh Tuấn", "member"),
@@ -1171,11 +1171,11 @@ Tôi xin cảm ơn Trường Đại học Nông Lâm Thành phố Hồ Chí Minh
 
 def test_thesis_cover_author_university_and_no_task_code():
     result = parse_article(THESIS_COVER)
-    assert result["_document_kind"] == "thesis"
-    assert result["title"] == (
+    assert result.document_kind == "thesis"
+    assert result.title == (
         "Đánh giá đặc điểm nông học và năng suất của một số giống điều ghép tại huyện Đức Linh"
     )
-    assert result["people"] == [
+    assert result.people == [
         {
             "name": "Lê Thị Kim Oanh",
             "role": "principal_investigator",
@@ -1183,8 +1183,8 @@ def test_thesis_cover_author_university_and_no_task_code():
             "affiliation": None,
         }
     ]  # the supervisor is not an author
-    assert result["host_organisation"] == "Trường Đại học Nông Lâm Thành phố Hồ Chí Minh"
-    assert "identifiers" not in result  # "Mã số: 8620110" is the major's code
+    assert result.host_organisation == "Trường Đại học Nông Lâm Thành phố Hồ Chí Minh"
+    assert "identifiers" not in result.to_record()  # "Mã số: 8620110" is the major's code
 
 
 def test_authors_in_capitals_under_a_sentence_case_title():
@@ -1195,8 +1195,8 @@ NGUYỄN VĂN HÙNG1*, TRẦN THỊ LAN2
 TÓM TẮT
 Dịch chiết vỏ thanh long có hàm lượng betacyanin cao."""
     result = parse_article([page])
-    assert result["title"] == "Chiết xuất chất màu betacyanin từ vỏ quả thanh long ruột đỏ"
-    assert [(p["name"], p["affiliation"]) for p in result["people"]] == [
+    assert result.title == "Chiết xuất chất màu betacyanin từ vỏ quả thanh long ruột đỏ"
+    assert [(p["name"], p["affiliation"]) for p in result.people] == [
         ("Nguyễn Văn Hùng", "Trường Đại học Phan Thiết"),
         ("Trần Thị Lan", "Viện Nghiên cứu Rau quả"),
     ]
@@ -1210,8 +1210,8 @@ Trần Văn Bảy(1), Hồ Thị Ngọc Diệp(2)
 (1) Sở Khoa học và Công nghệ tỉnh Bình Thuận; (2) Trường Đại học Kinh tế
 Tóm tắt: Du lịch cộng đồng ở Phan Thiết phát triển nhanh."""
     result = parse_article([page])
-    assert result["title"].endswith("tại thành phố Phan Thiết")
-    assert [p["name"] for p in result["people"]] == ["Trần Văn Bảy", "Hồ Thị Ngọc Diệp"]
+    assert result.title.endswith("tại thành phố Phan Thiết")
+    assert [p["name"] for p in result.people] == ["Trần Văn Bảy", "Hồ Thị Ngọc Diệp"]
     assert person_names("Trần Văn Bảy(1), Hồ Thị Ngọc Diệp(2)") == [
         ("Trần Văn Bảy", {"1"}),
         ("Hồ Thị Ngọc Diệp", {"2"}),
@@ -1348,7 +1348,7 @@ def test_a_state_document_is_titled_by_its_subject_line():
         "V/v góp ý Văn kiện Dự án “Hỗ trợ Chương\ntrình biến đổi khí hậu”\n"
         "Hà Nội, ngày 16 tháng 5 năm 2016\nKính gửi: - Bộ Kế hoạch và Đầu tư;\n"
     )
-    assert parse_article([page])["title"] == (
+    assert parse_article([page]).title == (
         "V/v góp ý Văn kiện Dự án “Hỗ trợ Chương trình biến đổi khí hậu”"
     )
 
@@ -1359,5 +1359,5 @@ def test_students_listed_under_their_label_are_the_authors():
         "Nguyễn Hữu Quang - 21001574\nGiảng viên hướng dẫn:\nĐặng Đình Thắng - 21001587\n"
         "TS. Nguyễn Thị Bích Thủy\nNguyễn Văn Thắng - 21002175\nHà Nội - 2024\n"
     )
-    names = [p["name"] for p in parse_article([page]).get("people", [])]
+    names = [p["name"] for p in parse_article([page]).people]
     assert names == ["Nguyễn Hữu Quang", "Đặng Đình Thắng", "Nguyễn Văn Thắng"]
