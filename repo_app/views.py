@@ -36,8 +36,6 @@ log = logging.getLogger(__name__)
 
 FACET_VISIBLE = 6  # buckets shown before "show more"
 PAGER_RADIUS = 2  # page links on each side of the current page
-MAX_RELAXATIONS = 6  # "remove this filter" suggestions on an empty page
-DID_YOU_MEAN = 3  # other queries offered for one that found nothing
 RANGE = ".."  # year=2020..2023
 YEAR_PARAMETERS = ("year", "year_from", "year_to")
 
@@ -166,66 +164,18 @@ def _page_links(page: int, page_count: int) -> list[int | None]:
     return links
 
 
-def _total_without(params, lang: str, name: str = "", value: str | None = None) -> int | None:
-    """How many results the same search finds with one filter value (or all filters) removed."""
-    if value is None:
-        filters = {}
-    else:
-        filters = {key: [item for item in values if not (key == name and item == value)]
-                   for key, values in params.filters.items()}
-        filters = {key: values for key, values in filters.items() if values}
-    relaxed = search_service.SearchParams(
-        text=params.text, filters=filters, page=1, size=1, sort=params.sort
-    )
-    try:
-        return search_service.search(_services().search_engine, relaxed, lang)["total"]
-    except search_service.BadSearchParameters:
-        return None
-
-
-def _relaxations(args, params, results, lang: str) -> list[dict]:
-    """On an empty page: the filters whose removal brings results back, with how many."""
-    offers = []
-    values = [(name, value) for name, items in params.filters.items() for value in items]
-    for name, value in values[:MAX_RELAXATIONS]:
-        total = _total_without(params, lang, name, value)
-        if total:
-            offers.append({
-                "facet": _facet_label(name),
-                "label": _value_label(name, value, results),
-                "href": _url_without(args, name, value),
-                "total": total,
-            })
-    if len(values) > 1:
-        total = _total_without(params, lang)
-        if total:
-            offers.append({"all": True, "href": _url_without_filters(args), "total": total})
-    return offers
-
-
-def _did_you_mean(text: str) -> list[str]:
-    """Other queries for one that found nothing: completions of what was typed, or of it with
-    the last one or two letters dropped ("nuoc mamm" -> "nước mắm"). Cheap: at most three
-    suggestion lookups; titles are left out (they are records, not queries)."""
-    if not text or len(text) > 100:
-        return []
-    for cut in range(3):
-        stem = text[: len(text) - cut] if cut else text
-        if len(stem.strip()) < 3 or (cut and stem[-1].isspace()):
-            break
-        try:
-            items = search_service.suggest(_services().search_engine, stem, 8)
-        except (search_service.BadSearchParameters, SearchError):
-            return []
-        found = []
-        for item in items:
-            candidate = (item.get("text") or "").strip()
-            if (item.get("type") != "title" and candidate
-                    and candidate.casefold() != text.casefold() and candidate not in found):
-                found.append(candidate)
-        if found:
-            return found[:DID_YOU_MEAN]
-    return []
+def _relaxation_links(args, offers: list[dict], results) -> list[dict]:
+    """The search service's filter removals, as the page shows them: labels and links."""
+    links = []
+    for offer in offers:
+        if offer["facet"] is None:
+            links.append({"all": True, "href": _url_without_filters(args),
+                          "total": offer["total"]})
+        else:
+            name, value = offer["facet"], offer["value"]
+            links.append({"facet": _facet_label(name), "label": _value_label(name, value, results),
+                          "href": _url_without(args, name, value), "total": offer["total"]})
+    return links
 
 
 @blueprint.get("/")
@@ -259,7 +209,8 @@ def _search_page(params, results, lang: str) -> dict:
         (_range_bounds(value) for value in params.filters.get("year", []) if RANGE in value),
         ("", ""),
     )
-    empty = not results["hits"]
+    # "Did you mean" and "remove this filter" are the search service's, as in the API answer.
+    offers = search_service.alternatives(_services().search_engine, params, results, lang)
     facets = {
         name: {**facet, "buckets": [b for b in facet["buckets"] if RANGE not in b["key"]]}
         for name, facet in results["facets"].items()
@@ -275,14 +226,8 @@ def _search_page(params, results, lang: str) -> dict:
         "year_range": year_range,
         "kept_args": _pairs(args, lambda key, value: key in FACETS_BY_NAME and RANGE not in value),
         "range_kept_args": _pairs(args, lambda key, _value: key in YEAR_PARAMETERS),
-        "relaxations": (
-            _relaxations(args, params, results, lang)
-            if empty and params.filters and results["page"] == 1 else []
-        ),
-        "did_you_mean": (
-            _did_you_mean(params.text) if empty and not params.filters and results["page"] == 1
-            else []
-        ),
+        "relaxations": _relaxation_links(args, offers["relaxations"], results),
+        "did_you_mean": offers["did_you_mean"],
         "facet_visible": FACET_VISIBLE,
     }
 
