@@ -7,10 +7,10 @@
 
 Builds a throwaway instance (``REPO_INSTANCE`` in a temp dir; SQLite, or with ``--postgres`` a
 new PostgreSQL database on 127.0.0.1 dropped at the end): N synthetic records in the database
-(``benchmarks/synthetic.py``, loaded as ``plan_indicators.py`` does) and the same records in the
-tantivy index. Then, for each mix (``benchmarks/load_mixes.py``: search with facets, record
-pages and suggestions, every path distinct or a realistic share on a few hot pages) and each
-cache setting (``SEARCH_CACHE_ENTRIES`` at its default, or 0), starts
+(``benchmarks/synthetic.py``, loaded as ``plan_indicators.py`` does), indexed from the
+database into the tantivy index. Then, for each mix (``benchmarks/load_mixes.py``: search with
+facets, record pages and suggestions, every path distinct or a realistic share on a few hot
+pages) and each cache setting (``SEARCH_CACHE_ENTRIES`` at its default, or 0), starts
 ``gunicorn -w 2 -k gthread --threads 4 repo_app.wsgi:app`` (the Dockerfile's command) on a free
 loopback port, warms it up on other paths, and runs Debian's ``wrk`` for ``--seconds``.
 
@@ -47,7 +47,6 @@ for folder in (ROOT, ROOT / "benchmarks"):
 
 import load_mixes  # noqa: E402
 import staff_writers  # noqa: E402
-import synthetic  # noqa: E402
 
 READY_TIMEOUT = 60.0
 STOP_TIMEOUT = 15.0
@@ -127,8 +126,8 @@ class Instance:
     def build(self, records: int) -> None:
         import plan_indicators
 
-        from indexer.search.tantivy_engine import TantivyEngine
         from repo_app.migrate import upgrade
+        from repo_app.services.indexing import rebuild_index
 
         for folder in (self.settings.instance, self.settings.files_dir,
                        self.settings.quarantine_dir):
@@ -140,7 +139,7 @@ class Instance:
                     isolation_level="AUTOCOMMIT") as connection:
                 connection.exec_driver_sql("VACUUM ANALYZE")
         started = time.perf_counter()
-        indexed = TantivyEngine(self.settings.index_dir).rebuild(synthetic.records(records))
+        indexed = rebuild_index(self.services)  # as `repo-app reindex` does: rows stamped
         print(f"index: {indexed:,} searchable records in {time.perf_counter() - started:.1f} s",
               flush=True)
 

@@ -23,9 +23,11 @@ def _is_pending():
     return or_(Record.indexed_at.is_(None), Record.indexed_at < Record.updated_at)
 
 
-def _pending(session, limit):
-    stmt = select(Record).where(_is_pending()).order_by(Record.id).limit(limit)
-    return session.scalars(stmt).all()
+def _pending(session, limit, only=None):
+    stmt = select(Record).where(_is_pending())
+    if only is not None:
+        stmt = stmt.where(Record.id.in_(sorted(only)))
+    return session.scalars(stmt.order_by(Record.id).limit(limit)).all()
 
 
 def pending_count(services) -> int:
@@ -40,8 +42,9 @@ def indexed_form(record: Record) -> dict:
     return {**record.as_dict(), "updated_at": record.updated_at.isoformat()}
 
 
-def sync_index(services) -> int:
-    """Index every pending record; return how many were written or removed.
+def sync_index(services, only: set[str] | None = None) -> int:
+    """Index every pending record (or those of ``only`` that are pending); return how many were
+    written or removed.
 
     An index that is new or was made for another schema is rebuilt whole from the database.
     """
@@ -51,7 +54,7 @@ def sync_index(services) -> int:
     done = 0
     while True:
         with services.sessions() as session:
-            records = _pending(session, BATCH)
+            records = _pending(session, BATCH, only)
             if not records:
                 return done
             # The engine decides what a record shows (restricted ones are removed, not indexed).
@@ -123,7 +126,11 @@ def follow_commits(services) -> None:
         try:
             if removed:
                 services.search_engine.delete(sorted(removed))
-            sync_index(services)
+            # Only what this commit touched: a request must not pay for a backlog (records
+            # loaded behind the application's back, or left while the engine was down), nor
+            # race other requests over it; the background catch-up and reindex take that.
+            if touched:
+                sync_index(services, only=touched - removed)
         except Exception:  # noqa: BLE001 - the commit stands; the index catches up later
             log.exception("the search index could not follow a commit; retrying shortly")
             _catch_up_later(services)
