@@ -1,16 +1,36 @@
 """API errors as RFC 9457 problem details (``application/problem+json``): ``type``,
 ``title``, ``status``, ``detail``, and ``fields`` naming each invalid field. ``message`` repeats
 ``detail`` for the clients written against the first version of this API. Every 4xx and 5xx
-under ``/api/`` answers this way, unknown URLs included."""
+under ``/api/`` answers this way, unknown URLs included.
+
+The services' messages (``detail``, ``fields``) are English, whatever language the client's
+cookie or ``Accept-Language`` asks of the pages: other systems are written against these texts.
+``?lang=vi`` asks for them in Vietnamese."""
 
 from __future__ import annotations
 
-from flask import Response, json, request
+from flask import Response, g, json, request
+from flask_babel import force_locale
 from werkzeug.exceptions import HTTPException
 
+from repo_app.services import errors as service_errors
 from repo_app.services.errors import ServiceError
 
 API_PREFIX = "/api/"
+API_LANGUAGES = ("en", "vi")  # the first unless asked
+
+
+def api_language() -> str:
+    """The language of the API's messages: English, or Vietnamese on ``?lang=vi``."""
+    asked = request.args.get("lang")
+    return asked if asked in API_LANGUAGES else API_LANGUAGES[0]
+
+
+def _messages_in_api_language() -> None:
+    """Before an API request: a service message read while answering it (by the problem below,
+    or by a handler's ``str(error)``) is in the API's language, not the reader's."""
+    if request.path.startswith(API_PREFIX):
+        g.setdefault(service_errors.LANGUAGE_KEY, api_language())
 
 
 def problem(status: int, detail: str, fields: dict | None = None, title: str | None = None,
@@ -18,6 +38,8 @@ def problem(status: int, detail: str, fields: dict | None = None, title: str | N
     from http import HTTPStatus
 
     title = title or HTTPStatus(status).phrase
+    with force_locale(api_language()):  # any lazy message still in detail or fields
+        detail, fields = service_errors.text(detail), service_errors.text(fields)
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail,
             "message": detail}
     if fields:
@@ -29,7 +51,8 @@ def problem(status: int, detail: str, fields: dict | None = None, title: str | N
 
 
 def service_problem(error: ServiceError) -> Response:
-    return problem(error.status, error.message, error.fields)
+    with force_locale(api_language()):
+        return problem(error.status, error.message, error.fields)
 
 
 def invalid_fields(messages: dict) -> dict:
@@ -68,6 +91,7 @@ def _crash_problem(error: Exception):
 
 
 def init_app(app) -> None:
+    app.before_request(_messages_in_api_language)
     app.register_error_handler(HTTPException, _http_problem)
     app.register_error_handler(ServiceError, service_problem)
     app.register_error_handler(Exception, _crash_problem)

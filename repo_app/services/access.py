@@ -8,7 +8,7 @@ record, also see its drafts.
 from __future__ import annotations
 
 from repo_app.models import Record
-from repo_app.services.errors import NotFound
+from repo_app.services.errors import NotFound, lazy_gettext
 from repo_app.services.principal import Principal
 
 
@@ -30,18 +30,20 @@ def visible_record(session, principal: Principal, record_id: str) -> Record:
     restricted record's existence is itself not public)."""
     record = session.get(Record, record_id)
     if not can_see(principal, record):
-        raise NotFound(f"No record {record_id!r}.")
+        raise NotFound(lazy_gettext("No record %(id)s.", id=repr(record_id)))
     return record
 
 
-def require_staff(principal: Principal, what: str = "do this") -> Principal:
-    """401 for the anonymous, 403 for anyone but Department staff."""
+def require_staff(principal: Principal, refusal=None) -> Principal:
+    """401 for the anonymous, 403 for anyone but Department staff (``refusal``: the 403's
+    message, saying what only staff may do)."""
     from repo_app.services.errors import Forbidden, NotAuthenticated
 
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in, or send an API token (Authorization: Bearer ...).")
+        raise NotAuthenticated(lazy_gettext(
+            "Sign in, or send an API token (Authorization: Bearer ...)."))
     if not principal.is_staff:
-        raise Forbidden(f"Only Department staff may {what}.")
+        raise Forbidden(refusal or lazy_gettext("Only Department staff may do this."))
     return principal
 
 

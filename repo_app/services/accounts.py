@@ -16,7 +16,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 
 from repo_app.models import ApiToken, User, utcnow
 from repo_app.services import notifications
-from repo_app.services.errors import Forbidden, Invalid, NotFound
+from repo_app.services.errors import Forbidden, Invalid, NotFound, lazy_gettext
 from repo_app.services.principal import Principal
 from schemas import vocabularies
 
@@ -35,16 +35,17 @@ def normalise_email(email: str) -> str:
 
 def _check_password(password: str) -> None:
     if len(password or "") < MIN_PASSWORD:
-        raise Invalid({"password": [f"At least {MIN_PASSWORD} characters."]})
+        raise Invalid({"password": [lazy_gettext("At least %(min)s characters.",
+                                                  min=MIN_PASSWORD)]})
 
 
 def _check_role(role: str, organisation: str | None) -> None:
     if role not in ROLES:
-        raise Invalid({"role": [f"One of {', '.join(ROLES)}."]})
+        raise Invalid({"role": [lazy_gettext("One of %(choices)s.", choices=", ".join(ROLES))]})
     if role == "researcher":
         if not organisation or organisation not in vocabularies.load("organisations"):
-            raise Invalid({"organisation": ["A researcher belongs to an organisation of the "
-                                            "organisations vocabulary."]})
+            raise Invalid({"organisation": [lazy_gettext(
+                "A researcher belongs to an organisation of the organisations vocabulary.")]})
 
 
 def add_user(services, email: str, *, role: str, name: str | None = None,
@@ -53,7 +54,7 @@ def add_user(services, email: str, *, role: str, name: str | None = None,
     trusted, so the e-mail and the organisation count as confirmed)."""
     email = normalise_email(email)
     if "@" not in email:
-        raise Invalid({"email": ["Not an e-mail address."]})
+        raise Invalid({"email": [lazy_gettext("Not an e-mail address.")]})
     _check_role(role, organisation)
     _check_password(password)
     with services.sessions.begin() as db:
@@ -108,7 +109,7 @@ def new_token(services, email: str) -> str:
     with services.sessions.begin() as db:
         user = db.scalar(select(User).where(User.email == normalise_email(email)))
         if user is None:
-            raise NotFound(f"No account {email!r}.")
+            raise NotFound(lazy_gettext("No account %(email)s.", email=repr(email)))
         db.add(ApiToken(user_id=user.id, token_hash=_token_hash(token)))
     return token
 
@@ -127,7 +128,7 @@ def disable(services, email: str) -> None:
     with services.sessions.begin() as db:
         user = db.scalar(select(User).where(User.email == normalise_email(email)))
         if user is None:
-            raise NotFound(f"No account {email!r}.")
+            raise NotFound(lazy_gettext("No account %(email)s.", email=repr(email)))
         user.active = False
         for token in db.scalars(select(ApiToken).where(ApiToken.user_id == user.id)):
             token.revoked_at = token.revoked_at or utcnow()
@@ -147,13 +148,13 @@ def sign_up(services, *, email: str, name: str, role: str, password: str,
     more, so the form does not reveal who has an account."""
     email = normalise_email(email)
     if "@" not in email or len(email) > 254:
-        raise Invalid({"email": ["Not an e-mail address."]})
+        raise Invalid({"email": [lazy_gettext("Not an e-mail address.")]})
     if role not in SIGN_UP_ROLES:
-        raise Invalid({"role": ["Sign up as an enterprise or a researcher."]})
+        raise Invalid({"role": [lazy_gettext("Sign up as an enterprise or a researcher.")]})
     _check_role(role, organisation)
     _check_password(password)
     if not (name or "").strip():
-        raise Invalid({"name": ["Your name, please."]})
+        raise Invalid({"name": [lazy_gettext("Your name, please.")]})
     with services.sessions.begin() as db:
         if db.scalar(select(User).where(User.email == email)) is not None:
             return
@@ -171,13 +172,13 @@ def confirm_email(services, token: str) -> User:
     try:
         user_id = _serializer(services, "confirm").loads(token, max_age=CONFIRM_MAX_AGE)
     except SignatureExpired:
-        raise Invalid({"token": ["This link has expired: sign up again."]}) from None
+        raise Invalid({"token": [lazy_gettext("This link has expired: sign up again.")]}) from None
     except BadSignature:
-        raise Invalid({"token": ["This link is not valid."]}) from None
+        raise Invalid({"token": [lazy_gettext("This link is not valid.")]}) from None
     with services.sessions.begin() as db:
         user = db.get(User, user_id)
         if user is None:
-            raise NotFound("No such account.")
+            raise NotFound(lazy_gettext("No such account."))
         user.email_confirmed_at = user.email_confirmed_at or utcnow()
     return user
 
@@ -198,12 +199,12 @@ def reset_password(services, token: str, password: str) -> None:
     try:
         user_id, fragment = _serializer(services, "reset").loads(token, max_age=RESET_MAX_AGE)
     except (BadSignature, ValueError, TypeError):
-        raise Invalid({"token": ["This link is not valid or has expired."]}) from None
+        raise Invalid({"token": [lazy_gettext("This link is not valid or has expired.")]}) from None
     _check_password(password)
     with services.sessions.begin() as db:
         user = db.get(User, user_id)
         if user is None or user.password_hash[-12:] != fragment:
-            raise Invalid({"token": ["This link has already been used."]})
+            raise Invalid({"token": [lazy_gettext("This link has already been used.")]})
         user.password_hash = generate_password_hash(password)
         user.email_confirmed_at = user.email_confirmed_at or utcnow()
 
@@ -221,13 +222,13 @@ def pending_researchers(services) -> list[User]:
 def confirm_organisation(services, principal: Principal, user_id: int) -> User:
     """Staff confirm that a researcher belongs to the organisation they named."""
     if not principal.is_staff:
-        raise Forbidden("Only Department staff confirm a researcher's organisation.")
+        raise Forbidden(lazy_gettext("Only Department staff confirm a researcher's organisation."))
     from repo_app.services.workflow_engine import Subject, record_event
 
     with services.sessions.begin() as db:
         user = db.get(User, user_id)
         if user is None or user.role != "researcher":
-            raise NotFound("No such researcher.")
+            raise NotFound(lazy_gettext("No such researcher."))
         user.organisation_confirmed = True
         record_event(db, Subject(User, "user", user.id, "role"), principal, kind="decision",
                      transition="confirm_organisation", comment=user.organisation_key or "")

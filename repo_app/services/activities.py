@@ -31,7 +31,13 @@ from repo_app.models import (
     Transaction,
     User,
 )
-from repo_app.services.errors import Forbidden, Invalid, NotAuthenticated, NotFound
+from repo_app.services.errors import (
+    Forbidden,
+    Invalid,
+    NotAuthenticated,
+    NotFound,
+    lazy_gettext,
+)
 from repo_app.services.principal import Principal
 from schemas import vocabularies
 
@@ -56,9 +62,9 @@ MATCHES = 10
 
 def _require_staff(principal: Principal) -> None:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in as Department staff.")
+        raise NotAuthenticated(lazy_gettext("Sign in as Department staff."))
     if not principal.is_staff:
-        raise Forbidden("Only Department staff may do this.")
+        raise Forbidden(lazy_gettext("Only Department staff may do this."))
 
 
 def _load(schema: Schema, body) -> dict:
@@ -71,7 +77,8 @@ def _load(schema: Schema, body) -> dict:
 def _vocabulary_key(name: str):
     def check(value):
         if value not in vocabularies.load(name):
-            raise ValidationError(f"Not a key of the {name} vocabulary.")
+            raise ValidationError([lazy_gettext("Not a key of the %(vocabulary)s vocabulary.",
+                                                 vocabulary=name)])
     return check
 
 
@@ -96,10 +103,10 @@ class ActivitySchema(Schema):
     @validates_schema
     def _dates(self, data, **kwargs):
         if data.get("end_date") and data["end_date"] < data["start_date"]:
-            raise ValidationError({"end_date": ["Ends before it starts."]})
+            raise ValidationError({"end_date": [lazy_gettext("Ends before it starts.")]})
         if data.get("connected_on") and data.get("type") != "intermediary":
-            raise ValidationError({"connected_on": ["Only intermediaries connect to the "
-                                                    "national network."]})
+            raise ValidationError({"connected_on": [lazy_gettext(
+                "Only intermediaries connect to the national network.")]})
 
 
 def create_activity(services, principal: Principal, body: dict) -> dict:
@@ -125,7 +132,8 @@ def _check_links(session, links: dict) -> None:
                               ("transaction", Transaction, "transactions")):
         missing = [target for target in links[kind] if session.get(model, target) is None]
         if missing:
-            errors[name] = [f"Not found: {', '.join(map(str, missing))}."]
+            errors[name] = [lazy_gettext("Not found: %(missing)s.",
+                                         missing=", ".join(map(str, missing)))]
     if errors:
         raise Invalid(errors)
 
@@ -134,11 +142,12 @@ def link(services, principal: Principal, activity_id: int, kind: str, target_id)
     """Tie a record presented, an inquiry or a deal to an activity (once)."""
     _require_staff(principal)
     if kind not in LINK_KINDS:
-        raise Invalid({"kind": [f"One of: {', '.join(LINK_KINDS)}."]})
+        raise Invalid({"kind": [lazy_gettext("One of: %(choices)s.",
+                                                choices=", ".join(LINK_KINDS))]})
     with services.sessions() as session, session.begin():
         activity = session.get(Activity, activity_id)
         if activity is None:
-            raise NotFound(f"No activity {activity_id!r}.")
+            raise NotFound(lazy_gettext("No activity %(id)s.", id=repr(activity_id)))
         plural = {"record": "records", "inquiry": "inquiries", "transaction": "transactions"}
         target = target_id if kind == "record" else _int(target_id, plural[kind])
         _check_links(session, {name: [target] if name == kind else [] for name in LINK_KINDS})
@@ -155,7 +164,7 @@ def _int(value, name: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise Invalid({name: ["A whole number."]}) from None
+        raise Invalid({name: [lazy_gettext("A whole number.")]}) from None
 
 
 def _activity_dict(session, activity: Activity, lang: str = "vi") -> dict:
@@ -188,7 +197,8 @@ def list_activities(services, *, year: int | None = None, type: str | None = Non
                                     Activity.start_date <= date(year, 12, 31))
     if type:
         if type not in ACTIVITY_TYPES:
-            raise Invalid({"type": [f"One of: {', '.join(ACTIVITY_TYPES)}."]})
+            raise Invalid({"type": [lazy_gettext("One of: %(choices)s.",
+                                                    choices=", ".join(ACTIVITY_TYPES))]})
         statement = statement.where(Activity.type == type)
     with services.sessions() as session:
         total = session.scalar(select(func.count()).select_from(statement.subquery()))
@@ -218,16 +228,17 @@ class NeedSchema(Schema):
     def _budget(self, data, **kwargs):
         low, high = data.get("budget_min_vnd"), data.get("budget_max_vnd")
         if low is not None and high is not None and high < low:
-            raise ValidationError({"budget_max_vnd": ["Below the minimum."]})
+            raise ValidationError({"budget_max_vnd": [lazy_gettext("Below the minimum.")]})
 
 
 def create_need(services, principal: Principal, body: dict) -> dict:
     """An enterprise enters its own need; staff may enter one for an enterprise (by name, or
     for an enterprise account with ``enterprise_id``)."""
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to describe a technology need.")
+        raise NotAuthenticated(lazy_gettext("Sign in to describe a technology need."))
     if principal.role != "enterprise" and not principal.is_staff:
-        raise Forbidden("Technology needs are entered by enterprises or Department staff.")
+        raise Forbidden(lazy_gettext(
+            "Technology needs are entered by enterprises or Department staff."))
     body = dict(body or {})
     enterprise_id = body.pop("enterprise_id", None)
     values = _load(NeedSchema(), body)
@@ -237,12 +248,12 @@ def create_need(services, principal: Principal, body: dict) -> dict:
         elif enterprise_id is not None:
             user = session.get(User, _int(enterprise_id, "enterprise_id"))
             if user is None or user.role != "enterprise":
-                raise Invalid({"enterprise_id": ["Not an enterprise account."]})
+                raise Invalid({"enterprise_id": [lazy_gettext("Not an enterprise account.")]})
             enterprise_id = user.id
         if not values.get("enterprise_name"):
             user = session.get(User, enterprise_id) if enterprise_id else None
             if user is None:
-                raise Invalid({"enterprise_name": ["Name the enterprise."]})
+                raise Invalid({"enterprise_name": [lazy_gettext("Name the enterprise.")]})
             values["enterprise_name"] = user.enterprise_name or user.name
         need = TechnologyNeed(**values, enterprise_id=enterprise_id,
                               created_by=principal.user_id)
@@ -255,10 +266,10 @@ def create_need(services, principal: Principal, body: dict) -> dict:
 
 def _visible_need(session, principal: Principal, need_id) -> TechnologyNeed:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see technology needs.")
+        raise NotAuthenticated(lazy_gettext("Sign in to see technology needs."))
     need = session.get(TechnologyNeed, _int(need_id, "need_id"))
     if need is None or not (principal.is_staff or need.enterprise_id == principal.user_id):
-        raise NotFound(f"No technology need {need_id!r}.")
+        raise NotFound(lazy_gettext("No technology need %(id)s.", id=repr(need_id)))
     return need
 
 
@@ -290,7 +301,7 @@ def get_need(services, principal: Principal, need_id, lang: str = "vi") -> dict:
 def list_needs(services, principal: Principal, *, sector: str | None = None,
                lang: str = "vi") -> dict:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see technology needs.")
+        raise NotAuthenticated(lazy_gettext("Sign in to see technology needs."))
     statement = select(TechnologyNeed)
     if not principal.is_staff:
         statement = statement.where(TechnologyNeed.enterprise_id == principal.user_id)
@@ -323,7 +334,7 @@ def propose_matches(services, need_id: int, size: int = MATCHES) -> list[dict]:
     with services.sessions() as session:
         need = session.get(TechnologyNeed, need_id)
         if need is None:
-            raise NotFound(f"No technology need {need_id!r}.")
+            raise NotFound(lazy_gettext("No technology need %(id)s.", id=repr(need_id)))
         text, sector = match_query(need.problem), need.sector
     hits: dict[str, float] = {}
     if text:
@@ -361,14 +372,15 @@ def forward_match(services, principal: Principal, match_id: int, message: str = 
     with services.sessions() as session:
         match = session.get(NeedMatch, _int(match_id, "match_id"))
         if match is None:
-            raise NotFound(f"No proposal {match_id!r}.")
+            raise NotFound(lazy_gettext("No proposal %(id)s.", id=repr(match_id)))
         if match.inquiry_id is not None:
             return {"match_id": match.id, "inquiry_id": match.inquiry_id}
         need = session.get(TechnologyNeed, match.need_id)
         enterprise = session.get(User, need.enterprise_id) if need.enterprise_id else None
         if enterprise is None:
-            raise Invalid({"enterprise_id": ["The need has no enterprise account to open an "
-                                             "inquiry for: link it to one first."]})
+            raise Invalid({"enterprise_id": [lazy_gettext(
+                "The need has no enterprise account to open an inquiry for: link it to one "
+                "first.")]})
         record_id, problem = match.record_id, need.problem
     text = (message or "").strip() or (
         "Sở Khoa học và Công nghệ chuyển nhu cầu công nghệ của doanh nghiệp: " + problem)

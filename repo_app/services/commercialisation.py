@@ -13,7 +13,7 @@ from repo_app.models import CommercialisationCase, Event, Record, SupportAction
 from repo_app.services import transactions, uow
 from repo_app.services import workflow_engine as engine
 from repo_app.services.access import relations, visible_record
-from repo_app.services.errors import Forbidden, Invalid, NotAuthenticated
+from repo_app.services.errors import Forbidden, Invalid, NotAuthenticated, lazy_gettext
 from repo_app.services.principal import Principal
 from schemas import vocabularies, workflows
 
@@ -108,17 +108,18 @@ class SupportActionSchema(Schema):
 def add_support_action(services, record_id: str, principal: Principal, body: dict) -> dict:
     """Staff record what the Department did for a result; it counts as supported from then."""
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to record a support action.")
+        raise NotAuthenticated(lazy_gettext("Sign in to record a support action."))
     if not principal.is_staff:
-        raise Forbidden("Only Department staff record support actions.")
+        raise Forbidden(lazy_gettext("Only Department staff record support actions."))
     try:
         values = SupportActionSchema().load(body or {})
     except ValidationError as error:
         raise Invalid(error.messages) from None
     if values["type"] not in vocabularies.load("support_actions"):
-        raise Invalid({"type": [f"Not a support action: {values['type']!r}."]})
+        raise Invalid({"type": [lazy_gettext("Not a support action: %(value)s.",
+                                                    value=repr(values["type"]))]})
     if values["date"] > date.today():
-        raise Invalid({"date": ["A support action is recorded once it happened."]})
+        raise Invalid({"date": [lazy_gettext("A support action is recorded once it happened.")]})
     with uow.unit_of_work(services) as session:
         record = visible_record(session, principal, record_id)
         action = SupportAction(record_id=record.id, type=values["type"], date=values["date"],

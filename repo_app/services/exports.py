@@ -85,10 +85,11 @@ def response(rows: list[dict], name: str, fmt: str, *, columns: list[str] | None
     """A Flask download of ``rows`` (for the API and the pages)."""
     from flask import Response
 
-    from repo_app.services.errors import Invalid
+    from repo_app.services.errors import Invalid, lazy_gettext
 
     if fmt not in FORMATS:
-        raise Invalid({"format": [f"One of: json, {', '.join(FORMATS)}."]})
+        raise Invalid({"format": [lazy_gettext("One of: %(choices)s.",
+                                                  choices=", ".join(("json", *FORMATS)))]})
     content, mimetype = render(rows, fmt, columns=columns, title=name)
     return Response(content, mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="{name}.{fmt}"'})

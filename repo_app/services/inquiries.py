@@ -11,7 +11,13 @@ from repo_app.models import Event, Inquiry, Record, User
 from repo_app.services import commercialisation, notifications, uow
 from repo_app.services import workflow_engine as engine
 from repo_app.services.access import is_owner, visible_record
-from repo_app.services.errors import Forbidden, Invalid, NotAuthenticated, NotFound
+from repo_app.services.errors import (
+    Forbidden,
+    Invalid,
+    NotAuthenticated,
+    NotFound,
+    lazy_gettext,
+)
 from repo_app.services.principal import Principal
 from schemas import workflows
 
@@ -38,9 +44,10 @@ def _subject(inquiry: Inquiry) -> engine.Subject:
 
 def send(services, record_id: str, principal: Principal, body: dict) -> dict:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in as an enterprise to send a licensing inquiry.")
+        raise NotAuthenticated(lazy_gettext(
+            "Sign in as an enterprise to send a licensing inquiry."))
     if principal.role != "enterprise":
-        raise Forbidden("Licensing inquiries are sent from enterprise accounts.")
+        raise Forbidden(lazy_gettext("Licensing inquiries are sent from enterprise accounts."))
     try:
         values = InquirySchema().load(body or {})
     except ValidationError as error:
@@ -67,14 +74,14 @@ def send(services, record_id: str, principal: Principal, body: dict) -> dict:
 
 def _visible(session, principal: Principal, inquiry_id) -> tuple[Inquiry, Record]:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see inquiries.")
+        raise NotAuthenticated(lazy_gettext("Sign in to see inquiries."))
     try:
         inquiry = session.get(Inquiry, int(inquiry_id))
     except (TypeError, ValueError):
         inquiry = None
     record = session.get(Record, inquiry.record_id) if inquiry else None
     if inquiry is None or not _relations(principal, inquiry, record):
-        raise NotFound(f"No inquiry {inquiry_id!r}.")
+        raise NotFound(lazy_gettext("No inquiry %(id)s.", id=repr(inquiry_id)))
     return inquiry, record
 
 
@@ -106,7 +113,7 @@ def get(services, inquiry_id, principal: Principal, lang: str = "vi") -> dict:
 def inbox(services, principal: Principal, lang: str = "vi", state: str | None = None) -> list:
     """Staff: every inquiry; researchers: their organisation's; enterprises: their own."""
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see inquiries.")
+        raise NotAuthenticated(lazy_gettext("Sign in to see inquiries."))
     with services.sessions() as session:
         query = select(Inquiry).join(Record, Record.id == Inquiry.record_id)
         if not principal.is_staff:

@@ -14,7 +14,14 @@ from repo_app.services import notifications, uow
 from repo_app.services import workflow_engine as engine
 from repo_app.services.access import is_owner, visible_record
 from repo_app.services.deadlines import deadlines
-from repo_app.services.errors import Forbidden, Invalid, NotAuthenticated, NotFound
+from repo_app.services.errors import (
+    Forbidden,
+    Invalid,
+    NotAuthenticated,
+    NotFound,
+    in_reader_language,
+    lazy_gettext,
+)
 from repo_app.services.principal import Principal
 from schemas import vocabularies, workflows
 
@@ -43,11 +50,11 @@ def _relations(principal: Principal, request: IpRequest, record: Record) -> set[
 def _visible(session, principal: Principal, request_id) -> tuple[IpRequest, Record]:
     """The request if this person may see it: staff, the requester, the owner's researchers."""
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see IP-registration requests.")
+        raise NotAuthenticated(lazy_gettext("Sign in to see IP-registration requests."))
     request = session.get(IpRequest, _int(request_id))
     record = session.get(Record, request.record_id) if request else None
     if request is None or not _relations(principal, request, record):
-        raise NotFound(f"No IP-registration request {request_id!r}.")
+        raise NotFound(lazy_gettext("No IP-registration request %(id)s.", id=repr(request_id)))
     return request, record
 
 
@@ -60,7 +67,7 @@ def _int(value):
 
 def create(services, principal: Principal, body: dict) -> dict:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to request IP-registration support.")
+        raise NotAuthenticated(lazy_gettext("Sign in to request IP-registration support."))
     try:
         values = IpRequestSchema().load(body or {})
     except ValidationError as error:
@@ -68,8 +75,9 @@ def create(services, principal: Principal, body: dict) -> dict:
     with uow.unit_of_work(services) as session:
         record = visible_record(session, principal, values["record_id"])
         if not (principal.is_staff or is_owner(principal, record)):
-            raise Forbidden("Only a researcher of the owning organisation, or staff, may ask "
-                            "for IP-registration support for this result.")
+            raise Forbidden(lazy_gettext(
+                "Only a researcher of the owning organisation, or staff, may ask for "
+                "IP-registration support for this result."))
         request = IpRequest(
             record_id=record.id, ip_type=values["ip_type"], applicant=values["applicant"],
             inventors=values["inventors"], requested_by=principal.user_id,
@@ -122,7 +130,7 @@ def get(services, request_id, principal: Principal, lang: str = "vi") -> dict:
 
 def list_for(services, principal: Principal, lang: str = "vi") -> list[dict]:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see IP-registration requests.")
+        raise NotAuthenticated(lazy_gettext("Sign in to see IP-registration requests."))
     with services.sessions() as session:
         rows = session.scalars(select(IpRequest).order_by(IpRequest.id.desc())).all()
         return [view(session, r, principal, lang) for r in rows
@@ -162,13 +170,16 @@ def _apply_fields(session, request: IpRequest, record: Record, outcome) -> None:
 def _check_application_number(session, request: IpRequest, number: str) -> None:
     digit = vocabularies.load("ip_types")[request.ip_type]["type_digit"]
     if not number.startswith(f"{digit}-"):
-        raise Invalid({"application_number": [
-            f"A {request.ip_type.replace('_', ' ')} application number starts with "
-            f"{digit}- (got {number})."]})
+        ip_types = vocabularies.load("ip_types")
+        raise Invalid({"application_number": [lazy_gettext(
+            "A %(ip_type)s application number starts with %(digit)s- (got %(number)s).",
+            ip_type=in_reader_language(lambda lang: ip_types.term_label(request.ip_type, lang)),
+            digit=digit, number=number)]})
     taken = session.scalar(select(IpRequest.id).where(
         IpRequest.application_number == number, IpRequest.id != request.id))
     if taken:
-        raise Invalid({"application_number": [f"Already recorded on request {taken}."]})
+        raise Invalid({"application_number": [lazy_gettext("Already recorded on request %(id)s.",
+                                                                    id=taken)]})
 
 
 def _granted_record(session, request: IpRequest, source: Record) -> str:

@@ -19,7 +19,15 @@ from repo_app.services import uow
 from repo_app.services import workflow_engine as engine
 from repo_app.services.access import can_see, relations, visible_record
 from repo_app.services.commercialisation import subject
-from repo_app.services.errors import Conflict, Forbidden, Invalid, NotAuthenticated, NotFound
+from repo_app.services.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotAuthenticated,
+    NotFound,
+    in_reader_language,
+    lazy_gettext,
+)
 from repo_app.services.principal import ANONYMOUS, Principal
 from schemas import vocabularies
 
@@ -95,16 +103,19 @@ def _prefill(record: Record, lang: str) -> dict:
 
 def _require_staff(principal: Principal) -> None:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to write a technology offer.")
+        raise NotAuthenticated(lazy_gettext("Sign in to write a technology offer."))
     if not principal.is_staff:
-        raise Forbidden("Technology offers are written by Department staff.")
+        raise Forbidden(lazy_gettext("Technology offers are written by Department staff."))
 
 
 def _check_offerable(record: Record) -> None:
     if record.commercialisation_status not in OFFERABLE:
-        raise Conflict("Only a result ready to offer (or further on in its commercialisation) "
-                       "gets a technology offer; it is now "
-                       f"“{record.commercialisation_status}”.")
+        statuses = vocabularies.load("commercialisation_statuses")
+        raise Conflict(lazy_gettext(
+            "Only a result ready to offer (or further on in its commercialisation) gets a "
+            "technology offer; it is now “%(status)s”.",
+            status=in_reader_language(
+                lambda lang: statuses.term_label(record.commercialisation_status, lang))))
 
 
 def draft(services, principal: Principal, record_id: str, lang: str = "vi") -> dict:
@@ -123,14 +134,16 @@ def _claim(session, offer: TechnologyOffer, seen: str | None) -> None:
     of two staff saving at once, or one saving over a newer version, the later gets 409."""
     current = offer.updated_at.isoformat() if offer.updated_at else None
     if seen is not None and seen != current:
-        raise Conflict("Someone saved this offer since you opened it; reload to see it.")
+        raise Conflict(lazy_gettext(
+            "Someone saved this offer since you opened it; reload to see it."))
     claimed = session.execute(
         update(TechnologyOffer)
         .where(TechnologyOffer.record_id == offer.record_id,
                TechnologyOffer.updated_at == offer.updated_at)
         .values(updated_at=utcnow()).execution_options(synchronize_session=False))
     if claimed.rowcount != 1:
-        raise Conflict("Someone saved this offer at the same moment; reload to see it.")
+        raise Conflict(lazy_gettext(
+            "Someone saved this offer at the same moment; reload to see it."))
     session.refresh(offer)
 
 
@@ -177,9 +190,9 @@ def get(services, principal: Principal, record_id: str, lang: str = "vi") -> dic
         record = session.get(Record, record_id)
         offer = session.get(TechnologyOffer, record_id)
         if record is None or offer is None or not can_see(principal, record):
-            raise NotFound(f"No technology offer for {record_id!r}.")
+            raise NotFound(lazy_gettext("No technology offer for %(id)s.", id=repr(record_id)))
         if not offer.published and not principal.is_staff:
-            raise NotFound(f"No technology offer for {record_id!r}.")
+            raise NotFound(lazy_gettext("No technology offer for %(id)s.", id=repr(record_id)))
         return {**_facts(record, lang), "offer": _offer_dict(offer)}
 
 

@@ -46,7 +46,7 @@ from repo_app.models import (
     SupportAction,
     Transaction,
 )
-from repo_app.services.errors import Invalid, NotFound
+from repo_app.services.errors import Invalid, NotFound, lazy_gettext
 from schemas import vocabularies
 from schemas.workflows import load as load_workflow
 
@@ -89,7 +89,8 @@ def period_of(key: str | None) -> Period:
     if not key:
         return PERIODS[DEFAULT_PERIOD]
     if key not in PERIODS:
-        raise Invalid({"period": [f"One of: {', '.join(PERIODS)}."]})
+        raise Invalid({"period": [lazy_gettext("One of: %(choices)s.",
+                                                choices=", ".join(PERIODS))]})
     return PERIODS[key]
 
 
@@ -156,7 +157,8 @@ def parse_filters(args, period: Period) -> Filters:
     raw_year = (args.get("year") or "").strip()
     if raw_year:
         if not raw_year.isdigit() or not period.first_year <= int(raw_year) <= period.last_year:
-            errors["year"] = [f"A year from {period.first_year} to {period.last_year}."]
+            errors["year"] = [lazy_gettext("A year from %(first)s to %(last)s.",
+                                               first=period.first_year, last=period.last_year)]
         else:
             values["year"] = int(raw_year)
     checks = (("sector", "sectors"), ("field", "fields_of_science"),
@@ -165,14 +167,17 @@ def parse_filters(args, period: Period) -> Filters:
         raw = (args.get(name) or "").strip()
         if raw:
             if raw not in vocabularies.load(vocabulary):
-                errors[name] = [f"Not a key of the {vocabulary} vocabulary: {raw[:60]!r}."]
+                errors[name] = [lazy_gettext(
+                    "Not a key of the %(vocabulary)s vocabulary: %(value)s.",
+                    vocabulary=vocabulary, value=repr(raw[:60]))]
             else:
                 values[name] = raw
     raw_place = (args.get("place") or "").strip()
     if raw_place:
         districts = resolve_place(raw_place)
         if not districts:
-            errors["place"] = [f"No district or 2025 commune named {raw_place[:60]!r}."]
+            errors["place"] = [lazy_gettext("No district or 2025 commune named %(place)s.",
+                                                place=repr(raw_place[:60]))]
         else:
             values.update(place=raw_place, districts=districts)
     if errors:
@@ -787,7 +792,7 @@ def indicators(services, scope: Scope, lang: str = "vi") -> dict:
 
 def definition_of(key: str) -> Indicator:
     if key not in INDICATORS:
-        raise NotFound(f"No indicator {key!r}.")
+        raise NotFound(lazy_gettext("No indicator %(key)s.", key=repr(key)))
     return INDICATORS[key]
 
 

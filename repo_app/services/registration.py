@@ -17,7 +17,13 @@ from repo_app.services import records as record_service
 from repo_app.services import workflow_engine as engine
 from repo_app.services.access import is_owner, relations, visible_record
 from repo_app.services.cases import open_case
-from repo_app.services.errors import Conflict, Forbidden, Invalid, NotAuthenticated
+from repo_app.services.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotAuthenticated,
+    lazy_gettext,
+)
 from repo_app.services.principal import Principal
 from repo_app.services.uploads import read_uploads
 from schemas import workflows
@@ -40,11 +46,11 @@ def _subject(record: Record) -> engine.Subject:
 def create_draft(services, principal: Principal, uploads: list[tuple[str, bytes]]) -> str:
     """A draft record from the uploaded files, its metadata pre-filled by the indexer."""
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to register a result.")
+        raise NotAuthenticated(lazy_gettext("Sign in to register a result."))
     if principal.role != "researcher" and not principal.is_staff:
-        raise Forbidden("Results are registered by researchers and staff.")
+        raise Forbidden(lazy_gettext("Results are registered by researchers and staff."))
     if not uploads:
-        raise Invalid({"files": ["Upload at least one PDF file."]})
+        raise Invalid({"files": [lazy_gettext("Upload at least one PDF file.")]})
     with tempfile.TemporaryDirectory() as folder:
         readings = read_uploads(uploads, Path(folder))
         return _store_draft(services, principal, readings)
@@ -57,8 +63,9 @@ def _store_draft(services, principal: Principal, readings) -> str:
         for reading in readings:
             known = session.get(StoredFile, reading.sha256)
             if known is not None:
-                raise Conflict(f"“{reading.name}” is already in the repository "
-                               f"(record {known.record_id}).")
+                raise Conflict(lazy_gettext(
+                    "“%(name)s” is already in the repository (record %(record)s).",
+                    name=reading.name, record=known.record_id))
         draft = dict(prefill or {"kind": "research_result", "document_type": "final_report",
                                  "title": Path(readings[0].name).stem})
         draft["files"] = [f for r in readings for f in (r.record or {}).get("files", [])]
@@ -82,14 +89,15 @@ def update_metadata(services, principal: Principal, record_id: str, version, cha
                     comment: str = "") -> int:
     """Save an edit; a stale ``version`` is refused (409). Returns the new version."""
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to edit a record.")
+        raise NotAuthenticated(lazy_gettext("Sign in to edit a record."))
     with uow.unit_of_work(services) as session:
         record = visible_record(session, principal, record_id)
         _may_edit(principal, record)
         allowed = STAFF_EDITABLE if principal.is_staff else EDITABLE
         unknown = sorted(set(changes) - set(allowed))
         if unknown:
-            raise Invalid({name: ["This field cannot be edited here."] for name in unknown})
+            raise Invalid({name: [lazy_gettext("This field cannot be edited here.")]
+                           for name in unknown})
         merged = {**record.data, **changes, "full_text": record.full_text}
         try:
             validated = validate_record(merged)
@@ -97,7 +105,7 @@ def update_metadata(services, principal: Principal, record_id: str, version, cha
             raise Invalid(error.messages) from None
         changed = sorted(k for k in changes if record.data.get(k) != validated.get(k))
         if not isinstance(version, int):
-            raise Invalid({"version": ["The version you last saw is required."]})
+            raise Invalid({"version": [lazy_gettext("The version you last saw is required.")]})
         engine.bump_version(session, _subject(record), version)
         session.refresh(record)
         record_service.apply_metadata(record, {**validated, "commercialisation_status":
@@ -113,10 +121,11 @@ def _may_edit(principal: Principal, record: Record) -> None:
     if principal.is_staff:
         return
     if not is_owner(principal, record):
-        raise Forbidden("Only the owning organisation's researchers and staff edit this.")
+        raise Forbidden(lazy_gettext(
+            "Only the owning organisation's researchers and staff edit this."))
     if record.registration_state not in EDITABLE_STATES:
-        raise Conflict("A submitted or published record is edited by staff only; ask them "
-                       "for changes.")
+        raise Conflict(lazy_gettext(
+            "A submitted or published record is edited by staff only; ask them for changes."))
 
 
 def run_transition(services, record_id: str, principal: Principal, body: dict) -> str:
@@ -139,8 +148,9 @@ def _publish(session, record: Record) -> None:
         holder = session.scalar(select(Record.id).where(Record.natural_key == key,
                                                         Record.id != record.id))
         if holder:
-            raise Conflict(f"The repository already holds this result as record {holder}: "
-                           "reject this submission or ask for changes.")
+            raise Conflict(lazy_gettext(
+                "The repository already holds this result as record %(record)s: reject this "
+                "submission or ask for changes.", record=holder))
         record.natural_key = key
     open_case(session, record)
 
@@ -176,7 +186,8 @@ def compare(services, principal: Principal, record_id: str, a: int, b: int) -> l
         found = {v.number: v.data for v in session.scalars(select(RecordVersion).where(
             RecordVersion.record_id == record_id, RecordVersion.number.in_((a, b))))}
     if a not in found or b not in found:
-        raise Invalid({"version": [f"Versions {a} and {b} are not both kept."]})
+        raise Invalid({"version": [lazy_gettext("Versions %(a)s and %(b)s are not both kept.",
+                                                   a=a, b=b)]})
     before, after = _flatten(found[a]), _flatten(found[b])
     skipped = ("provenance", "quality", "entities")
     return [{"field": key, "before": before.get(key), "after": after.get(key)}
@@ -197,7 +208,7 @@ def _flatten(data: dict, prefix: str = "") -> dict:
 def review_queue(services, principal: Principal) -> dict:
     """What staff have to look at: submissions, then ingested records marked needs_review."""
     if not principal.is_staff:
-        raise Forbidden("The review queue is for staff.")
+        raise Forbidden(lazy_gettext("The review queue is for staff."))
     with services.sessions() as session:
         submitted = session.scalars(select(Record).where(Record.registration_state ==
                                                          "submitted").order_by(Record.updated_at))
@@ -222,7 +233,7 @@ def own_results(services, principal: Principal) -> list[dict]:
     """The results a researcher registered or their organisation owns that are not published
     yet (drafts, submissions, changes asked), for their home page."""
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see your registrations.")
+        raise NotAuthenticated(lazy_gettext("Sign in to see your registrations."))
     with services.sessions() as session:
         mine = [Record.created_by == principal.user_id]
         if principal.organisation_confirmed and principal.organisation_key:

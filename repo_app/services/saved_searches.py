@@ -13,7 +13,7 @@ from werkzeug.datastructures import MultiDict
 
 from repo_app.models import OutboxMessage, SavedSearch, User
 from repo_app.services import feeds, uow
-from repo_app.services.errors import Invalid, NotAuthenticated, NotFound
+from repo_app.services.errors import Invalid, NotAuthenticated, NotFound, lazy_gettext
 from repo_app.services.oai import utc
 from repo_app.services.principal import Principal
 from repo_app.services.search import BadSearchParameters, SearchParams
@@ -47,7 +47,7 @@ def _brief(saved: SavedSearch) -> dict:
 
 def _signed_in(principal: Principal) -> None:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in, or send an API token, to follow a search.")
+        raise NotAuthenticated(lazy_gettext("Sign in, or send an API token, to follow a search."))
 
 
 def save(services, principal: Principal, query: str, name: str = "") -> dict:
@@ -58,7 +58,8 @@ def save(services, principal: Principal, query: str, name: str = "") -> dict:
         count = session.scalar(select(func.count()).select_from(SavedSearch)
                                .where(SavedSearch.user_id == principal.user_id))
         if count >= MAX_PER_USER:
-            raise Invalid({"query": [f"At most {MAX_PER_USER} saved searches."]})
+            raise Invalid({"query": [lazy_gettext("At most %(max)s saved searches.",
+                                                          max=MAX_PER_USER)]})
         saved = SavedSearch(user_id=principal.user_id, name=name, query=query)
         session.add(saved)
         session.flush()
@@ -79,7 +80,7 @@ def remove(services, principal: Principal, search_id: int) -> None:
     with uow.unit_of_work(services) as session:
         saved = session.get(SavedSearch, search_id)
         if saved is None or saved.user_id != principal.user_id:
-            raise NotFound(f"No saved search {search_id}.")
+            raise NotFound(lazy_gettext("No saved search %(id)s.", id=search_id))
         session.delete(saved)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from indexer.search.engine import InvalidQuery, SearchError, SearchRequest
+from repo_app.services.errors import lazy_gettext
 from schemas import vocabularies
 from schemas.search_fields import FACETS, FACETS_BY_NAME
 
@@ -221,7 +222,8 @@ def suggest(engine, text: str, size: int = 8) -> list[dict]:
     if not text:
         return []
     if len(text) > 200:
-        raise BadSearchParameters("Suggestions take at most 200 characters.")
+        raise BadSearchParameters(lazy_gettext("Suggestions take at most %(max)s characters.",
+                                                       max=200))
     try:
         return engine.suggest(text, size=min(max(size, 1), MAX_SUGGESTIONS))
     except InvalidQuery as error:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from repo_app.models import Record
 from repo_app.services import transactions
-from repo_app.services.errors import Invalid
+from repo_app.services.errors import Invalid, lazy_gettext
 from schemas.transactions import FIELDS
 
 REQUIRED_COLUMNS = ("date", "value_vnd", "form", "includes_ip", "origin", "parties")
@@ -64,15 +64,17 @@ def read_rows(name: str, content: bytes) -> list[tuple[int, dict]]:
     elif suffix in (".csv", ".txt"):
         table = _csv_table(content)
     else:
-        raise BadFile({"file": [f"Not a CSV or XLSX file: {name!r}."]})
+        raise BadFile({"file": [lazy_gettext("Not a CSV or XLSX file: %(name)s.",
+                                             name=repr(name))]})
     if not table:
-        raise BadFile({"file": ["The file is empty."]})
+        raise BadFile({"file": [lazy_gettext("The file is empty.")]})
     header = [str(cell).strip().lower() if cell is not None else "" for cell in table[0]]
     missing = [column for column in REQUIRED_COLUMNS if column not in header]
     unknown = [column for column in header if column and column not in FIELDS]
     errors = {}
     if missing:
-        errors["header"] = [f"Row 1 lacks the columns: {', '.join(missing)}."]
+        errors["header"] = [lazy_gettext("Row 1 lacks the columns: %(columns)s.",
+                                          columns=", ".join(missing))]
     if unknown:
         errors.setdefault("header", []).append(
             f"Row 1 has columns that are not transaction fields: {', '.join(unknown)} "
@@ -99,7 +101,8 @@ def _xlsx_table(content: bytes) -> list[list]:
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
-        raise BadFile({"file": [f"Not a readable XLSX file ({type(error).__name__})."]}) from None
+        raise BadFile({"file": [lazy_gettext("Not a readable XLSX file (%(error)s).",
+                                           error=type(error).__name__)]}) from None
     try:
         sheet = workbook.worksheets[0]
         # Read-only sheets yield every row from row 1, blank ones too: the list index is the
@@ -114,7 +117,7 @@ def _csv_table(content: bytes) -> list[list]:
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BadFile({"file": ["The CSV file is not UTF-8 text."]}) from None
+        raise BadFile({"file": [lazy_gettext("The CSV file is not UTF-8 text.")]}) from None
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     return [row for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
@@ -153,23 +156,23 @@ def _cell(column: str, cell):
             try:
                 return date(year, month, day).isoformat()
             except ValueError:
-                raise ValueError(f"Not a date: {text!r}.") from None
+                raise ValueError(lazy_gettext("Not a date: %(text)s.", text=repr(text))) from None
         return text
     if column == "value_vnd":
         if isinstance(cell, bool):
-            raise ValueError("A whole number of VND.")
+            raise ValueError(lazy_gettext("A whole number of VND."))
         if isinstance(cell, int):
             return cell
         if isinstance(cell, float):
             if not cell.is_integer():
-                raise ValueError("A whole number of VND, no fractions.")
+                raise ValueError(lazy_gettext("A whole number of VND, no fractions."))
             return int(cell)
         text = str(cell).strip()
         if text.isdigit():
             return int(text)
         if _GROUPED_NUMBER.match(text):
             return int(re.sub(r"[.,\s]", "", text))
-        raise ValueError(f"Not a whole number of VND: {text[:40]!r}.")
+        raise ValueError(lazy_gettext("Not a whole number of VND: %(text)s.", text=repr(text[:40])))
     if column in ("includes_ip", "developed_country"):
         try:
             return transactions.parse_bool(cell, column)

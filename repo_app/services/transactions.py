@@ -10,7 +10,7 @@ from marshmallow import ValidationError
 from sqlalchemy import func, select
 
 from repo_app.models import Record, Transaction
-from repo_app.services.errors import Invalid
+from repo_app.services.errors import Invalid, lazy_gettext
 from schemas.transactions import FORMS, ORIGINS, TransactionSchema
 
 
@@ -38,7 +38,7 @@ def create_transaction(session, values: dict, *, source: str, created_by: int | 
     """Store already validated ``values`` (see ``load_transaction``)."""
     record_id = record_id or values.get("record_id")
     if record_id is not None and session.get(Record, record_id) is None:
-        raise Invalid({"record_id": [f"No record {record_id!r}."]})
+        raise Invalid({"record_id": [lazy_gettext("No record %(id)s.", id=repr(record_id))]})
     values = {**values, "record_id": record_id}
     row = Transaction(
         date=values["date"], value_vnd=values["value_vnd"], form=values["form"],
@@ -80,7 +80,8 @@ def parse_bool(raw, name: str) -> bool | None:
         return True
     if text in _FALSE:
         return False
-    raise Invalid({name: [f"Not a yes/no value: {str(raw)[:40]!r}."]})
+    raise Invalid({name: [lazy_gettext("Not a yes/no value: %(value)s.",
+                                       value=repr(str(raw)[:40]))]})
 
 
 def list_filters(args) -> dict:
@@ -95,16 +96,17 @@ def list_filters(args) -> dict:
             try:
                 filters[name] = Date.fromisoformat(args[name])
             except ValueError:
-                errors[name] = ["A date as YYYY-MM-DD."]
+                errors[name] = [lazy_gettext("A date as YYYY-MM-DD.")]
     if args.get("year"):
         if not str(args["year"]).isdigit() or not 1900 <= int(args["year"]) <= 2100:
-            errors["year"] = ["A year such as 2024."]
+            errors["year"] = [lazy_gettext("A year such as 2024.")]
         else:
             filters["year"] = int(args["year"])
     for name, allowed in (("form", FORMS), ("origin", ORIGINS)):
         if args.get(name):
             if args[name] not in allowed:
-                errors[name] = [f"One of: {', '.join(allowed)}."]
+                errors[name] = [lazy_gettext("One of: %(choices)s.",
+                                                choices=", ".join(allowed))]
             else:
                 filters[name] = args[name]
     for name in ("includes_ip", "developed_country"):
@@ -178,7 +180,8 @@ def transactions_for(services, principal, filters: dict, *, page: int = 1,
     """The transactions list as staff see it (the trade figures are the Department's)."""
     from repo_app.services.access import require_staff
 
-    require_staff(principal, "read the technology transactions")
+    require_staff(principal, lazy_gettext(
+        "Only Department staff may read the technology transactions."))
     with services.sessions() as session:
         return list_transactions(session, filters, page=page, size=size)
 
@@ -188,9 +191,10 @@ def record_transaction(services, principal, body: dict) -> dict:
     from repo_app.services import uow
     from repo_app.services.access import require_staff
 
-    require_staff(principal, "record technology transactions")
+    require_staff(principal, lazy_gettext(
+        "Only Department staff may record technology transactions."))
     if not isinstance(body, dict):
-        raise Invalid({"body": ["A JSON object with the transaction's fields."]})
+        raise Invalid({"body": [lazy_gettext("A JSON object with the transaction's fields.")]})
     values = load_transaction(body)
     with uow.unit_of_work(services) as session:
         return as_dict(create_transaction(session, values, source="api",

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from repo_app.services.errors import Conflict
+from repo_app.services.errors import Conflict, lazy_gettext
 
 
 @contextmanager
@@ -19,8 +19,10 @@ def unit_of_work(services):
         # SQLite refuses a write whose snapshot another writer made stale ("database is
         # locked"): someone else changed the same data at the same time.
         if "locked" in str(error.orig).lower() or "busy" in str(error.orig).lower():
-            raise Conflict("Someone changed this at the same moment; reload and try again.") \
+            raise Conflict(lazy_gettext(
+                "Someone changed this at the same moment; reload and try again.")) \
                 from None
         raise
     except IntegrityError:
-        raise Conflict("This conflicts with what is already stored (a duplicate).") from None
+        raise Conflict(lazy_gettext(
+            "This conflicts with what is already stored (a duplicate).")) from None

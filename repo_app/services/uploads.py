@@ -15,7 +15,7 @@ from pathlib import Path
 from indexer.extract import extract_or_reason, warm_up
 from indexer.isolation import Failure, run_isolated
 from repo_app.models import StoredFile
-from repo_app.services.errors import Invalid
+from repo_app.services.errors import Invalid, lazy_gettext
 
 MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 MAX_FILES = 10
@@ -57,15 +57,16 @@ def clean_name(name: str) -> str:
 
 def read_uploads(uploads: list[tuple[str, bytes]], folder: Path) -> list[Reading]:
     if len(uploads) > MAX_FILES:
-        raise Invalid({"files": [f"At most {MAX_FILES} files at once."]})
+        raise Invalid({"files": [lazy_gettext("At most %(max)s files at once.", max=MAX_FILES)]})
     readings = []
     for index, (name, content) in enumerate(uploads):
         name = clean_name(name)
         if len(content) > MAX_UPLOAD_BYTES:
-            raise Invalid({"files": [f"“{name}” is larger than "
-                                     f"{MAX_UPLOAD_BYTES // 2**20} MB."]})
+            raise Invalid({"files": [lazy_gettext(
+                "“%(name)s” is larger than %(size)s MB.", name=name,
+                size=MAX_UPLOAD_BYTES // 2**20)]})
         if not content.lstrip()[:5] == b"%PDF-":
-            raise Invalid({"files": [f"“{name}” is not a PDF file."]})
+            raise Invalid({"files": [lazy_gettext("“%(name)s” is not a PDF file.", name=name)]})
         sha256 = hashlib.sha256(content).hexdigest()
         path = folder / f"{index}.pdf"  # never the uploaded name
         path.write_bytes(content)

@@ -13,7 +13,7 @@ from sqlalchemy import and_, exists, func, select
 from repo_app.models import CommercialisationCase, Event, Inquiry, IpRequest, Record, SupportAction
 from repo_app.services import notifications, uow
 from repo_app.services.deadlines import deadlines
-from repo_app.services.errors import Forbidden, NotAuthenticated
+from repo_app.services.errors import Forbidden, NotAuthenticated, lazy_gettext
 from repo_app.services.principal import Principal
 from schemas import vocabularies, workflows
 
@@ -57,9 +57,9 @@ def upcoming_deadlines(session, today: date, lang: str = "vi") -> list[dict]:
 def for_staff(services, principal: Principal, lang: str = "vi", owner: str | None = None,
               today: date | None = None) -> dict:
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to see the work queue.")
+        raise NotAuthenticated(lazy_gettext("Sign in to see the work queue."))
     if not principal.is_staff:
-        raise Forbidden("The work queue is for Department staff.")
+        raise Forbidden(lazy_gettext("The work queue is for Department staff."))
     today = today or date.today()
     with services.sessions() as session:
         unsupported = _case_rows(session, _unsupported(), owner, lang)

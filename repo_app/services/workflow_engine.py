@@ -19,7 +19,14 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from repo_app.models import Event, Record, utcnow
-from repo_app.services.errors import Conflict, Forbidden, Invalid, NotAuthenticated
+from repo_app.services.errors import (
+    Conflict,
+    Forbidden,
+    Invalid,
+    NotAuthenticated,
+    in_reader_language,
+    lazy_gettext,
+)
 from repo_app.services.principal import Principal
 from schemas import workflows
 from schemas.transactions import TransactionSchema
@@ -86,7 +93,7 @@ def validate_fields(transition: workflows.Transition, payload: dict) -> dict:
     except ValidationError as error:
         errors.update(error.messages)
     for name in missing:
-        errors.setdefault(name, ["This field is required."])
+        errors.setdefault(name, [lazy_gettext("This field is required.")])
     if errors:
         raise Invalid(errors)
     return loaded
@@ -96,23 +103,27 @@ def run(session: Session, machine: workflows.Machine, subject: Subject, name: st
         version: Any, principal: Principal, relations: set[str], payload: dict) -> Outcome:
     """Run transition ``name`` on ``subject`` for ``principal``; raise what is refused."""
     if not principal.authenticated:
-        raise NotAuthenticated("Sign in to change this.")
+        raise NotAuthenticated(lazy_gettext("Sign in to change this."))
     transition = machine.transition(name)
     if transition is None:
-        raise Invalid({"transition": [f"No transition {name!r} in {machine.name}."]})
+        raise Invalid({"transition": [lazy_gettext("No transition %(name)s in %(workflow)s.",
+                                                   name=repr(name), workflow=machine.name)]})
+    title = in_reader_language(transition.title)
     if not relations & set(transition.roles):
-        raise Forbidden(f"Your role may not run “{transition.title('en')}”.")
+        raise Forbidden(lazy_gettext("Your role may not run “%(transition)s”.", transition=title))
     state, current_version = subject.current(session)
     if not isinstance(version, int) or isinstance(version, bool):
-        raise Invalid({"version": ["The version you last saw is required (a number)."]})
+        raise Invalid({"version": [lazy_gettext(
+            "The version you last saw is required (a number).")]})
     if version != current_version:
-        raise Conflict(
-            f"Someone changed this since you loaded it (version {version}, now "
-            f"{current_version}); reload and try again.")
+        raise Conflict(lazy_gettext(
+            "Someone changed this since you loaded it (version %(seen)s, now %(current)s); "
+            "reload and try again.", seen=version, current=current_version))
     if state not in transition.sources:
-        raise Conflict(
-            f"“{transition.title('en')}” does not leave from the current state "
-            f"“{machine.state_label(state, 'en')}”.")
+        raise Conflict(lazy_gettext(
+            "“%(transition)s” does not leave from the current state “%(state)s”.",
+            transition=title,
+            state=in_reader_language(lambda lang: machine.state_label(state, lang))))
     fields = validate_fields(transition, payload)
     comment = str(payload.get("comment") or "").strip()[:4000]
     _move(session, subject, state, current_version, transition.target)
@@ -149,7 +160,8 @@ def _compare_and_set(session, subject: Subject, version: int, state: str | None,
     result = session.execute(statement.values(**values)
                              .execution_options(synchronize_session=False))
     if result.rowcount != 1:
-        raise Conflict("Someone changed this since you loaded it; reload and try again.")
+        raise Conflict(lazy_gettext(
+            "Someone changed this since you loaded it; reload and try again."))
     row = session.get(model, subject.subject_id)
     if row is not None:
         session.expire(row)
