@@ -3,6 +3,7 @@ instance folder, the sample corpus ingested once per database."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from pathlib import Path
@@ -158,9 +159,9 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture(scope="session")
-def live_url(corpus_app):
-    """The sample corpus served for real on 127.0.0.1, for the browser tests."""
+@contextlib.contextmanager
+def serve(app, name: str = "live-server"):
+    """``app`` served for real on 127.0.0.1 in a thread; yields its base URL."""
     import threading
 
     from werkzeug.serving import WSGIRequestHandler, make_server
@@ -169,13 +170,22 @@ def live_url(corpus_app):
         def log_request(self, *args, **kwargs):
             pass
 
-    server = make_server("127.0.0.1", 0, corpus_app, threaded=True, request_handler=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=QuietHandler)
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def live_url(corpus_app):
+    """The sample corpus served for real on 127.0.0.1, for the browser tests."""
+    with serve(corpus_app) as url:
+        yield url
 
 
 # -- CI cannot pass by skipping -----------------------------------------------------------------

@@ -10,6 +10,7 @@ import time
 
 from indexer.isolation import Failure, run_isolated
 from repo_app.services.ingest import Ingestor
+from tests.hostile_pdfs import assemble
 
 
 def sleepy(seconds: float) -> str:
@@ -83,31 +84,16 @@ def test_a_caller_that_stops_early_leaves_no_worker_behind():
     assert multiprocessing.active_children() == []
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """A PDF with a correct xref table around hand-written objects."""
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
-    return bytes(out)
-
-
 def test_pathological_pdfs_are_set_aside_and_the_batch_goes_on(services, tmp_path):
     folder = tmp_path / "batch"
     folder.mkdir()
     # A page tree whose Kids point back to itself.
-    (folder / "page-tree-loop.pdf").write_bytes(_pdf([
+    (folder / "page-tree-loop.pdf").write_bytes(assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
     ]))
     # A circular object reference chain.
-    (folder / "circular.pdf").write_bytes(_pdf([
+    (folder / "circular.pdf").write_bytes(assemble([
         b"<< /Type /Catalog /Pages 3 0 R >>",
         b"<< /Next 2 0 R >>",
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 /Parent 3 0 R >>",

@@ -18,7 +18,7 @@ from schemathesis.specs.openapi.checks import (
 
 from repo_app import create_app
 from repo_app.services import accounts
-from tests.conftest import CORPUS
+from tests.conftest import CORPUS, serve
 
 REPORTS = [CORPUS / "reports" / name for name in (
     "2013-nuoc-mam-haccp.pdf", "2019-thanh-long-den-led-ra-hoa.pdf",
@@ -165,21 +165,8 @@ def test_validation_errors_are_problem_details_naming_the_field(fuzzed_app):
 @pytest.fixture(scope="module")
 def served(fuzzed_app):
     """The app served for real on 127.0.0.1, as a client out there would reach it."""
-    import threading
-
-    from werkzeug.serving import WSGIRequestHandler, make_server
-
-    class QuietHandler(WSGIRequestHandler):
-        def log_request(self, *args, **kwargs):
-            pass
-
-    server = make_server("127.0.0.1", 0, fuzzed_app, threaded=True, request_handler=QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, name="openapi-server", daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-    server.server_close()
+    with serve(fuzzed_app, "openapi-server") as url:
+        yield url
 
 
 class DocumentClient:
