@@ -170,10 +170,11 @@ def _apply_fields(session, request: IpRequest, record: Record, outcome) -> None:
 def _check_application_number(session, request: IpRequest, number: str) -> None:
     digit = vocabularies.load("ip_types")[request.ip_type]["type_digit"]
     if not number.startswith(f"{digit}-"):
-        ip_types = vocabularies.load("ip_types")
+        # Read now: the message is read after the transaction ends, the row detached.
+        ip_types, ip_type = vocabularies.load("ip_types"), request.ip_type
         raise Invalid({"application_number": [lazy_gettext(
             "A %(ip_type)s application number starts with %(digit)s- (got %(number)s).",
-            ip_type=in_reader_language(lambda lang: ip_types.term_label(request.ip_type, lang)),
+            ip_type=in_reader_language(lambda lang: ip_types.term_label(ip_type, lang)),
             digit=digit, number=number)]})
     taken = session.scalar(select(IpRequest.id).where(
         IpRequest.application_number == number, IpRequest.id != request.id))

@@ -110,12 +110,13 @@ def _require_staff(principal: Principal) -> None:
 
 def _check_offerable(record: Record) -> None:
     if record.commercialisation_status not in OFFERABLE:
-        statuses = vocabularies.load("commercialisation_statuses")
+        # Read now: the message is read after the session ends, the row detached.
+        statuses, status = (vocabularies.load("commercialisation_statuses"),
+                            record.commercialisation_status)
         raise Conflict(lazy_gettext(
             "Only a result ready to offer (or further on in its commercialisation) gets a "
             "technology offer; it is now “%(status)s”.",
-            status=in_reader_language(
-                lambda lang: statuses.term_label(record.commercialisation_status, lang))))
+            status=in_reader_language(lambda lang: statuses.term_label(status, lang))))
 
 
 def draft(services, principal: Principal, record_id: str, lang: str = "vi") -> dict:
