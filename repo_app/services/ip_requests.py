@@ -172,9 +172,14 @@ def _check_application_number(session, request: IpRequest, number: str) -> None:
     if not number.startswith(f"{digit}-"):
         # Read now: the message is read after the transaction ends, the row detached.
         ip_types, ip_type = vocabularies.load("ip_types"), request.ip_type
+
+        def common_noun(lang: str) -> str:  # "a patent ...", "số đơn sáng chế ..."
+            label = ip_types.term_label(ip_type, lang)
+            return label[:1].lower() + label[1:]
+
         raise Invalid({"application_number": [lazy_gettext(
             "A %(ip_type)s application number starts with %(digit)s- (got %(number)s).",
-            ip_type=in_reader_language(lambda lang: ip_types.term_label(ip_type, lang)),
+            ip_type=in_reader_language(common_noun),
             digit=digit, number=number)]})
     taken = session.scalar(select(IpRequest.id).where(
         IpRequest.application_number == number, IpRequest.id != request.id))
