@@ -61,11 +61,11 @@ def bare_text(files: list[Path]) -> tuple[float, float]:
     return time.perf_counter() - started, time.process_time() - started_cpu
 
 
-def cpu_seconds() -> float:
-    """CPU seconds of this process and of its children that have ended (the ingest workers are
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds of this process, and of its children that have ended (the ingest workers are
     joined when the ingest returns)."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time() + children.ru_utime + children.ru_stime
+    return time.process_time(), children.ru_utime + children.ru_stime
 
 
 def ingest(files_folder: Path, instance: Path, workers: int):
@@ -118,7 +118,9 @@ def main() -> None:
         # CPU seconds do not depend on what else runs on the machine; wall-clock figures do.
         started_cpu = cpu_seconds()
         summary = ingest(files_folder, work / "instance", args.workers)
-        ingest_cpu = cpu_seconds() - started_cpu
+        (own_now, workers_now), (own_then, workers_then) = cpu_seconds(), started_cpu
+        own_cpu, workers_cpu = own_now - own_then, workers_now - workers_then
+        ingest_cpu = own_cpu + workers_cpu
         wall = summary.seconds
         counts = dict(summary.counts)
         print(f"ingest    {args.workers} workers, end to end:     {pages / wall:8.0f} pages/s "
@@ -131,6 +133,8 @@ def main() -> None:
         print(f"cpu       ingest {ingest_cpu:.1f} s over all processes, instance set-up included "
               f"({ingest_cpu / pages * 1000:.2f} ms/page), {ingest_cpu / baseline_cpu:.1f}x "
               f"bare pypdfium2 ({baseline_cpu:.2f} s); load average {os.getloadavg()[0]:.2f}")
+        print(f"          of which the workers {workers_cpu:.1f} s (start-up included), "
+              f"this process {own_cpu:.1f} s (database, index)")
 
         measured = ocr_speed(args.ocr_pages)
         if measured is None:

@@ -621,21 +621,30 @@ def _character_lines(textpage, pdfium_c, left: float, bottom: float) -> list[Lin
     breaks the line before a superscript, "Vân¹")."""
     lines: list[Line] = []
     box = pdfium_c.FS_RECTF()
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
     line: list | None = None  # [x0, y0, x1, y1, characters] of the line being read
-    last = (0.0, 0.0, 0.0, 0.0)  # the previous printed character's box
+    # the previous printed character's box
+    last_x0 = last_y0 = last_x1 = last_y1 = 0.0
     space_before = False
-    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
-        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
+    for index, char in enumerate(_page_characters(textpage, pdfium_c)):
         if char in "\r\n":
             continue
         if char.isspace():
             space_before = True
             continue
-        if not pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box) or box.top <= box.bottom:
+        if not loose_box(textpage, index, box) or box.top <= box.bottom:
             # a character PDFium cannot place (odd font metrics) would be lost or misplaced
             return None
         x0, y0, x1, y1 = box.left - left, box.bottom - bottom, box.right - left, box.top - bottom
-        if line is not None and _same_line(last, (x0, y0, x1, y1)):
+        # _same_line(last, (x0, y0, x1, y1)), written out: this runs once per character
+        same = False
+        if line is not None:
+            overlap = min(last_y1, y1) - max(last_y0, y0)
+            height = min(last_y1 - last_y0, y1 - y0)
+            if overlap > 0 and overlap > height * LINE_OVERLAP:
+                gap = max(last_x0, x0) - min(last_x1, x1)
+                same = gap < max(last_x1 - last_x0, x1 - x0) * CHAR_MARGIN
+        if same:
             if space_before:
                 line[4].append(" ")
             line[4].append(char)
@@ -645,11 +654,34 @@ def _character_lines(textpage, pdfium_c, left: float, bottom: float) -> list[Lin
             if line is not None:
                 lines.append(_finished(line))
             line = [x0, y0, x1, y1, [char]]
-        last = (x0, y0, x1, y1)
+        last_x0, last_y0, last_x1, last_y1 = x0, y0, x1, y1
         space_before = False
     if line is not None:
         lines.append(_finished(line))
     return [item for item in lines if item[4]]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _page_characters(textpage, pdfium_c) -> str:
+    """The page's characters, one per character index, read in one call rather than one call
+    per character. PDFium's text gives U+FFFE where ``FPDFText_GetUnicode`` gives U+0002 (its
+    end-of-line hyphen; both read "-" here); where the text does not line up with the indices
+    (a character outside the BMP), the characters are read one by one."""
+    import ctypes
+
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = pdfium_c.FPDFText_GetText(
+        textpage, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort))
+    )
+    text = buffer.raw[: 2 * max(0, written - 1)].decode("utf-16-le", errors="surrogatepass")
+    if len(text) == count and not _SURROGATE.search(text):
+        return text.replace("\ufffe", "\x02")
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage, index)) for index in range(count))
 
 
 def _same_line(previous: tuple, current: tuple) -> bool:
@@ -701,23 +733,33 @@ def _find_gutter(lines: list[Line], width: float):
     """The x range of the widest vertical gap near the middle with text on both sides."""
     if len(lines) < 6 or width <= 0:
         return None
+    import numpy as np
+
     best = None
-    x = width * 0.25
     # a point at a time across a page's middle half; coarser on a page wider than 2000 points
     # (a hostile 200000-point MediaBox would take 100000 steps)
     step = max(1.0, width / 2000)
-    run_start = None
-    allowed = max(1, len(lines) // 8)  # headings across the page may cross the gutter
+    stops = []
+    x = width * 0.25
     while x <= width * 0.75:
-        crossing = sum(1 for x0, _, x1, _, _ in lines if x0 < x < x1)
-        if crossing <= allowed:
-            run_start = x if run_start is None else run_start
-        elif run_start is not None:
-            best = _better_gutter(best, (run_start, x), lines)
-            run_start = None
+        stops.append(x)
         x += step
+    past_end = x  # where the last open run ends
+    allowed = max(1, len(lines) // 8)  # headings across the page may cross the gutter
+    # the lines crossing each stop, counted for all the stops at once
+    at = np.array(stops)[:, None]
+    x0s = np.array([line[0] for line in lines])
+    x1s = np.array([line[2] for line in lines])
+    open_stops = (((x0s < at) & (at < x1s)).sum(axis=1) <= allowed).tolist()
+    run_start = None
+    for stop, is_open in zip(stops, open_stops, strict=True):
+        if is_open:
+            run_start = stop if run_start is None else run_start
+        elif run_start is not None:
+            best = _better_gutter(best, (run_start, stop), lines)
+            run_start = None
     if run_start is not None:
-        best = _better_gutter(best, (run_start, x), lines)
+        best = _better_gutter(best, (run_start, past_end), lines)
     return best
 
 
@@ -838,8 +880,7 @@ def _styled_lines(textpage, pdfium_c, left: float, bottom: float) -> list[Styled
             letters = sum(1 for char in line[4] if char.isalpha()) or 1
             lines.append(StyledLine(text, size, line[6] > letters / 2, *line[:4]))
 
-    for index in range(pdfium_c.FPDFText_CountChars(textpage)):
-        char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
+    for index, char in enumerate(_page_characters(textpage, pdfium_c)):
         if char in "\r\n":
             continue
         if char.isspace():
