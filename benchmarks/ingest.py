@@ -62,10 +62,24 @@ def bare_text(files: list[Path]) -> tuple[float, float]:
 
 
 def cpu_seconds() -> tuple[float, float]:
-    """CPU seconds of this process, and of its children that have ended (the ingest workers are
-    joined when the ingest returns)."""
+    """CPU seconds of this process, and of the worker processes that have ended (the ingest
+    workers are joined when the ingest returns): its own children and the fork server's."""
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return time.process_time(), children.ru_utime + children.ru_stime
+    return time.process_time(), children.ru_utime + children.ru_stime + fork_server_cpu()
+
+
+def fork_server_cpu() -> float:
+    """CPU seconds of multiprocessing's fork server (the ingest's workers are forked from it,
+    ``indexer.isolation``) and of the workers it forked and reaped: they are not this process's
+    children, so ``RUSAGE_CHILDREN`` does not count them."""
+    from multiprocessing import forkserver
+
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)  # noqa: SLF001
+    if pid is None:
+        return 0.0
+    # /proc/<pid>/stat after the command name: utime, stime, cutime, cstime are fields 14-17
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def ingest(files_folder: Path, instance: Path, workers: int):
@@ -133,7 +147,8 @@ def main() -> None:
         print(f"cpu       ingest {ingest_cpu:.1f} s over all processes, instance set-up included "
               f"({ingest_cpu / pages * 1000:.2f} ms/page), {ingest_cpu / baseline_cpu:.1f}x "
               f"bare pypdfium2 ({baseline_cpu:.2f} s); load average {os.getloadavg()[0]:.2f}")
-        print(f"          of which the workers {workers_cpu:.1f} s (start-up included), "
+        print(f"          of which the workers {workers_cpu:.1f} s (start-up and fork server "
+              f"included), "
               f"this process {own_cpu:.1f} s (database, index)")
 
         measured = ocr_speed(args.ocr_pages)
