@@ -83,6 +83,9 @@ SUPPORTED_LANGUAGES = ("vi", "en")
 ORG, PERSON, PLACE, SECTOR, TECH, FIELD = "ORG", "PERSON", "PLACE", "SECTOR", "TECH", "FIELD"
 _ID_SEPARATOR = "\x1f"
 _NORMALISED_KEY = "kho_normalised_text"
+# What the vocabulary matcher and the rules found, as the resolver reads it (see _found).
+_VOCABULARY_FOUND, _RULES_FOUND = "kho_vocabulary_found", "kho_rules_found"
+_RESOLVED = "kho_resolved"
 
 
 def _annotate(span: Span, **info) -> Span:
@@ -568,9 +571,13 @@ class _VocabularyMatcher:
                 if match_id not in terms:
                     terms[match_id] = self._term(match_id)
                 label, key, label_id, key_id, info = terms[match_id]
-                spans.append(Span(doc, first_token, last_token + 1, label_id, span_id=key_id))
+                span = Span(doc, first_token, last_token + 1, label_id, span_id=key_id)
+                spans.append((span, label, first_char, last_char))
                 user_data[("kho", label, key, first_char, last_char)] = info
-        doc.spans["kho_vocabulary"] = spans
+        doc.spans["kho_vocabulary"] = [span for span, _, _, _ in spans]
+        # the resolver reads these, with their labels and offsets: a span group makes new Span
+        # objects on every read, and each reads its tokens again
+        doc.user_data[_VOCABULARY_FOUND] = spans
         return doc
 
 
@@ -622,6 +629,7 @@ class _RuleEntities:
                     restored[name] = _restore_case(name, text)
                 spans.append(_annotate(span, canonical=restored[name], exact=(start, end)))
         doc.spans["kho_rules"] = spans
+        doc.user_data[_RULES_FOUND] = spans  # for the resolver (see _VocabularyMatcher)
         return doc
 
 
@@ -676,12 +684,36 @@ def _longest(items: Iterable[tuple[Span, int, int]]) -> list[tuple[Span, int, in
     return sorted(kept, key=lambda item: item[0].start)
 
 
+def _found(doc: Doc) -> tuple[list, list[Span]]:
+    """What the two finders put on the Doc: ``(span, label, start_char, end_char)`` for the
+    vocabulary matches and the rules' spans, read from the Span objects the finders made when
+    they are there."""
+    vocabulary = doc.user_data.pop(_VOCABULARY_FOUND, None)
+    if vocabulary is None:
+        vocabulary = [
+            (span, span.label_, span.start_char, span.end_char)
+            for span in doc.spans.get("kho_vocabulary", [])
+        ]
+    rules = doc.user_data.pop(_RULES_FOUND, None)
+    if rules is None:
+        rules = list(doc.spans.get("kho_rules", []))
+    return vocabulary, rules
+
+
+def _group(doc: Doc, name: str) -> list[Span]:
+    """The resolver's span group ``name``: the Span objects it made (a span group makes new ones,
+    reading their tokens again, on every read), else the Doc's group."""
+    resolved = doc.user_data.get(_RESOLVED)
+    return resolved[name] if resolved is not None else list(doc.spans[name])
+
+
 def _resolve(doc: Doc) -> Doc:
+    found_vocabulary, found_rules = _found(doc)
     vocabulary: dict[str, list[tuple[Span, int, int]]] = {}
-    for span in doc.spans.get("kho_vocabulary", []):  # matched exactly: no offsets of their own
-        vocabulary.setdefault(span.label_, []).append((span, span.start_char, span.end_char))
+    for span, label, start, end in found_vocabulary:  # matched exactly: no offsets of their own
+        vocabulary.setdefault(label, []).append((span, start, end))
     rules: dict[str, list[tuple[Span, int, int]]] = {}
-    for span in doc.spans.get("kho_rules", []):
+    for span in found_rules:
         rules.setdefault(span.label_, []).append((span, *_offsets(span)))
     people = _longest(rules.get(PERSON, []))
     named_people = _Coverage(people)
@@ -700,8 +732,10 @@ def _resolve(doc: Doc) -> Doc:
         ("fields", FIELD),
     ):
         groups[group] = _longest(s for s in vocabulary.get(label, []) if not blocked.overlaps(s))
+    resolved = doc.user_data[_RESOLVED] = {}
     for group, items in groups.items():
-        doc.spans[group] = [span for span, _, _ in items]  # in text order
+        # in text order; the readers below take the Span objects themselves (see _group)
+        doc.spans[group] = resolved[group] = [span for span, _, _ in items]
     doc.ents = [span for span, _, _ in _longest(organisations + people + groups["places"])]
     return doc
 
@@ -843,7 +877,7 @@ def _keyword_units(doc: Doc, lang: str) -> list[list[tuple[str, int, int]]]:
         named[entity.start : entity.end] = [True] * (entity.end - entity.start)
     phrases: dict[int, Span] = {}
     inside: set[int] = set()
-    topical = [*doc.spans["sectors"], *doc.spans["technologies"], *doc.spans["fields"]]
+    topical = [*_group(doc, "sectors"), *_group(doc, "technologies"), *_group(doc, "fields")]
     for span in filter_spans(topical):
         if len(normalised[span.start_char : span.end_char].split()) >= 2:
             phrases[span.start] = span
@@ -999,23 +1033,23 @@ def enrich(text: str, lang: str = "vi") -> dict:
     doc = _pipeline(code)(clean_text((text or "")[:MAX_CHARS]))
     people, titles = _people_and_titles(doc)
     sector_counts, sector_first = _tally(
-        s for s in doc.spans["sectors"] if s.id_ in vocabularies.load("sectors")
+        s for s in _group(doc, "sectors") if s.id_ in vocabularies.load("sectors")
     )
     places = vocabularies.load("places")
-    place_counts, place_first = _tally(s for s in doc.spans["places"] if s.id_ in places)
+    place_counts, place_first = _tally(s for s in _group(doc, "places") if s.id_ in places)
     suggested_sectors = [
         key
         for key in sorted(sector_counts, key=lambda k: (-sector_counts[k], sector_first[k]))
         if sector_counts[key] >= 2 or sector_first[key] < EARLY_CHARS
     ]
-    return {
+    result = {
         "entities": {
             "organisations": _organisation_names(doc),
             "people": people,
             "places": list(place_first),
             "sectors": list(sector_first),
             "technologies": _unique(
-                _info(s).get("canonical") or s.text for s in doc.spans["technologies"]
+                _info(s).get("canonical") or s.text for s in _group(doc, "technologies")
             ),
         },
         "people_titles": titles,
@@ -1026,13 +1060,17 @@ def enrich(text: str, lang: str = "vi") -> dict:
             "keywords": _keywords(doc, code),
         },
     }
+    # the resolver's Span objects refer to the Doc: dropped here, the Doc goes as soon as it is
+    # no longer used instead of waiting for the cycle collector
+    doc.user_data.pop(_RESOLVED, None)
+    return result
 
 
 def _organisation_names(doc: Doc) -> list[str]:
     """Organisations as the vocabulary names them, else as printed (canonical form)."""
     organisations = vocabularies.load("organisations")
     names = []
-    for span in doc.spans["organisations"]:
+    for span in _group(doc, "organisations"):
         if span.id_ in organisations:
             names.append(organisations[span.id_]["vi"])
         else:
@@ -1043,7 +1081,7 @@ def _organisation_names(doc: Doc) -> list[str]:
 def _people_and_titles(doc: Doc) -> tuple[list[str], dict[str, str]]:
     """People's names in first-seen order, and the longest academic title printed before each."""
     people, titles = [], {}
-    for span in doc.spans["people"]:
+    for span in _group(doc, "people"):
         info = _info(span)
         name = info.get("canonical") or _squash(span.text)
         people.append(name)
@@ -1061,7 +1099,7 @@ def _most_mentioned(counts: Counter, first: dict[str, int]) -> str | None:
 
 def _field_of_science(doc: Doc, suggested_sectors: list[str], sector_first: dict) -> str | None:
     """The field of science the text names most, else the field of its first sector."""
-    field_counts, field_first = _tally(doc.spans["fields"])
+    field_counts, field_first = _tally(_group(doc, "fields"))
     if field_counts:
         return _most_mentioned(field_counts, field_first)
     sectors = vocabularies.load("sectors")
