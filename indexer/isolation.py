@@ -207,8 +207,9 @@ def _drive(task, pending, workers, timeout, memory_mb, initializer, results, sto
             worker.wait_stopped()
 
 
-# What the fork server imports once for every worker forked from it.
-FORK_SERVER_PRELOAD = ["indexer.worker_preload"]
+# What the fork server imports once for every worker forked from it: the caller's main module
+# (which a spawned worker imports too) and the ingest's libraries.
+FORK_SERVER_PRELOAD = ["__main__", "indexer.worker_preload"]
 
 
 def _context(initializer):

@@ -5,7 +5,11 @@ here once, instead of in every worker (about a second of CPU per worker)."""
 import gc
 
 try:
-    from indexer import nlp
+    # what a worker otherwise imports with its first document
+    import pypdfium2  # noqa: F401
+
+    import schemas.records  # noqa: F401
+    from indexer import confidence, hyphenation, nlp  # noqa: F401
     from indexer.extract import warm_up
     from indexer.labels import cut_at_inline_label, match_label
 
