@@ -183,7 +183,8 @@ def _apply_enrichment(record: dict, text: str, language: str, notes: list[str]) 
     except ImportError:
         notes.append("NLP enrichment unavailable (indexer.nlp is not installed).")
         return
-    result = nlp.enrich(text, language)
+    # keywords are only suggested to a record that has none of its own
+    result = nlp.enrich(text, language, keywords=not record.get("keywords"))
     entities = result.get("entities") or {}
     record["entities"] = {
         key: list(entities.get(key) or [])
