@@ -106,11 +106,14 @@ def _merge(primary: dict, fallback: dict) -> dict:
     return merged
 
 
-def _parse_patent_pages(path: Path, pages: list[str], notes: list[str]) -> tuple[dict, Origins]:
+def _parse_patent_pages(
+    path: Path, pages: list[str], notes: list[str], front_layout: str | None = None
+) -> tuple[dict, Origins]:
     """A patent's fields read in the text layer's order and in the layout's column order (the
-    second preferred, the first completing it), and where each field was read."""
+    second preferred, the first completing it), and where each field was read.
+    ``front_layout`` is the front page in column order when the text layer was read with it."""
     from_pdfium, origins = fields_and_origins(parse_patent(pages))
-    layout = read_layout_page(path, 0)
+    layout = front_layout if front_layout is not None else read_layout_page(path, 0)
     if not layout or len(re.sub(r"\s", "", layout)) < 0.7 * len(re.sub(r"\s", "", pages[0])):
         notes.append("Layout analysis of the front page failed; used the plain text order.")
         return from_pdfium, origins
@@ -310,7 +313,7 @@ def _extract_read(
     if document_type == "final_report":
         parsed, origins = fields_and_origins(parse_report(pages))
     elif document_type == "patent_document":
-        parsed, origins = _parse_patent_pages(readable, pages, notes)
+        parsed, origins = _parse_patent_pages(readable, pages, notes, text.front_layout)
     elif document_type == "research_document" and has_text:
         styled = _styled_front_page(readable, pages, page_quality)
         parsed, origins = fields_and_origins(parse_article(pages, styled))

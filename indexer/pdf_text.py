@@ -98,6 +98,9 @@ class PdfText:
     image_pages: set[int] = field(default_factory=set)  # 0-based pages without text but images
     # the first page holds text over an image: a scan with an OCR layer, or a cover with a logo
     front_image: bool = False
+    # read_layout_page(path, 0), read with the text layer from the page already loaded, for a
+    # front page that prints patent codes; None when it was not (read_layout_page reads it)
+    front_layout: str | None = None
     # the bytes PDFium read when they are not the file's own (a truncated file with a rebuilt
     # trailer): later readers of the document (layout, OCR) must open these
     repaired: bytes | None = None
@@ -254,7 +257,9 @@ def read_pdf(
         page_count = len(document)
         if page_count == 0:
             raise UnreadableDocument("no_pages", "the page tree is empty", str(path))
-        pages, image_pages, front_image, notes, failures = _read_pages(document, source, assess)
+        pages, image_pages, front_image, front_layout, notes, failures = _read_pages(
+            document, source, assess
+        )
     finally:
         document.close()
     if (failures or len(set(pages)) < len(pages)) and _page_tree_loops(source):
@@ -285,6 +290,7 @@ def read_pdf(
         quality=quality,
         image_pages=image_pages,
         front_image=front_image,
+        front_layout=front_layout,
         repaired=repaired,
     )
 
@@ -323,6 +329,7 @@ def _read_pages(document, source, assess: bool):
     pages: list[str] = []
     image_pages: set[int] = set()
     front_image = False
+    front_layout = None
     failures: list[tuple[int, str]] = []
     for index in range(len(document)):
         try:
@@ -331,6 +338,10 @@ def _read_pages(document, source, assess: bool):
                 textpage = page.get_textpage()
                 try:
                     raw = textpage.get_text_range()
+                    if index == 0 and len(set(_PATENT_CODE.findall(raw))) >= 3:
+                        # a patent's front page is read again in column order: from this page
+                        # and its characters now, not from the file again
+                        front_layout = _loaded_page_layout(page, textpage)
                 finally:
                     textpage.close()
                 if _repeats_itself(raw) and _forms_nest_too_deep(page.raw, pdfium_c):
@@ -349,7 +360,7 @@ def _read_pages(document, source, assess: bool):
             failures.append((index, str(error)))
             text = ""
         pages.append(text)
-    return pages, image_pages, front_image, notes, failures
+    return pages, image_pages, front_image, front_layout, notes, failures
 
 
 def _without_missing_tail(pages: list[str], failures: list, notes: list[str], source) -> int:
@@ -598,17 +609,41 @@ def _pdfium_lines(path: str | os.PathLike, page_index: int) -> tuple[list[Line],
         try:
             if page.get_rotation():
                 return None
-            left, bottom, right, _ = page.get_mediabox()
             textpage = page.get_textpage()
             try:
-                lines = _character_lines(textpage.raw, pdfium_c, left, bottom)
+                return _page_lines(page, textpage, pdfium_c)
             finally:
                 textpage.close()
         finally:
             page.close()
     finally:
         document.close()
+
+
+def _page_lines(page, textpage, pdfium_c) -> tuple[list[Line], float] | None:
+    """:func:`_pdfium_lines` of a loaded page that is not rotated."""
+    left, bottom, right, _ = page.get_mediabox()
+    lines = _character_lines(textpage.raw, pdfium_c, left, bottom)
     return None if lines is None else (lines, right - left)
+
+
+# An INID code as a patent's front page prints it: "(21)", "(54)".
+_PATENT_CODE = re.compile(r"\((\d\d)\)")
+
+
+def _loaded_page_layout(page, textpage) -> str | None:
+    """What :func:`read_layout_page` reads of this page, from the page and its text page already
+    loaded; None where it would read the page another way (rotated, a character PDFium cannot
+    place) or failed: read_layout_page then reads the page itself."""
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        if page.get_rotation():
+            return None
+        read = _page_lines(page, textpage, pdfium_c)
+        return None if read is None else normalise_text(_reading_order(*read))
+    except Exception:  # noqa: BLE001 - read_layout_page reads the page again and says what failed
+        return None
 
 
 def _character_lines(textpage, pdfium_c, left: float, bottom: float) -> list[Line] | None:
