@@ -12,8 +12,9 @@ the same process:
 3. OCR alone on the scanned samples, pages/s.
 
 It prints the end-to-end pages/s and its ratio to the baseline, and the CPU seconds the ingest
-used over all its processes (a figure that does not depend on the load of the machine) with
-their ratio to the baseline's CPU seconds.
+used over all its processes (a figure that depends much less on the load of the machine) with
+their ratio to the baseline's CPU seconds, split between the workers (with the fork server they
+are forked from, ``indexer.isolation``) and this process (database, index).
 """
 
 from __future__ import annotations
