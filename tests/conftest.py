@@ -85,6 +85,18 @@ def database_url(request, tmp_path):
     drop()
 
 
+@contextlib.contextmanager
+def instance_on(backend: str, folder: Path):
+    """Services of a new instance in ``folder`` on ``backend``, closed and dropped after."""
+    url, drop = make_database_url(backend, folder)
+    services = build_services(folder / "instance", url)
+    try:
+        yield services
+    finally:
+        services.close()
+        drop()
+
+
 def build_services(instance: Path, database_url: str):
     from repo_app.migrate import upgrade
     from repo_app.services import Services
@@ -111,12 +123,8 @@ def corpus_instance(request, tmp_path_factory):
     from repo_app.services.ingest import Ingestor
 
     folder = tmp_path_factory.mktemp(f"corpus-{request.param}")
-    url, drop = make_database_url(request.param, folder)
-    services = build_services(folder / "instance", url)
-    summary = Ingestor(services, workers=2).run([CORPUS])
-    yield services, summary
-    services.close()
-    drop()
+    with instance_on(request.param, folder) as services:
+        yield services, Ingestor(services, workers=2).run([CORPUS])
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from repo_app import create_app
 from repo_app.models import Record, StoredFile
 from repo_app.services import accounts, inquiries, ip_requests, registration
 from repo_app.services.principal import Principal
-from tests.conftest import BACKENDS, CORPUS, build_services, make_database_url
+from tests.conftest import BACKENDS, CORPUS, instance_on
 
 ROLES = ("anonymous", "enterprise", "owner", "other", "staff", "admin")
 PASSWORD = "mot-mat-khau-dai"
@@ -72,11 +72,8 @@ def _pdf() -> bytes:
 @pytest.fixture(scope="module", params=BACKENDS)
 def site(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"matrix-{request.param}")
-    url, drop = make_database_url(request.param, folder)
-    services = build_services(folder / "instance", url)
-    yield Site(services)
-    services.close()
-    drop()
+    with instance_on(request.param, folder) as services:
+        yield Site(services)
 
 
 #            anonymous enterprise owner other staff admin

@@ -48,6 +48,18 @@ def _copy_batch(folder: Path, reports: int = 4, patents: int = 0) -> int:
     return len(chosen)
 
 
+def _ingested_from_the_command_line(tmp_path, monkeypatch, database_url, reports: int):
+    """An instance made by ``repo-app init`` and filled by ``repo-app ingest``; its runner."""
+    monkeypatch.setenv("REPO_INSTANCE", str(tmp_path / "instance"))
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init"]).exit_code == 0
+    _copy_batch(tmp_path / "batch", reports=reports)
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "batch"), "--quiet",
+                               "--workers", "1"]).exit_code == 0
+    return runner
+
+
 def _public_ids(services) -> set[str]:
     with services.sessions() as session:
         return {record.id for record in session.scalars(select(Record))
@@ -185,13 +197,7 @@ def test_check_finds_and_repair_fixes_each_disagreement(services, tmp_path):
 
 
 def test_cli_check_exits_1_until_repaired(tmp_path, monkeypatch, database_url):
-    monkeypatch.setenv("REPO_INSTANCE", str(tmp_path / "instance"))
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    runner = CliRunner()
-    assert runner.invoke(cli, ["init"]).exit_code == 0
-    _copy_batch(tmp_path / "batch", reports=2)
-    assert runner.invoke(cli, ["ingest", str(tmp_path / "batch"), "--quiet",
-                               "--workers", "1"]).exit_code == 0
+    runner = _ingested_from_the_command_line(tmp_path, monkeypatch, database_url, reports=2)
     result = runner.invoke(cli, ["check"])
     assert result.exit_code == 0, result.output
     assert "2 index entries for 2 public records" in result.output
@@ -219,17 +225,12 @@ def test_records_a_command_changes_are_indexed_when_it_ends(tmp_path, monkeypatc
     """demo-data moves three results through the commercialisation workflow from the command
     line, where no commit is followed into the index: the index must still show their new
     status once the command returns (``check`` found them stale before)."""
-    monkeypatch.setenv("REPO_INSTANCE", str(tmp_path / "instance"))
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
-    runner = CliRunner()
-    assert runner.invoke(cli, ["init"]).exit_code == 0
-    _copy_batch(tmp_path / "batch", reports=4)
-    assert runner.invoke(cli, ["ingest", str(tmp_path / "batch"), "--quiet",
-                               "--workers", "1"]).exit_code == 0
+    database_url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    runner = _ingested_from_the_command_line(tmp_path, monkeypatch, database_url, reports=4)
     result = runner.invoke(cli, ["demo-data"])
     assert result.exit_code == 0, result.output
     assert "Sample history" in result.output, result.output
-    services = build_services(tmp_path / "instance", f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    services = build_services(tmp_path / "instance", database_url)
     try:
         with services.sessions() as session:
             moved = session.scalar(select(func.count()).select_from(Record).where(

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from repo_app import create_app
 from repo_app.models import Event, Record, Transaction
 from repo_app.services import accounts
-from tests.conftest import BACKENDS, CORPUS, build_services, make_database_url
+from tests.conftest import BACKENDS, CORPUS, instance_on
 
 PASSWORD = "mot-mat-khau-dai"
 REPORTS = CORPUS / "reports"
@@ -69,11 +69,8 @@ class World:
 @pytest.fixture(scope="module", params=BACKENDS)
 def world(request, tmp_path_factory):
     folder = tmp_path_factory.mktemp(f"workflows-{request.param}")
-    url, drop = make_database_url(request.param, folder)
-    services = build_services(folder / "instance", url)
-    yield World(services)
-    services.close()
-    drop()
+    with instance_on(request.param, folder) as services:
+        yield World(services)
 
 
 def test_workflow_definitions_are_served_as_data(world):
