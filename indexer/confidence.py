@@ -147,13 +147,19 @@ class _Score:
 
 
 def score_fields(
-    draft: dict, pages: list[str], document_type: str, origins: Origins | None = None
+    draft: dict,
+    pages: list[str],
+    document_type: str,
+    origins: Origins | None = None,
+    type_scores: dict[str, int] | None = None,
 ) -> tuple[dict, list[str]]:
     """``({field: confidence 0..1}, [review reasons])`` for the fields ``draft`` has.
 
     ``draft`` is a record draft as the parsers and the enrichment left it, with
     ``quality.pages`` when the page verdicts are known; ``pages`` is the text of each page;
-    ``origins`` says where the parser read each field (:class:`indexer.parsed.Origin`). Field
+    ``origins`` says where the parser read each field (:class:`indexer.parsed.Origin`);
+    ``type_scores`` are :func:`indexer.detect.document_type_scores` of ``pages`` when the caller
+    has them already (they are read again otherwise). Field
     names are those of :func:`indexer.evaluation.comparable_fields`. A reason is given for every
     field under :data:`REVIEW_THRESHOLD`: ``"application_number (0.43): the application number
     2-2021-00145 starts with 2, which is not the type digit of a patent (1)"``.
@@ -166,7 +172,7 @@ def score_fields(
     sources = {name: origin.source for name, origin in origins.items()}
     scores: dict[str, _Score] = {}
     # "document_type" and "kind" rest on the same evidence: weigh the first pages once
-    type_evidence = cache(lambda: detection_confidence(pages, document_type))
+    type_evidence = cache(lambda: detection_confidence(pages, document_type, type_scores))
     for name, value in values.items():
         if value in (None, "", [], {}):
             continue

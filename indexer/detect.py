@@ -83,16 +83,18 @@ def document_type_scores(pages: list[str]) -> dict[str, int]:
     }
 
 
-def detect_document_type(pages: list[str]) -> str:
+def detect_document_type(pages: list[str], scores: dict[str, int] | None = None) -> str:
     """``"patent_document"``, ``"final_report"`` or ``"research_document"`` from the first pages.
 
     Patent: several bibliographic INID codes ("(21)", "(54)", "(57)" ...) together with patent
     words ("Bằng độc quyền sáng chế", "giải pháp hữu ích", "Patent") or an application number.
     Final report: the report headings ("BÁO CÁO TỔNG HỢP", "BÁO CÁO THỐNG KÊ") and cover labels
     ("Chủ nhiệm nhiệm vụ", "Mã số:", "Cơ quan chủ trì"). Anything else is a research document
-    (a journal article, a thesis: :func:`indexer.parse_article.parse_article`).
+    (a journal article, a thesis: :func:`indexer.parse_article.parse_article`). ``scores`` are
+    :func:`document_type_scores` of ``pages`` when the caller has them already.
     """
-    scores = document_type_scores(pages)
+    if scores is None:
+        scores = document_type_scores(pages)
     patent, report, core = (
         scores["patent_document"],
         scores["final_report"],
@@ -109,14 +111,18 @@ def detect_document_type(pages: list[str]) -> str:
     return "research_document"
 
 
-def detection_confidence(pages: list[str], document_type: str) -> float:
+def detection_confidence(
+    pages: list[str], document_type: str, scores: dict[str, int] | None = None
+) -> float:
     """How sure :func:`detect_document_type` can be of ``document_type`` (0..1).
 
     Strong, one-sided evidence (a full INID front page; a report heading and its labels) gives
     close to 1; a type reached by elimination (no report or patent evidence: a research
-    document) or by a narrow margin gives less.
+    document) or by a narrow margin gives less. ``scores`` are :func:`document_type_scores` of
+    ``pages`` when the caller has them already.
     """
-    scores = document_type_scores(pages)
+    if scores is None:
+        scores = document_type_scores(pages)
     patent, report = scores["patent_document"], scores["final_report"]
     if document_type == "patent_document":
         margin = patent - report

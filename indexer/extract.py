@@ -39,7 +39,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import indexer
-from indexer.detect import detect_document_type, detect_language, parser_for
+from indexer.detect import (
+    detect_document_type,
+    detect_language,
+    document_type_scores,
+    parser_for,
+)
 from indexer.labels import squash
 from indexer.parse_article import parse_article
 from indexer.parse_patent import parse_patent
@@ -309,7 +314,11 @@ def _extract_read(
     if not has_text:
         notes.append("No text could be read; the title was taken from the file name.")
 
-    document_type = detect_document_type(pages) if has_text else "research_document"
+    # the type's evidence, weighed once: for the type here and its confidence in _score_fields
+    type_scores = document_type_scores(pages) if has_text else None
+    document_type = (
+        detect_document_type(pages, type_scores) if has_text else "research_document"
+    )
     if document_type == "final_report":
         parsed, origins = fields_and_origins(parse_report(pages))
     elif document_type == "patent_document":
@@ -377,7 +386,7 @@ def _extract_read(
     record = _clean_for_schema(record)
     notes.extend(record.pop("_dropped", []))
     record["quality"] = quality_block(page_quality, unread, has_text)
-    _score_fields(record, pages, document_type, origins)
+    _score_fields(record, pages, document_type, origins, type_scores)
     summary = record["quality"]["summary"]
     if summary == "needs_review":
         notes.append("Needs review: " + "; ".join(record["quality"]["review_reasons"]) + ".")
@@ -611,15 +620,23 @@ def quality_block(page_quality: list[PageQuality], unread: list[int], has_text: 
     }
 
 
-def _score_fields(record: dict, pages: list[str], document_type: str, origins: Origins) -> None:
+def _score_fields(
+    record: dict,
+    pages: list[str],
+    document_type: str,
+    origins: Origins,
+    type_scores: dict[str, int] | None = None,
+) -> None:
     """Field confidences from ``indexer.confidence`` (when that module exists), and the review
     flag they raise: any field under the threshold marks the record for review. ``origins``
-    says where the parser read each field."""
+    says where the parser read each field; ``type_scores`` the document type's evidence."""
     if importlib.util.find_spec("indexer.confidence") is None:
         return
     from indexer import confidence
 
-    scores, reasons = confidence.score_fields(record, pages, document_type, origins)
+    scores, reasons = confidence.score_fields(
+        record, pages, document_type, origins, type_scores
+    )
     threshold = getattr(confidence, "REVIEW_THRESHOLD", FIELD_REVIEW_THRESHOLD)
     quality = record["quality"]
     quality["field_confidence"] = {key: float(value) for key, value in scores.items()}
