@@ -58,7 +58,8 @@ def search_feed():
     return response.make_conditional(request)
 
 
-def _export(params, kind: str, writer, mimetype: str):
+def _export(arguments: dict, kind: str, writer, mimetype: str):
+    params = search_service.SearchParams.from_arguments(arguments)
     records = bulk_export.public_metadata(_services(), params, _record_url())
     return Response(writer(records), mimetype=mimetype, headers={
         "Content-Disposition": f'attachment; filename="kqkhcn-public-metadata.{kind}"'})
@@ -69,8 +70,7 @@ def _export(params, kind: str, writer, mimetype: str):
 @api_blueprint.response(200, content_type="application/jsonl")
 def export_jsonl(arguments):
     """Public metadata of the records a search finds (all its pages), one JSON per line."""
-    params = search_service.SearchParams.from_arguments(arguments)
-    return _export(params, "jsonl", bulk_export.jsonl, "application/jsonl")
+    return _export(arguments, "jsonl", bulk_export.jsonl, "application/jsonl")
 
 
 @api_blueprint.get("/export.csv")
@@ -78,8 +78,7 @@ def export_jsonl(arguments):
 @api_blueprint.response(200, content_type="text/csv")
 def export_csv(arguments):
     """Public metadata of the records a search finds (all its pages), as CSV."""
-    params = search_service.SearchParams.from_arguments(arguments)
-    return _export(params, "csv", bulk_export.csv_lines, "text/csv")
+    return _export(arguments, "csv", bulk_export.csv_lines, "text/csv")
 
 
 def _cited(record_id: str) -> tuple[dict, str]:
