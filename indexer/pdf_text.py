@@ -39,6 +39,7 @@ import os
 import re
 import unicodedata
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,16 +175,22 @@ def _pdfminer_page_count(path: Path | io.BytesIO) -> int | None:
     from pdfminer.pdfparser import PDFParser
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _binary(path) as handle:
             warnings.simplefilter("ignore")
-            if isinstance(path, io.BytesIO):
-                path.seek(0)
-                return sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(path))))
-            with path.open("rb") as handle:
-                document = PDFDocument(PDFParser(handle))
-                return sum(1 for _ in PDFPage.create_pages(document))
+            return sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(handle))))
     except Exception:  # noqa: BLE001 - any parser failure means "cannot tell"
         return None
+
+
+@contextmanager
+def _binary(source: Path | io.BytesIO):
+    """``source`` open for reading from its start: the file, or the bytes PDFium read."""
+    if isinstance(source, io.BytesIO):
+        source.seek(0)
+        yield source
+    else:
+        with source.open("rb") as handle:
+            yield handle
 
 
 def _mentions_encryption(path: Path, size: int) -> bool:
@@ -418,11 +425,9 @@ def _pdfminer_page_text(source, page_index: int) -> str:
     from pdfminer.high_level import extract_text
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _binary(source) as handle:
             warnings.simplefilter("ignore")
-            if isinstance(source, io.BytesIO):
-                source.seek(0)
-            return extract_text(source, page_numbers=[page_index])
+            return extract_text(handle, page_numbers=[page_index])
     except Exception:  # noqa: BLE001 - pdfminer raises many unrelated types on odd files
         return ""
 
@@ -435,15 +440,10 @@ def _page_tree_loops(source) -> bool:
     from pdfminer.pdfparser import PDFParser
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), _binary(source) as handle:
             warnings.simplefilter("ignore")
-            if isinstance(source, io.BytesIO):
-                source.seek(0)
-                document = PDFDocument(PDFParser(source))
-                return _loops_below(document.catalog.get("Pages"), frozenset(), set())
-            with source.open("rb") as handle:
-                document = PDFDocument(PDFParser(handle))
-                return _loops_below(document.catalog.get("Pages"), frozenset(), set())
+            document = PDFDocument(PDFParser(handle))
+            return _loops_below(document.catalog.get("Pages"), frozenset(), set())
     except Exception:  # noqa: BLE001 - any parser failure means "cannot tell"
         return False
 
