@@ -10,7 +10,7 @@ from sqlalchemy import update
 
 from indexer.search.engine import SearchRequest
 from repo_app.cli import main as cli
-from repo_app.models import Record
+from repo_app.models import Record, utcnow
 from repo_app.services.indexing import (
     follow_commits,
     pending_count,
@@ -79,6 +79,41 @@ def test_rebuild_switches_to_a_new_index_with_every_record(services, two_reports
     assert rebuild_index(services) == 2
     assert services.search_engine.build != before
     assert services.search_engine.count() == 2
+
+
+def test_an_edit_indexed_by_another_process_during_a_rebuild_is_in_the_new_index(
+        services, two_reports):
+    """A site worker commits an edit while the command line rebuilds: the worker writes into
+    the build being replaced, so the rebuild indexes that edit again into its own."""
+    from indexer.search.tantivy_engine import TantivyEngine
+
+    engine, edited = services.search_engine, two_reports[0]
+    other_worker = TantivyEngine(engine.path)  # another process's view of the same folder
+    rebuild = engine.rebuild
+
+    def rebuild_while_a_worker_edits(records):
+        records = list(records)  # read before the edit, as a long rebuild would have
+        with services.sessions.begin() as session:
+            record = session.get(Record, edited)
+            record.title = "Bảo tồn rùa biển ở Hòn Cau"
+            record.data = {**record.data, "title": record.title}
+            record.updated_at = utcnow()  # as ``follow_commits`` stamps every edit
+        follow_commits_by_hand(services, other_worker, edited)
+        return rebuild(records)
+
+    engine.rebuild = rebuild_while_a_worker_edits
+    rebuild_index(services)
+    assert _ids(services, "rua bien hon cau") == [edited]
+
+
+def follow_commits_by_hand(services, engine, record_id):
+    """What ``follow_commits`` does in another process: index the row, stamp it indexed."""
+    from repo_app.services.indexing import indexed_form
+
+    with services.sessions.begin() as session:
+        record = session.get(Record, record_id)
+        engine.upsert([indexed_form(record)])
+        record.indexed_at = record.updated_at
 
 
 def test_cli_reindex(tmp_path, monkeypatch, database_url):

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 import threading
 import time
 import unicodedata
+from pathlib import Path
 
 import pytest
 from search_records import (
@@ -956,6 +959,31 @@ def test_concurrent_upserts(tmp_path):
     for thread in threads:
         thread.join()
     assert errors == [] and engine.count() == 80
+
+
+# One writer process: what a gunicorn worker, an ingest or the command line does to the folder.
+WRITER_PROCESS = """
+import sys
+sys.path[:0] = [sys.argv[3], sys.argv[4]]
+from search_records import record
+from indexer.search.tantivy_engine import TantivyEngine
+engine, start = TantivyEngine(sys.argv[1]), int(sys.argv[2])
+for n in range(start, start + 40):
+    engine.upsert([record(f"p{n}", f"Kết quả {n}")])
+"""
+
+
+def test_writers_in_other_processes_take_turns_instead_of_failing(tmp_path):
+    """Two site workers committing at the same moment: tantivy lets one writer hold the
+    folder; the other waits for it, and every write is in the index."""
+    TantivyEngine(tmp_path)
+    tests, root = Path(__file__).parent, Path(__file__).parent.parent
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER_PROCESS, str(tmp_path), str(start),
+                                 str(tests), str(root)], stderr=subprocess.PIPE, text=True)
+               for start in (0, 40)]
+    failures = [writer.communicate(timeout=120)[1] for writer in writers]
+    assert [writer.returncode for writer in writers] == [0, 0], failures
+    assert TantivyEngine(tmp_path).count() == 80
 
 
 def generation(name: str, size: int) -> list[dict]:

@@ -4,6 +4,7 @@ Layout under ``path``::
 
     CURRENT             {"build": "build-<ns>-<pid>", "schema": "<fingerprint>", "complete": true}
     build-<ns>-<pid>/   one tantivy index per build
+    write.lock          writers of every process take turns on it (tantivy allows one at a time)
 
 ``rebuild`` writes a new build folder, then replaces ``CURRENT`` atomically (temp file +
 ``os.replace``) and deletes older builds. Searches already running keep the old index object (its
@@ -35,6 +36,7 @@ A negated word or phrase excludes the records it matches folded (no typos, prefi
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import html
 import json
@@ -43,8 +45,9 @@ import re
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -118,6 +121,9 @@ from schemas.search_fields import (
 
 POINTER = "CURRENT"
 BUILD_PREFIX = "build-"
+# Writers of every process sharing the folder take turns on this file (``_writers_in_turn``).
+WRITE_LOCK = "write.lock"
+WRITE_WAIT_SECONDS = 30.0
 HEAP_SIZE = 64_000_000
 # A rebuild writes every record at once: larger buffers flush fewer, larger segments, which leaves
 # less merging to do (on 100,000 records, 256 MB made indexing about 25 % faster than 64 MB).
@@ -627,6 +633,33 @@ class TantivyEngine:
     # -- writing and switching builds ------------------------------------------------------------
 
     def _write(self, index: Index, docs: list[dict], removed: list[str]) -> None:
+        with self._writers_in_turn():
+            self._write_now(index, docs, removed)
+
+    @contextmanager
+    def _writers_in_turn(self) -> Iterator[None]:
+        """tantivy allows one writer per index folder and refuses a second at once (LockBusy),
+        even from another process. The site's workers, an ingest and the command line share the
+        folder, so two staff actions in two workers would see one commit left unindexed; they
+        wait their turn on a lock file instead, up to ``WRITE_WAIT_SECONDS``."""
+        with open(self.path / WRITE_LOCK, "a+b") as handle:
+            deadline, pause = time.monotonic() + WRITE_WAIT_SECONDS, 0.002
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise SearchError(f"another process kept the index {self.path} for "
+                                          f"{WRITE_WAIT_SECONDS:.0f} s") from None
+                    time.sleep(pause)
+                    pause = min(pause * 2, 0.05)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _write_now(self, index: Index, docs: list[dict], removed: list[str]) -> None:
         writer = index.writer(self.heap_size, WRITER_THREADS)
         try:
             for id_ in removed:

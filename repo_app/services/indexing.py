@@ -86,7 +86,11 @@ def rebuild_index(services) -> int:
         session.execute(
             update(Record).where(Record.updated_at <= started).values(indexed_at=utcnow())
         )
-    # Rows changed during the rebuild are still pending: index them now.
+        # Rows changed during the rebuild may have been indexed meanwhile by another process
+        # (a site worker) into the build this one replaced: index them again, into the new one.
+        session.execute(
+            update(Record).where(Record.updated_at > started).values(indexed_at=None)
+        )
     sync_index(services)
     return count
 
