@@ -225,7 +225,7 @@ def run_wrk(wrk: str, url: str, script: Path, seconds: int, threads: int, connec
 
 def one_run(instance: Instance, args, wrk: str, scripts: dict, mix: str, cache: bool,
             writers: tuple | None) -> dict:
-    log = instance.folder / "gunicorn.log"
+    log = instance.folder / f"gunicorn-{mix}-cache-{'on' if cache else 'off'}.log"
     server, base = start_gunicorn(instance, args, cache, log)
     stop_writers = threading.Event()
     try:
@@ -248,7 +248,23 @@ def one_run(instance: Instance, args, wrk: str, scripts: dict, mix: str, cache: 
     result["rate"] = result["requests"] / (result["duration_us"] / 1e6)
     result["socket"] = sum(result[key] for key in ("connect", "read", "write", "timeout"))
     print_run(result, len(scripts[mix + "-paths"]))
+    tally = result.get("tally")
+    if result["non2xx"] or result["socket"] or (tally is not None and tally.failures):
+        print_server_errors(log)
     return result
+
+
+def print_server_errors(log: Path, lines: int = 60) -> None:
+    """What gunicorn logged when a run had errors: its tracebacks and worker deaths say why."""
+    text = log.read_text(encoding="utf-8", errors="replace").splitlines()
+    marks = ("Traceback", "Error", "error", "WORKER TIMEOUT", "Worker", "CRITICAL", "panicked")
+    wanted = [i for i, line in enumerate(text) if any(mark in line for mark in marks)]
+    if not wanted:
+        print("gunicorn logged no error")
+        return
+    print(f"gunicorn log ({log}), from its first error:")
+    for line in text[wanted[0]:wanted[0] + lines]:
+        print(f"  | {line}")
 
 
 def print_run(result: dict, paths: int) -> None:
