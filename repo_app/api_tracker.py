@@ -12,7 +12,7 @@ from flask import current_app, jsonify, request
 
 from repo_app import i18n
 from repo_app.api_docs import ApiBlueprint
-from repo_app.services import access, exports
+from repo_app.services import exports
 from repo_app.services import plan_indicators as plan
 from repo_app.services import transactions as transaction_service
 from repo_app.services.errors import Invalid, NotAuthenticated, ServiceError
@@ -34,10 +34,6 @@ def _principal():
     from repo_app.auth import current_principal
 
     return current_principal()
-
-
-def require_staff():
-    return access.require_staff(_principal())
 
 
 def _lang() -> str:
@@ -121,14 +117,11 @@ def plan_indicators(_arguments):
 @_download_doc
 def plan_indicator_items(arguments, key: str):
     """The rows behind an indicator's figure, the ones not counted first (staff)."""
-    require_staff()
-    plan.definition_of(key)
-    scope = _scope()
-    counted = arguments.get("counted")
-    counted = transaction_service.parse_bool(counted, "counted") if counted else None
     page, size = _page_args(arguments)
-    body = plan.drilldown(_services(), key, scope, counted=counted, page=page, size=size)
-    return _maybe_export(body["items"], f"{key}-{scope.period.key}") or jsonify(body)
+    body = plan.drilldown_for(_services(), _principal(), key, request.args, page=page,
+                              size=size)
+    period = plan.period_of(request.args.get("period"))
+    return _maybe_export(body["items"], f"{key}-{period.key}") or jsonify(body)
 
 
 @blueprint.get("/plan/yearly/<int:year>")
@@ -138,8 +131,7 @@ def plan_yearly(_arguments, year: int):
     """The figures of one year, as the yearly report files them (staff)."""
     from repo_app.services import yearly_report
 
-    require_staff()
-    return jsonify(yearly_report.figures(_services(), year, _lang()))
+    return jsonify(yearly_report.figures_for(_services(), _principal(), year, _lang()))
 
 
 # -- Activities --------------------------------------------------------------------------------
@@ -153,11 +145,10 @@ def list_activities(arguments):
     """Trainings, events and programmes of the plan (staff)."""
     from repo_app.services import activities
 
-    require_staff()
     page, size = _page_args(arguments)
-    body = activities.list_activities(_services(), year=arguments.get("year"),
-                                      type=arguments.get("type") or None, page=page,
-                                      size=size, lang=_lang())
+    body = activities.activities_for(_services(), _principal(), year=arguments.get("year"),
+                                     type=arguments.get("type") or None, page=page,
+                                     size=size, lang=_lang())
     return _maybe_export(body["items"], "activities") or jsonify(body)
 
 
@@ -226,9 +217,7 @@ def rematch_need(need_id: int):
     """Propose results for a need again (staff)."""
     from repo_app.services import activities
 
-    require_staff()
-    activities.get_need(_services(), _principal(), need_id)
-    return jsonify({"matches": activities.propose_matches(_services(), need_id)})
+    return jsonify({"matches": activities.rematch(_services(), _principal(), need_id)})
 
 
 @blueprint.post("/technology-needs/matches/<int:match_id>/forward")

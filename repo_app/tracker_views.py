@@ -205,7 +205,8 @@ def indicator(key: str):
     counted = transaction_service.parse_bool(counted, "counted") if counted else None
     page = request.args.get("page", "1")
     page = int(page) if page.isdigit() and int(page) > 0 else 1
-    rows = plan.drilldown(_services(), key, scope, counted=counted, page=page, size=100)
+    rows = plan.drilldown_for(_services(), current_principal(), key, request.args, page=page,
+                              size=100)
     rows["items"] = _label_values(rows["items"])
     args = {"period": scope.period.key, **scope.filters.as_args()}
     return render_template(
@@ -297,7 +298,7 @@ def activities():
             return redirect(url_for("tracker.activities"))
         except ServiceError as error:
             errors = error.fields
-    listing = activity_service.list_activities(_services(), lang=_lang())
+    listing = activity_service.activities_for(_services(), current_principal(), lang=_lang())
     if request.args.get("format") in exports.FORMATS:
         return exports.response(listing["items"], "activities", request.args["format"])
     types = [(key, value.get(_lang()) or value["vi"])
@@ -348,9 +349,8 @@ def need(need_id: int):
                                                     request.form.get("match_id"),
                                                     request.form.get("message", ""))
             flash(gettext("Licensing inquiry %(inquiry)s opened.", inquiry=result["inquiry_id"]))
-        elif action == "rematch" and principal.is_staff:
-            activity_service.get_need(_services(), principal, need_id)
-            activity_service.propose_matches(_services(), need_id)
+        elif action == "rematch":
+            activity_service.rematch(_services(), principal, need_id)
         return redirect(url_for("tracker.need", need_id=need_id))
     item = activity_service.get_need(_services(), principal, need_id, _lang())
     return render_template("tracker_need.html", need=item, principal=principal)

@@ -8,8 +8,11 @@ import pytest
 from sqlalchemy import select
 
 from repo_app.models import Inquiry, Record
-from repo_app.services import accounts
+from repo_app.services import accounts, activities, yearly_report
+from repo_app.services import plan_indicators as plan
+from repo_app.services.errors import Forbidden, NotAuthenticated
 from repo_app.services.indexing import rebuild_index
+from repo_app.services.principal import ANONYMOUS, Principal
 
 RESULTS = {
     "TL1": ("Quy trình bảo quản thanh long tươi sau thu hoạch bằng màng bao chitosan",
@@ -133,3 +136,23 @@ def test_demo_data_fills_the_tracker_once(services):
                plan_indicators.indicators(services, scope)["indicators"]}
     assert figures["ip_transaction_share"]["denominator"] == 40
     assert figures["intermediaries"]["value"] == 1 and figures["survey"]["value"] == 1
+
+
+# The tracker's staff-only reads are refused by the services themselves, whichever page, API
+# endpoint or command calls them (the views do not hold the rule).
+STAFF_ONLY_READS = {
+    "indicator rows": lambda services, who: plan.drilldown_for(services, who,
+                                                               "support_coverage", {}),
+    "yearly figures": lambda services, who: yearly_report.figures_for(services, who, 2024),
+    "activities": lambda services, who: activities.activities_for(services, who),
+    "proposals again": lambda services, who: activities.rematch(services, who, 1),
+}
+
+
+@pytest.mark.parametrize("read", sorted(STAFF_ONLY_READS))
+def test_staff_only_tracker_reads_are_refused_by_the_service(services, read):
+    enterprise = Principal(user_id=41, role="enterprise", name="Doanh nghiệp")
+    with pytest.raises(NotAuthenticated):
+        STAFF_ONLY_READS[read](services, ANONYMOUS)
+    with pytest.raises(Forbidden):
+        STAFF_ONLY_READS[read](services, enterprise)

@@ -187,6 +187,12 @@ def _activity_dict(session, activity: Activity, lang: str = "vi") -> dict:
     }
 
 
+def activities_for(services, principal: Principal, **options) -> dict:
+    """``list_activities`` for a person: activities are the Department's records (staff)."""
+    _require_staff(principal)
+    return list_activities(services, **options)
+
+
 def list_activities(services, *, year: int | None = None, type: str | None = None,
                     page: int = 1, size: int = 500, lang: str = "vi") -> dict:
     from datetime import date
@@ -324,6 +330,14 @@ def match_query(problem: str) -> str:
     pairs = list(dict.fromkeys(f'"{a} {b}"' for a, b in zip(words, words[1:], strict=False)))
     singles = list(dict.fromkeys(word for word in words if len(word) >= 5))
     return " OR ".join((pairs[:24] + singles[:8]) or words[:8])
+
+
+def rematch(services, principal: Principal, need_id) -> list[dict]:
+    """Staff ask for proposals again, on a need they can see."""
+    _require_staff(principal)
+    with services.sessions() as session:
+        need_id = _visible_need(session, principal, need_id).id
+    return propose_matches(services, need_id)
 
 
 def propose_matches(services, need_id: int, size: int = MATCHES) -> list[dict]:

@@ -796,6 +796,22 @@ def definition_of(key: str) -> Indicator:
     return INDICATORS[key]
 
 
+def drilldown_for(services, principal, key: str, args, *, page: int = 1,
+                  size: int = 50) -> dict:
+    """``drilldown`` for a person: Department staff only (the rows name organisations and
+    people the public figures do not), its scope and ``counted`` read from the query ``args``."""
+    from repo_app.services.access import require_staff
+    from repo_app.services.transactions import parse_bool
+
+    require_staff(principal, lazy_gettext("Only Department staff may see the rows behind "
+                                          "a figure."))
+    definition_of(key)
+    period = period_of(args.get("period"))
+    scope = Scope(period, parse_filters(args, period))
+    counted = parse_bool(args["counted"], "counted") if args.get("counted") else None
+    return drilldown(services, key, scope, counted=counted, page=page, size=size)
+
+
 def drilldown(services, key: str, scope: Scope, *, counted: bool | None = None, page: int = 1,
               size: int = 50) -> dict:
     """The rows behind an indicator's figure, each with ``counted`` (in the numerator),

@@ -112,6 +112,14 @@ def period_of_year(year: int) -> plan.Period:
     raise ValueError(f"{year} is not a year of plan 4239 (2021-2030).")
 
 
+def figures_for(services, principal, year: int, lang: str = "vi") -> dict:
+    """``figures`` for a person: the yearly report is the Department's (staff only)."""
+    from repo_app.services.access import require_staff
+
+    require_staff(principal)
+    return figures(services, year, lang)
+
+
 def figures(services, year: int, lang: str = "vi", today: date | None = None) -> dict:
     """What the report shows: the year's indicators, its period's so far, yearly series and
     stage counts, and the lists still to act on."""
