@@ -425,6 +425,31 @@ def test_inquiry_sent_seen_and_closed_with_a_deal(app, services, people, result)
     assert "staff@skhcn.gov.vn" in outbox and "New licensing inquiry" in outbox
 
 
+def test_the_inquiries_page_downloads_its_own_list(app, services, people, result):
+    """Each side downloads the inquiries it sees, as the page lists them (and filtered as the
+    page is); an account that sees none gets the page without a download."""
+    staff = sign_in(app, "staff@skhcn.gov.vn")
+    for name in ("start_screening", "offer"):
+        staff.post(f"/records/{result}/workflow", data={
+            "csrf": staff.csrf, "transition": name,
+            "version": str(_version(services, result, people["staff"]))})
+    enterprise = sign_in(app, "dn@congty.vn")
+    enterprise.post(f"/records/{result}/inquiries", data={
+        "csrf": enterprise.csrf, "message": "Chúng tôi muốn nhận chuyển giao quy trình này.",
+        "contact": "0252 123 456"})
+    for who in (staff, enterprise):
+        html = who.get("/inquiries?state=new").get_data(as_text=True)
+        links = re.findall(r'href="(/api/v1/exports/inquiries\?[^"]+)"', html)
+        assert len(links) == 2 and all("state=new" in link for link in links)
+        csv = who.get(links[0].replace("&amp;", "&"))
+        assert csv.status_code == 200 and csv.mimetype == "text/csv"
+        rows = csv.get_data(as_text=True).splitlines()
+        assert len(rows) == 2, rows  # a header and the one inquiry
+        assert f",{result}," in rows[1] and ",new," in rows[1] and "Công ty A" in rows[1]
+    assert "/api/v1/exports/inquiries" not in sign_in(app, "khac@vien.vn").get(
+        "/inquiries").get_data(as_text=True)
+
+
 # -- Offers ----------------------------------------------------------------------------------------
 
 
