@@ -58,10 +58,8 @@ def live_url(services):
     server.server_close()
 
 
-@pytest.fixture
-def page(browser, live_url):
-    context = browser.new_context(base_url=live_url, locale="vi-VN", viewport=DESKTOP,
-                                  accept_downloads=True)
+def _signed_in_staff(browser, live_url, **options):
+    context = browser.new_context(base_url=live_url, locale="vi-VN", **options)
     context.set_default_timeout(15_000)
     page = context.new_page()
     page.goto("/login?next=/tracker/")
@@ -69,6 +67,12 @@ def page(browser, live_url):
     page.fill("input[name=password]", "mat-khau-dai-1")
     page.locator("form button[type=submit]").last.click()
     page.wait_for_url("**/tracker/**")
+    return context, page
+
+
+@pytest.fixture
+def page(browser, live_url):
+    context, page = _signed_in_staff(browser, live_url, viewport=DESKTOP, accept_downloads=True)
     yield page
     context.close()
 
@@ -141,3 +145,32 @@ def test_yearly_report_downloads_from_the_page(page):
     assert download.value.suggested_filename == "bao-cao-4239-2021.pdf"
     with open(download.value.path(), "rb") as file:
         assert file.read(5) == b"%PDF-"
+
+
+# -- On a phone ------------------------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+# What sticks out of the screen, leaving out wide tables, which scroll in their own box.
+OVERFLOW = """() => [...document.querySelectorAll('main *')]
+  .filter(e => !e.closest('.table-scroll') && e.getBoundingClientRect().right > innerWidth + 1)
+  .map(e => e.tagName + '.' + e.className)"""
+
+
+def test_tracker_pages_fit_a_phone(browser, live_url):
+    """Staff check the figures from a phone: nothing but a wide table's own box scrolls
+    sideways, every chart fits the screen, and the targets table can still be read."""
+    context, page = _signed_in_staff(browser, live_url, viewport=PHONE, is_mobile=True,
+                                     has_touch=True)
+    for path in ("/tracker/?period=2021-2025",
+                 "/tracker/indicators/support_coverage?period=2021-2025",
+                 "/tracker/transactions", "/tracker/activities", "/tracker/needs"):
+        assert page.goto(path).status == 200, path
+        assert page.evaluate(OVERFLOW) == [], path
+    page.goto("/tracker/?period=2021-2025")
+    for chart in page.locator("svg.chart").all():
+        box = chart.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] + 1
+    coverage = page.locator('tr[data-key="support_coverage"]')
+    coverage.scroll_into_view_if_needed()
+    expect(coverage.locator("td.value")).to_be_visible()
+    context.close()
