@@ -397,7 +397,9 @@ def test_ip_request_from_record_to_filing_with_deadlines(app, services, people, 
         as_text=True)
 
 
-def test_inquiry_sent_seen_and_closed_with_a_deal(app, services, people, result):
+def _inquiry_sent(app, services, people, result):
+    """Staff offer the result; the enterprise asks for it. Returns both clients and the answer
+    to the enterprise's inquiry."""
     staff = sign_in(app, "staff@skhcn.gov.vn")
     for name in ("start_screening", "offer"):
         staff.post(f"/records/{result}/workflow", data={
@@ -407,6 +409,11 @@ def test_inquiry_sent_seen_and_closed_with_a_deal(app, services, people, result)
     sent = enterprise.post(f"/records/{result}/inquiries", data={
         "csrf": enterprise.csrf, "message": "Chúng tôi muốn nhận chuyển giao quy trình này.",
         "contact": "0252 123 456"})
+    return staff, enterprise, sent
+
+
+def test_inquiry_sent_seen_and_closed_with_a_deal(app, services, people, result):
+    staff, enterprise, sent = _inquiry_sent(app, services, people, result)
     assert sent.status_code == 302
     url = sent.headers["Location"]
     assert sign_in(app, "khac@vien.vn").get(url).status_code == 404
@@ -428,15 +435,7 @@ def test_inquiry_sent_seen_and_closed_with_a_deal(app, services, people, result)
 def test_the_inquiries_page_downloads_its_own_list(app, services, people, result):
     """Each side downloads the inquiries it sees, as the page lists them (and filtered as the
     page is); an account that sees none gets the page without a download."""
-    staff = sign_in(app, "staff@skhcn.gov.vn")
-    for name in ("start_screening", "offer"):
-        staff.post(f"/records/{result}/workflow", data={
-            "csrf": staff.csrf, "transition": name,
-            "version": str(_version(services, result, people["staff"]))})
-    enterprise = sign_in(app, "dn@congty.vn")
-    enterprise.post(f"/records/{result}/inquiries", data={
-        "csrf": enterprise.csrf, "message": "Chúng tôi muốn nhận chuyển giao quy trình này.",
-        "contact": "0252 123 456"})
+    staff, enterprise, _sent = _inquiry_sent(app, services, people, result)
     for who in (staff, enterprise):
         html = who.get("/inquiries?state=new").get_data(as_text=True)
         links = re.findall(r'href="(/api/v1/exports/inquiries\?[^"]+)"', html)
