@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 
 from repo_app.services import errors as service_errors
 from repo_app.services.errors import ServiceError
+from repo_app.services.field_messages import reword
 
 API_PREFIX = "/api/"
 API_LANGUAGES = ("en", "vi")  # the first unless asked
@@ -65,10 +66,15 @@ def invalid_fields(messages: dict) -> dict:
             reasons = {"body": reasons}
         for name, why in reasons.items():
             if isinstance(why, dict):  # a list's items or a nested object: reasons by key
-                why = [f"{key}: {' '.join(map(str, text))}" if isinstance(text, list)
-                       else f"{key}: {text}" for key, text in why.items()]
-            found.setdefault("body" if name == "_schema" else name, []).extend(map(str, why))
+                why = [f"{key}: {' '.join(map(_reason, text))}" if isinstance(text, list)
+                       else f"{key}: {_reason(text)}" for key, text in why.items()]
+            found.setdefault("body" if name == "_schema" else name, []).extend(map(_reason, why))
     return found
+
+
+def _reason(message) -> str:
+    """A reason as text in the API's language (marshmallow's own ones are reworded)."""
+    return str(reword(message))
 
 
 def _http_problem(error: HTTPException):
@@ -79,8 +85,9 @@ def _http_problem(error: HTTPException):
     messages = (getattr(error, "data", None) or {}).get("messages")
     fields = invalid_fields(messages) if isinstance(messages, dict) else None
     if fields:  # the arguments or body a schema refused (flask-smorest / webargs)
-        detail = "Invalid arguments: " + "; ".join(
-            f"'{name}': {' '.join(reasons)}" for name, reasons in fields.items())
+        reasons = "; ".join(f"'{name}': {' '.join(why)}" for name, why in fields.items())
+        detail = str(service_errors.lazy_gettext("Invalid arguments: %(reasons)s",
+                                                 reasons=reasons))
     return problem(error.code or 500, detail, fields, headers=headers)
 
 

@@ -96,6 +96,9 @@ def test_a_missing_comment_is_refused_in_vietnamese(app, services, staff, result
     page = _text(refused)
     assert "Trường thiếu hoặc không hợp lệ: comment." in page
     assert "Invalid or missing fields" not in page
+    # marshmallow's own reason for the field, in Vietnamese too.
+    assert "Trường bắt buộc, chưa có dữ liệu." in page
+    assert "Missing data for required field." not in page
 
 
 def test_the_api_answers_the_same_refusal_in_english(app, services, staff, result):

@@ -61,15 +61,18 @@ def _label_now(label_of) -> str:
     return label_of(locale if locale in ("vi", "en") else NO_REQUEST_LANGUAGE)
 
 
-def text(value):
+def text(value, plain=None):
     """``value`` with every lazy message in it read now: a string, or lists and dicts of them
-    (marshmallow's nested field errors) with the same shape; anything else as it is."""
+    (marshmallow's nested field errors) with the same shape; anything else as it is.
+    ``plain`` rewrites the strings that were not lazy (marshmallow's own messages)."""
     if isinstance(value, LazyString):
         return str(value)
+    if isinstance(value, str):
+        return plain(value) if plain else value
     if isinstance(value, list | tuple):
-        return [text(item) for item in value]
+        return [text(item, plain) for item in value]
     if isinstance(value, dict):
-        return {key: text(item) for key, item in value.items()}
+        return {key: text(item, plain) for key, item in value.items()}
     return value
 
 
@@ -87,8 +90,11 @@ class ServiceError(Exception):
 
     @property
     def fields(self) -> dict:
-        """Field -> list of reasons, as text in the language of the moment."""
-        return text(self._fields)
+        """Field -> list of reasons, as text in the language of the moment (marshmallow's own
+        reasons too)."""
+        from repo_app.services.field_messages import reword  # it builds on this module
+
+        return text(self._fields, reword)
 
 
 class NotAuthenticated(ServiceError):
