@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pdf_objects import assemble
 from pdf_style import FONT_DIR, PAGE_HEIGHT, register_fonts
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
@@ -118,24 +119,11 @@ def write_not_pdf(path: Path) -> None:
 
 def zero_page_pdf() -> bytes:
     """A minimal valid PDF whose page tree is empty (``/Kids [] /Count 0``)."""
-    objects = [
+    return assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [] /Count 0 >>",
         b"<< /Title (Bao cao ket qua nhiem vu) /Producer (corpus_samples) >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n" % (len(objects) + 1)
-    out += b"0000000000 65535 f \n"
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info 3 0 R >>\n" % (len(objects) + 1)
-    out += b"startxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+    ], trailer=b"/Info 3 0 R ", version=b"1.4")
 
 
 def write_zero_pages(path: Path) -> None:

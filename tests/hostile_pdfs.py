@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import zlib
 
+from corpus_samples.pdf_objects import assemble
+
 GOOD_LINE = "Bao cao ket qua nhiem vu khoa hoc va cong nghe tinh Binh Thuan"
 SECOND_LINE = "Trang hai: mo hinh trong thanh long ruot do tai Ham Thuan Nam"
 FORM_LINE = "Noi dung trong bieu mau A"
@@ -25,22 +27,6 @@ def text_content(*lines: str, size: int = 12, top: int = 760) -> bytes:
 
 def stream(data: bytes, entries: bytes = b"") -> bytes:
     return b"<< %s /Length %d >>\nstream\n" % (entries, len(data)) + data + b"\nendstream"
-
-
-def assemble(objects: list[bytes], *, trailer: bytes = b"") -> bytes:
-    """A PDF with a correct cross-reference table around hand-written objects (1 is the
-    catalog)."""
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, trailer, xref)
-    return bytes(out)
 
 
 def _page(contents: int, resources: bytes = b"<< /Font << /F1 3 0 R >> >>",
@@ -98,19 +84,29 @@ def page_tree_loop() -> bytes:
     ])
 
 
-def circular_forms() -> bytes:
-    """The page draws form A, form A prints a line and draws form B, form B draws form A."""
-    form = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources %s"
+FORM_XOBJECT = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources %s"
+
+
+def _page_drawing_a_form(form_draws: bytes, form_xobjects: bytes, *more: bytes) -> bytes:
+    """A page that prints a line and draws form A (object 6); form A prints a line, then
+    ``form_draws`` with ``form_xobjects`` in its resources; ``more`` objects follow, from 7."""
     return assemble([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
         FONT,
         _page(5, b"<< /Font << /F1 3 0 R >> /XObject << /FA 6 0 R >> >>"),
         stream(text_content(GOOD_LINE) + b"\n/FA Do"),
-        stream(text_content(FORM_LINE, top=600) + b"\n/FB Do",
-               form % b"<< /Font << /F1 3 0 R >> /XObject << /FB 7 0 R >> >>"),
-        stream(b"/FA Do", form % b"<< /XObject << /FA 6 0 R >> >>"),
+        stream(text_content(FORM_LINE, top=600) + b"\n" + form_draws,
+               FORM_XOBJECT % (b"<< /Font << /F1 3 0 R >> /XObject << %s >> >>" % form_xobjects)),
+        *more,
     ])
+
+
+def circular_forms() -> bytes:
+    """The page draws form A, form A prints a line and draws form B, form B draws form A."""
+    return _page_drawing_a_form(
+        b"/FB Do", b"/FB 7 0 R",
+        stream(b"/FA Do", FORM_XOBJECT % b"<< /XObject << /FA 6 0 R >> >>"))
 
 
 def corrupt_flate() -> bytes:
@@ -194,16 +190,7 @@ def broken_tounicode() -> bytes:
 def form_drawing_itself_twice() -> bytes:
     """A form that draws itself twice: each level doubles the work (2 to the power of PDFium's
     nesting limit), the "billion laughs" of PDF."""
-    form = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources %s"
-    return assemble([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
-        FONT,
-        _page(5, b"<< /Font << /F1 3 0 R >> /XObject << /FA 6 0 R >> >>"),
-        stream(text_content(GOOD_LINE) + b"\n/FA Do"),
-        stream(text_content(FORM_LINE, top=600) + b"\n/FA Do /FA Do",
-               form % b"<< /Font << /F1 3 0 R >> /XObject << /FA 6 0 R >> >>"),
-    ])
+    return _page_drawing_a_form(b"/FA Do /FA Do", b"/FA 6 0 R")
 
 
 def truncated_in_its_xref() -> bytes:

@@ -8,9 +8,9 @@ import os
 import signal
 import time
 
+from corpus_samples.pdf_objects import assemble
 from indexer.isolation import Failure, run_isolated
 from repo_app.services.ingest import Ingestor
-from tests.hostile_pdfs import assemble
 
 
 def sleepy(seconds: float) -> str:
